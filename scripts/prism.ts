@@ -1,0 +1,47 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { freePort } from "./free-port.js";
+
+export interface PrismServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const guard = fileURLToPath(new URL("./prism-guard.mjs", import.meta.url));
+const bundledSpec = fileURLToPath(new URL("../generated/openapi.json", import.meta.url));
+
+/** Starts `prism mock` on 127.0.0.1 (random free port, --errors) and waits until it listens. */
+export async function startPrism(spec = bundledSpec, extraArgs: string[] = []): Promise<PrismServer> {
+  const port = await freePort();
+  const args = ["mock", spec, "-h", "127.0.0.1", "-p", String(port), "--errors", ...extraArgs];
+  const child: ChildProcess = spawn(process.execPath, [guard, ...args], { stdio: ["pipe", "pipe", "pipe"] });
+  let output = "";
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Prism did not start within 30 s:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("Prism is listening")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Prism exited with code ${code} before listening:\n${output}`));
+    });
+  });
+  // Keep draining output so Prism never blocks on a full pipe.
+  child.stdout?.resume();
+  child.stderr?.resume();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.stdin?.end(); // the guard kills Prism when its stdin closes
+      }),
+  };
+}

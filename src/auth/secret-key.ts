@@ -1,0 +1,14 @@
+import type { Authenticator } from "./authenticator.js";
+
+export interface SecretKeyAuth {
+  type: "secretKey";
+  /** The API key's `key_id`. */
+  applicationId: string;
+  /** The API key's secret (the key must have been created with `auth_type: "secretKey"`). */
+  secretKey: string;
+}
+
+export function secretKey(auth: SecretKeyAuth): Authenticator {
+  const value = `Bearer ${auth.applicationId}:${auth.secretKey}`;
+  return (request) => request.headers.set("Authorization", value);
+}

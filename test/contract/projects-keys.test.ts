@@ -1,0 +1,207 @@
+import { describe, expect, expectTypeOf, it } from "vitest";
+import type { Schema } from "../../src/index.js";
+import { ids, prismClient } from "../support/clients.js";
+
+type Project = Schema<"Project">;
+const convert = prismClient();
+
+describe("Projects", () => {
+  it("getProjectsList pages projects", async () => {
+    const { data, response } = await convert.POST("/accounts/{account_id}/projects", {
+      params: { path: { account_id: ids.account_id } },
+      body: { page: 1, results_per_page: 10, sort_direction: "asc", status: ["active"], include: ["domains"] },
+    });
+    expect(response.status).toBe(200);
+    expectTypeOf(data!.data).toEqualTypeOf<Project[] | undefined>();
+    expect(Array.isArray(data?.data)).toBe(true);
+    expect(typeof data?.extra?.pagination?.pages_count).toBe("number");
+  });
+
+  it("getProjectHistory pages changes", async () => {
+    const { data, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/change-history", {
+      params: { path: ids },
+      body: { page: 1, objects: ["experience", "goal"], methods: ["api"], sort_by: "timestamp" },
+    });
+    expect(response.status).toBe(200);
+    expect(Array.isArray(data?.data)).toBe(true);
+    expect(typeof data?.data?.[0]?.timestamp).toBe("number");
+  });
+
+  it("getProject sends include[] and expand[] and returns one project", async () => {
+    const { data, response } = await convert.GET("/accounts/{account_id}/projects/{project_id}", {
+      params: { path: ids, query: { include: ["domains", "stats.usage"], expand: ["default_goals"] } },
+    });
+    expect(response.status).toBe(200);
+    expect(new URL(response.url).search).toBe("?include[]=domains&include[]=stats.usage&expand[]=default_goals");
+    expect(typeof data?.id).toBe("number");
+    expect(typeof data?.name).toBe("string");
+  });
+
+  it("createProject answers 201 with the project", async () => {
+    const { data, response } = await convert.POST("/accounts/{account_id}/projects/add", {
+      params: { path: { account_id: ids.account_id } },
+      body: { name: "Checkout redesign", project_type: "web", domains: [{ url: "https://shop.example.com" }] },
+    });
+    expect(response.status).toBe(201);
+    expect(typeof data?.id).toBe("number");
+  });
+
+  it("updateProject answers with the project", async () => {
+    const { data, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/update", {
+      params: { path: ids },
+      body: { name: "Renamed project", settings: { time_format: "24h" } },
+    });
+    expect(response.status).toBe(201);
+    expect(typeof data?.name).toBe("string");
+  });
+
+  it("deleteProject answers a success message", async () => {
+    const { data, response } = await convert.DELETE("/accounts/{account_id}/projects/{project_id}/delete", {
+      params: { path: ids },
+    });
+    expect(response.status).toBe(200);
+    expect(typeof data?.message).toBe("string");
+  });
+
+  it("getProjectLiveData lists recent events", async () => {
+    const { data, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/livedata", {
+      params: { path: ids },
+      body: { event_types: ["conversion"], expand: ["experiences"] },
+    });
+    expect(response.status).toBe(200);
+    expect(Array.isArray(data?.data)).toBe(true);
+  });
+
+  it("generateDebugToken returns a token", async () => {
+    const { data, response } = await convert.GET("/accounts/{account_id}/projects/{project_id}/generate-debug-token", {
+      params: { path: ids },
+    });
+    expect(response.status).toBe(200);
+    expect(typeof data?.data?.value).toBe("string");
+  });
+
+  it("exportProject returns the export file", async () => {
+    const { data, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/export", {
+      params: { path: ids },
+      body: { includeProject: true, experiences: { include: [100200] } },
+    });
+    expect(response.status).toBe(201);
+    expect(data).toBeTypeOf("object");
+  });
+
+  it("importProject uploads a JSON file as multipart", async () => {
+    const file = new Blob([JSON.stringify({ project: { name: "Imported" } })], { type: "application/json" });
+    const { data, response } = await convert.POST("/accounts/{account_id}/projects/import-project", {
+      params: { path: { account_id: ids.account_id } },
+      body: { file },
+    });
+    expect(response.status).toBe(201);
+    expect(typeof data?.message).toBe("string");
+  });
+
+  it("importProjectData uploads a JSON file into a project", async () => {
+    const file = new Blob([JSON.stringify({ goals: [] })], { type: "application/json" });
+    const { data, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/import-project-data", {
+      params: { path: ids },
+      body: { file },
+    });
+    expect(response.status).toBe(201);
+    expect(data).toBeTypeOf("object");
+  });
+});
+
+describe("API Keys", () => {
+  it("getApiKeysList lists keys", async () => {
+    const { data, response } = await convert.GET("/accounts/{account_id}/api-keys", {
+      params: { path: { account_id: ids.account_id } },
+    });
+    expect(response.status).toBe(200);
+    expect(Array.isArray(data?.data)).toBe(true);
+  });
+
+  it("createApiKey answers 201 with the secret", async () => {
+    const { data, response } = await convert.POST("/accounts/{account_id}/api-keys/add", {
+      params: { path: { account_id: ids.account_id } },
+      body: { name: "CI deploys", projects: [ids.project_id] },
+    });
+    expect(response.status).toBe(201);
+    expect(typeof data?.key_id).toBe("string");
+    expect(typeof data?.key_secret).toBe("string");
+  });
+
+  it("deleteApiKey answers a success message", async () => {
+    const { data, response } = await convert.DELETE("/accounts/{account_id}/api-keys/{key_id}/delete", {
+      params: { path: { account_id: ids.account_id, key_id: "f2b3e0c7a1d94e6b" } },
+    });
+    expect(response.status).toBe(200);
+    expect(typeof data?.code).toBe("number");
+  });
+});
+
+describe("SDK Keys", () => {
+  it("getSdkKeysList lists keys", async () => {
+    const { data, response } = await convert.GET("/accounts/{account_id}/projects/{project_id}/sdk-keys", {
+      params: { path: ids },
+    });
+    expect(response.status).toBe(200);
+    expect(Array.isArray(data?.data)).toBe(true);
+  });
+
+  it("createSdkKey answers 201 with the key", async () => {
+    const { data, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/sdk-keys/create", {
+      params: { path: ids },
+      body: { name: "Production SDK", environment: "production", has_secret: false },
+    });
+    expect(response.status).toBe(201);
+    expect(typeof data?.sdk_key).toBe("string");
+  });
+
+  it("deleteSdkKey answers a success message", async () => {
+    const { data, response } = await convert.DELETE(
+      "/accounts/{account_id}/projects/{project_id}/sdk-keys/{sdk_key}/delete",
+      { params: { path: { ...ids, sdk_key: "10012/10034" } } },
+    );
+    expect(response.status).toBe(200);
+    expect(typeof data?.message).toBe("string");
+  });
+});
+
+describe("requests Prism rejects", () => {
+  it("401 without credentials", async () => {
+    const anonymous = prismClient({ type: "none" });
+    const { data, error, response } = await anonymous.GET("/accounts/{account_id}/api-keys", {
+      params: { path: { account_id: ids.account_id } },
+    });
+    expect(response.status).toBe(401);
+    expect(data).toBeUndefined();
+    expect(error).toBeDefined();
+  });
+
+  it("422 when a required body field is missing", async () => {
+    const { error, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/sdk-keys/create", {
+      params: { path: ids },
+      // @ts-expect-error environment is required
+      body: { name: "No environment" },
+    });
+    expect(response.status).toBe(422);
+    expect(error).toBeDefined();
+    expect(response.headers.get("sl-violations")).toContain("environment");
+  });
+
+  it("422 for a value outside an enum", async () => {
+    const { response } = await convert.POST("/accounts/{account_id}/projects", {
+      params: { path: { account_id: ids.account_id } },
+      // @ts-expect-error "sideways" is not a sort direction
+      body: { sort_direction: "sideways" },
+    });
+    expect(response.status).toBe(422);
+  });
+
+  it("422 for a path parameter of the wrong type", async () => {
+    const { response } = await convert.GET("/accounts/{account_id}/projects/{project_id}", {
+      // @ts-expect-error project_id is a number
+      params: { path: { account_id: ids.account_id, project_id: "not-a-number" } },
+    });
+    expect(response.status).toBe(422);
+  });
+});
