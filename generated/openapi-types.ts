@@ -15,6 +15,574 @@ export type Writable<T> = T extends $Read<any> ? never : T extends $Write<infer 
     [K in keyof T as NonNullable<T[K]> extends $Read<any> ? K : never]?: never;
 } : T;
 export interface paths {
+    "/auth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Authentication Flow
+         * @description TODO describe
+         */
+        post: operations["doAuth"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/forgotpassword": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Forgot Password
+         * @description TODO describe
+         */
+        post: operations["requestForgotPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/confirmpasswordreset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm Password Reset
+         * @description TODO describe
+         */
+        post: operations["confirmPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Logout
+         * @description TODO describe
+         */
+        post: operations["doLogout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Authentication Status
+         * @description TODO describe
+         */
+        get: operations["getAuthStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/access-roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * AccessRoles List
+         * @description TODO describe
+         */
+        get: operations["getAccessRoles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/user": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get User
+         * @description TODO describe
+         */
+        get: operations["getUserData"];
+        /**
+         * Update User
+         * @description TODO describe
+         */
+        put: operations["updateUserProfileData"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/user/confirm-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm Email
+         * @description TODO describe
+         */
+        post: operations["confirmEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/user/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update User Preferences
+         * @description TODO describe
+         */
+        post: operations["updateUserPreferences"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/user/mfa-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get MFA Secret
+         * @description TODO describe
+         */
+        post: operations["generateMfaSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/user/accept-demo-project": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Demo Project
+         * @description TODO describe
+         */
+        post: operations["acceptDemoProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List of accounts
+         * @description TODO describe
+         */
+        get: operations["getAccountsList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/billing-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Billing Plans List
+         * @description TODO describe
+         */
+        get: operations["getBillingPlans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/livedata": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Account Live Data
+         * @description TODO describe
+         */
+        post: operations["getAccountLiveData"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/change-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Account Change History
+         * @description TODO describe
+         */
+        post: operations["getAccountHistory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/experiences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Account active & completed experiences
+         * @description TODO describe
+         */
+        post: operations["getAccountActiveCompletedExperiencesList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Account Details
+         * @description TODO describe
+         */
+        get: operations["getAccountDetails"];
+        put?: never;
+        /**
+         * Update Account Details
+         * @description TODO describe
+         */
+        post: operations["updateAccountDetails"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/sub-accounts/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Sub Account
+         * @description TODO describe
+         */
+        post: operations["createSubAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/addons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Account Addons
+         * @description TODO describe
+         */
+        post: operations["requestAccountAddons"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/payment-setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Payment Setup
+         * @description TODO describe
+         */
+        post: operations["startPaymentSetup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/plan_setup/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Billing Plan Setup Users
+         * @description TODO describe
+         */
+        get: operations["BillingPlanSetupUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/text": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * AI text variants
+         * @description TODO describe
+         */
+        post: operations["generateTextVariants"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/users-accesses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Users Accesses
+         * @description TODO describe
+         */
+        get: operations["getAccountUsersAccessesList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/users-accesses/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Update User Accesses
+         * @description TODO describe
+         */
+        put: operations["updateAccountUserAccesses"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/users-accesses/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add User Accesses
+         * @description TODO describe
+         */
+        post: operations["addAccountUserAccesses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/users-accesses/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete User Accesses
+         * @description TODO describe
+         */
+        post: operations["deleteAccountUserAccesses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/check-partner": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check Partner
+         * @description TODO describe
+         */
+        post: operations["checkPartner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/accept-invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept Invitation
+         * @description TODO describe
+         */
+        post: operations["acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{account_id}/api-keys": {
         parameters: {
             query?: never;
@@ -355,10 +923,2212 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{account_id}/projects/{project_id}/experiences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Experiences List
+         * @description TODO describe
+         */
+        post: operations["getExperiencesList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Experience
+         * @description TODO describe
+         */
+        get: operations["getExperience"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/experiences/{experience_key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Experience by Key
+         * @description TODO describe
+         */
+        get: operations["getExperienceByKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/experiences/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Experience
+         * @description TODO describe
+         */
+        post: operations["createExperience"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/clone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Clone Experience
+         * @description TODO describe
+         */
+        post: operations["cloneExperience"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update Experience
+         * @description TODO describe
+         */
+        post: operations["updateExperience"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Experience
+         * @description TODO describe
+         */
+        delete: operations["deleteExperience"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/report_token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Experience Report Token
+         * @description TODO describe
+         */
+        post: operations["getReportToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/livedata": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Experience Live Data
+         * @description TODO describe
+         */
+        post: operations["getExperienceLiveData"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/change-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Experience Change History
+         * @description TODO describe
+         */
+        post: operations["getExperienceHistory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/trigger-screenshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Trigger Screenshots
+         * @description TODO describe
+         */
+        post: operations["triggerExperienceScreenshots"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/experiences/bulk-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Experiences bulk update
+         * @description TODO describe
+         */
+        post: operations["bulkExperiencesUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/experiences/bulk-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Experiences bulk delete
+         * @description TODO describe
+         */
+        post: operations["bulkExperiencesDelete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/variations/{variation_id}/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Update Variation
+         * @description TODO describe
+         */
+        put: operations["updateExperienceVariation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/variations/{variation_id}/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Variation
+         * @description TODO describe
+         */
+        delete: operations["deleteExperienceVariation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/variations/{variation_id}/screenshot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Variation screenshot
+         * @description TODO describe
+         */
+        get: operations["getExperienceVariationScreenshot"];
+        put?: never;
+        /**
+         * Upload Variation screenshot
+         * @description TODO describe
+         */
+        post: operations["uploadExperienceVariationScreenshot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/variations/{variation_id}/convert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Convert Variation
+         * @description TODO describe
+         */
+        post: operations["convertExperienceVariation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/sections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sections List
+         * @description TODO describe
+         */
+        get: operations["getSections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/sections/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Section
+         * @description TODO describe
+         */
+        post: operations["createSection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/sections/{section_id}/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update Section
+         * @description TODO describe
+         */
+        post: operations["updateSection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/sections/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update Sections
+         * @description TODO describe
+         */
+        post: operations["updateExperienceSections"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/sections/{section_id}/versions/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Version
+         * @description TODO describe
+         */
+        post: operations["addExperienceSectionVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/sections/{section_id}/versions/{version_id}/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update Version
+         * @description TODO describe
+         */
+        post: operations["updateExperienceSectionVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/sections/{section_id}/versions/{version_id}/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Version
+         * @description TODO describe
+         */
+        delete: operations["deleteExperienceSectionVersion"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/changes/{change_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Change
+         * @description TODO describe
+         */
+        get: operations["getExperienceChange"];
+        /**
+         * Update Change
+         * @description TODO describe
+         */
+        put: operations["updateExperienceChange"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/report_settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Report Settings
+         * @description TODO describe
+         */
+        get: operations["getExperienceReportSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/aggregated_report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Aggregated Report
+         * @description TODO describe
+         */
+        post: operations["getExperienceAggregatedReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/daily_report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Daily Report
+         * @description TODO describe
+         */
+        post: operations["getExperienceDailyReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/reset_report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset Report
+         * @description TODO describe
+         */
+        post: operations["resetExperienceReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/export_report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Export Report
+         * @description TODO describe
+         */
+        post: operations["exportExperienceReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/export_raw_data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Export Experience Raw Data
+         * @description TODO describe
+         */
+        post: operations["exportExperienceRawData"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/remove_report_data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove Report Data
+         * @description TODO describe
+         */
+        post: operations["removeExperienceReportData"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/goals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Goals List
+         * @description TODO describe
+         */
+        post: operations["getGoalsList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/goals/{goal_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Goal
+         * @description TODO describe
+         */
+        get: operations["getGoal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/goals/{goal_key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Goal by Key
+         * @description TODO describe
+         */
+        get: operations["getGoalByKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/goals/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Goal
+         * @description TODO describe
+         */
+        post: operations["createGoal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/goals/{goal_id}/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update Goal
+         * @description TODO describe
+         */
+        post: operations["updateGoal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/goals/{goal_id}/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Goal
+         * @description TODO describe
+         */
+        delete: operations["deleteGoal"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/goals/bulk-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Goals bulk update
+         * @description TODO describe
+         */
+        post: operations["bulkGoalsUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/goals/bulk-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Goals bulk delete
+         * @description TODO describe
+         */
+        post: operations["bulkGoalsDelete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/goals/{goal_id}/clone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Clone Goal
+         * @description TODO describe
+         */
+        post: operations["cloneGoal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/hypotheses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hypotheses List
+         * @description TODO describe
+         */
+        post: operations["getHypothesesList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/hypotheses/{hypothesis_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Hypothesis
+         * @description TODO describe
+         */
+        get: operations["getHypothesis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/hypotheses/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Hypothesis
+         * @description TODO describe
+         */
+        post: operations["createHypothesis"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/hypotheses/{hypothesis_id}/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update Hypothesis
+         * @description TODO describe
+         */
+        post: operations["updateHypothesis"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/hypotheses/{hypothesis_id}/update-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update Hypothesis Status
+         * @description TODO describe
+         */
+        post: operations["updateHypothesisStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/hypotheses/{hypothesis_id}/convert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Convert Hypothesis
+         * @description TODO describe
+         */
+        post: operations["convertHypothesis"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/hypotheses/{hypothesis_id}/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Hypothesis
+         * @description TODO describe
+         */
+        delete: operations["deleteHypothesis"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/hypotheses/bulk-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hypotheses bulk update
+         * @description TODO describe
+         */
+        post: operations["bulkHypothesesUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/hypotheses/bulk-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hypotheses bulk delete
+         * @description TODO describe
+         */
+        post: operations["bulkHypothesesDelete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/knowledge-bases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Knowledge Bases List
+         * @description TODO describe
+         */
+        post: operations["getKnowledgeBasesList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/knowledge-bases/{knowledge_base_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Knowledge Base
+         * @description TODO describe
+         */
+        get: operations["getKnowledgeBase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/knowledge-bases/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Knowledge Base
+         * @description TODO describe
+         */
+        post: operations["createKnowledgeBase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/knowledge-bases/{knowledge_base_id}/update-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update Knowledge Base status
+         * @description TODO describe
+         */
+        post: operations["updateKnowledgeBase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/knowledge-bases/{knowledge_base_id}/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Knowledge Base
+         * @description TODO describe
+         */
+        delete: operations["deleteKnowledgeBase"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/knowledge-bases/bulk-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Knowledge Bases bulk update
+         * @description TODO describe
+         */
+        post: operations["bulkKnowledgeBasesUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/knowledge-bases/bulk-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Knowledge Bases bulk delete
+         * @description TODO describe
+         */
+        post: operations["bulkKnowledgeBasesDelete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/observations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Observations List
+         * @description TODO describe
+         */
+        post: operations["getObservationsList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/observations/{observation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Observation
+         * @description TODO describe
+         */
+        get: operations["getObservation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/observations/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Observation
+         * @description TODO describe
+         */
+        post: operations["createObservation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/observations/{observation_id}/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update Observation
+         * @description TODO describe
+         */
+        post: operations["updateObservation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/observations/{observation_id}/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Observation
+         * @description TODO describe
+         */
+        delete: operations["deleteObservation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/observations/bulk-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Observations bulk update
+         * @description TODO describe
+         */
+        post: operations["bulkObservationsUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/observations/bulk-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Observations bulk delete
+         * @description TODO describe
+         */
+        post: operations["bulkObservationsDelete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/locations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Locations List
+         * @description TODO describe
+         */
+        post: operations["getLocationsList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/locations/{location_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Location
+         * @description TODO describe
+         */
+        get: operations["getLocation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/locations/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Location
+         * @description TODO describe
+         */
+        post: operations["createLocation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/locations/{location_id}/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update Location
+         * @description TODO describe
+         */
+        post: operations["updateLocation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/locations/{location_id}/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Location
+         * @description TODO describe
+         */
+        delete: operations["deleteLocation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/locations/bulk-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Locations bulk update
+         * @description TODO describe
+         */
+        post: operations["bulkLocationsUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/locations/bulk-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Locations bulk delete
+         * @description TODO describe
+         */
+        post: operations["bulkLocationsDelete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/locations-presets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Locations Presets
+         * @description TODO describe
+         */
+        get: operations["getLocationsPresets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/locations/{location_id}/clone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Clone Location
+         * @description TODO describe
+         */
+        post: operations["cloneLocation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/audiences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Audiences List
+         * @description TODO describe
+         */
+        post: operations["getAudiencesList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/audiences/{audience_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Audience
+         * @description TODO describe
+         */
+        get: operations["getAudience"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/audiences/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Audience
+         * @description TODO describe
+         */
+        post: operations["createAudience"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/audiences/{audience_id}/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update Audience
+         * @description TODO describe
+         */
+        post: operations["updateAudience"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/audiences/{audience_id}/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Audience
+         * @description TODO describe
+         */
+        delete: operations["deleteAudience"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/audiences/bulk-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Audiences bulk update
+         * @description TODO describe
+         */
+        post: operations["bulkAudiencesUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/audiences/bulk-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Audiences bulk delete
+         * @description TODO describe
+         */
+        post: operations["bulkAudiencesDelete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/audiences-presets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Audiences Presets
+         * @description TODO describe
+         */
+        get: operations["getAudiencesPresets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/audiences/{audience_id}/clone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Clone Audience
+         * @description TODO describe
+         */
+        post: operations["cloneAudience"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/domains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Domains List
+         * @description TODO describe
+         */
+        post: operations["getDomainsList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/domains/{domain_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Domain
+         * @description TODO describe
+         */
+        get: operations["getDomain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/domains/by_url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get Domain By URL
+         * @description TODO describe
+         */
+        post: operations["getDomainByUrl"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/domains/{domain_id}/check_code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check Tracking Code
+         * @description TODO describe
+         */
+        post: operations["checkCodeDomain"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/domains/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Domain
+         * @description TODO describe
+         */
+        post: operations["createDomain"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/domains/{domain_id}/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update Domain
+         * @description TODO describe
+         */
+        post: operations["updateDomain"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/domains/{domain_id}/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Domain
+         * @description TODO describe
+         */
+        delete: operations["deleteDomain"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/domains/bulk-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Domains bulk delete
+         * @description TODO describe
+         */
+        post: operations["bulkDomainsDelete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get Images
+         * @description TODO describe
+         */
+        post: operations["getCdnImagesList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/images/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload Image
+         * @description TODO describe
+         */
+        post: operations["uploadCdnImage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/images/{image_key}/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Image
+         * @description TODO describe
+         */
+        delete: operations["deleteCdnImage"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tags List
+         * @description TODO describe
+         */
+        post: operations["getTagsList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/tags/{tag_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Tag
+         * @description TODO describe
+         */
+        get: operations["getTag"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/tags/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Tag
+         * @description TODO describe
+         */
+        post: operations["createTag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/tags/{tag_id}/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update Tag
+         * @description TODO describe
+         */
+        post: operations["updateTag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/tags/{tag_id}/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Tag
+         * @description TODO describe
+         */
+        delete: operations["deleteTag"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/tags/bulk-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tags bulk delete
+         * @description TODO describe
+         */
+        post: operations["bulkTagsDelete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/features": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Features List
+         * @description TODO describe
+         */
+        post: operations["getFeaturesList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/features/{feature_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Feature
+         * @description TODO describe
+         */
+        get: operations["getFeature"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/features/{feature_key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Feature by Key
+         * @description TODO describe
+         */
+        get: operations["getFeatureByKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/features/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Feature
+         * @description TODO describe
+         */
+        post: operations["createFeature"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/features/{feature_id}/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update Feature
+         * @description TODO describe
+         */
+        post: operations["updateFeature"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/features/{feature_id}/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Feature
+         * @description TODO describe
+         */
+        delete: operations["deleteFeature"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/features/bulk-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Features bulk update
+         * @description TODO describe
+         */
+        post: operations["bulkFeaturesUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/features/bulk-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Features bulk delete
+         * @description TODO describe
+         */
+        post: operations["bulkFeaturesDelete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AuthRequestDataBase: {
+            username?: string;
+            /** @enum {string} */
+            requestType: "initiatePasswordAuth" | "provideMfaCodeAuth" | "confirmNewPasswordAuth";
+        };
+        AuthBaseData: {
+            username?: string;
+        };
+        PasswordAuthData: components["schemas"]["AuthBaseData"] & {
+            password?: string;
+        };
+        InitiatePasswordAuthRequestData: components["schemas"]["AuthRequestDataBase"] & {
+            /** @enum {string} */
+            requestType?: "initiatePasswordAuth";
+            data?: components["schemas"]["PasswordAuthData"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            requestType: "initiatePasswordAuth";
+        };
+        MfaCodeAuthData: components["schemas"]["AuthBaseData"] & {
+            mfaCode?: string;
+            sessionToken?: string;
+        };
+        ProvideMfaCodeAuthRequestData: components["schemas"]["AuthRequestDataBase"] & {
+            /** @enum {string} */
+            requestType?: "provideMfaCodeAuth";
+            data?: components["schemas"]["MfaCodeAuthData"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            requestType: "provideMfaCodeAuth";
+        };
+        NewPasswordAuthData: components["schemas"]["AuthBaseData"] & {
+            newPassword?: string;
+            confirmNewPassword?: string;
+            sessionToken?: string;
+        };
+        ConfirmNewPasswordAuthRequestData: components["schemas"]["AuthRequestDataBase"] & {
+            /** @enum {string} */
+            requestType?: "confirmNewPasswordAuth";
+            data?: components["schemas"]["NewPasswordAuthData"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            requestType: "confirmNewPasswordAuth";
+        };
+        AuthRequestData: components["schemas"]["InitiatePasswordAuthRequestData"] | components["schemas"]["ProvideMfaCodeAuthRequestData"] | components["schemas"]["ConfirmNewPasswordAuthRequestData"];
         ErrorData: {
             /** Format: int32 */
             code?: number;
@@ -366,45 +3136,7 @@ export interface components {
             fields?: string | string[];
         };
         /** @enum {string} */
-        ApiKeyAuthTypes: "requestSigning" | "secretKey";
-        /** @enum {string} */
-        AccessRoleNamesNoOwner: "admin" | "account_manager" | "browse" | "edit" | "publish" | "review";
-        /** @description An API key. `key_secret` is returned only by `createApiKey`, once; store it then. */
-        ApiKey: {
-            /** @example CI deploys */
-            name?: string;
-            /** @example requestSigning */
-            auth_type?: components["schemas"]["ApiKeyAuthTypes"];
-            /**
-             * @example [
-             *       10034
-             *     ]
-             */
-            projects?: number[] | null;
-            /** @example f2b3e0c7a1d94e6b */
-            key_id?: $Read<string>;
-            /** @example 9c0f6f3e2b7d4a1c8e5f0a3b6d9c2e1f */
-            key_secret?: $Read<string>;
-            /** @example admin */
-            role?: components["schemas"]["AccessRoleNamesNoOwner"];
-        };
-        ApiKeysList: components["schemas"]["ApiKey"][];
-        ApiKeysListResponse: {
-            data?: components["schemas"]["ApiKeysList"];
-        };
-        CreateApiKeyRequestData: WithRequired<components["schemas"]["ApiKey"], "name"> & {
-            /** @default requestSigning */
-            auth_type?: string;
-            role?: components["schemas"]["AccessRoleNamesNoOwner"];
-        };
-        SuccessData: {
-            /** Format: int32 */
-            code?: number;
-            message?: string;
-        };
-        OnlyCount: {
-            onlyCount?: boolean;
-        };
+        UserLoginProviders: "convert" | "google";
         ResultsPerPage: {
             /** @default 30 */
             results_per_page?: number | null;
@@ -415,6 +3147,100 @@ export interface components {
              * @enum {string|null}
              */
             sort_direction?: "asc" | "desc" | null;
+        };
+        /** @enum {string} */
+        ExperienceTypes: "a/b" | "a/a" | "mvt" | "split_url" | "multipage" | "deploy" | "a/b_fullstack" | "feature_rollout";
+        AccountExperiencesListFilteringOptions: components["schemas"]["ResultsPerPage"] & components["schemas"]["SortDirection"] & {
+            projects?: number[] | null;
+            /**
+             * @default id
+             * @enum {string|null}
+             */
+            sort_by?: "id" | "conversions" | "improvement" | "name" | "start_time" | "end_time" | "status" | "project_id" | "primary_goal" | null;
+            search?: string | null;
+            type?: components["schemas"]["ExperienceTypes"][] | null;
+        };
+        ColumnPreference: {
+            visible?: boolean;
+            name?: string;
+        };
+        /** @enum {string} */
+        AccountExperiencesListColumnNames: "name" | "id" | "project_id" | "improvement" | "conversions" | "primary_goal" | "start_time" | "end_time" | "status" | "key" | "running_days" | "traffic_allocation";
+        AccountExperiencesListPersistentOptions: components["schemas"]["AccountExperiencesListFilteringOptions"] & {
+            columns?: (components["schemas"]["ColumnPreference"] & {
+                name?: components["schemas"]["AccountExperiencesListColumnNames"];
+            })[] | null;
+        };
+        /** @enum {string} */
+        LiveDataEventTypes: "view_experience" | "conversion" | "transaction";
+        /** @enum {string} */
+        ReportingSegmentsDeviceCategories: "iPhone" | "all_phones" | "other_phones" | "desktop" | "iPad" | "all_tablets" | "other_tablets";
+        /** @enum {string} */
+        ReportingSegmentsBrowser: "internet_explorer" | "chrome" | "firefox" | "safari" | "edge" | "other";
+        ReportingSegmentsCountry: string;
+        /** @enum {string} */
+        ReportingSegmentsVisitorType: "new" | "returning";
+        ReportingSegmentsCampaign: string;
+        ReportingSegmentsCustomSegment: number;
+        /** @enum {string} */
+        ReportingSegmentsSource: "campaign" | "search" | "referral" | "direct" | "ai_tool";
+        ReportingSegmentsFilters: {
+            devices?: components["schemas"]["ReportingSegmentsDeviceCategories"][] | null;
+            browsers?: components["schemas"]["ReportingSegmentsBrowser"][] | null;
+            countries?: components["schemas"]["ReportingSegmentsCountry"][] | null;
+            visitor_types?: components["schemas"]["ReportingSegmentsVisitorType"][] | null;
+            campaigns?: components["schemas"]["ReportingSegmentsCampaign"][] | null;
+            custom_segments?: components["schemas"]["ReportingSegmentsCustomSegment"][] | null;
+            sources?: components["schemas"]["ReportingSegmentsSource"][] | null;
+        };
+        /** @enum {string} */
+        LiveDataExpandFields: "custom_segments" | "experiences" | "experiences.variation" | "conversion.goals" | "project";
+        LiveDataExpandParameter: {
+            expand?: components["schemas"]["LiveDataExpandFields"][] | null;
+        };
+        AccountLiveDataFilteringOptions: {
+            event_types?: components["schemas"]["LiveDataEventTypes"][] | null;
+            projects?: number[] | null;
+            segments?: components["schemas"]["ReportingSegmentsFilters"] | null;
+        } & components["schemas"]["LiveDataExpandParameter"];
+        LiveDataAutoRefreshSettings: {
+            auto_refresh?: {
+                speed?: number;
+                enabled?: boolean;
+            } | null;
+        };
+        /** @enum {string} */
+        AccountLiveDataColumnNames: "time" | "project_id" | "event" | "experience" | "variation" | "more_info";
+        AccountLiveDataPersistentOptions: components["schemas"]["AccountLiveDataFilteringOptions"] & components["schemas"]["LiveDataAutoRefreshSettings"] & {
+            columns?: (components["schemas"]["ColumnPreference"] & {
+                name?: components["schemas"]["AccountLiveDataColumnNames"];
+            })[];
+        };
+        /** @enum {string} */
+        ChangeHistoryMethods: "api" | "app";
+        /** @enum {string} */
+        ChangeHistoryObjectTypes: "account" | "audience" | "feature" | "collaborator" | "domain" | "goal" | "hypothesis" | "experience" | "report" | "change" | "variation" | "project" | "tag";
+        /** @enum {string} */
+        ChangeHistoryExpandFields: "project";
+        ChangeHistoryExpandParameter: {
+            expand?: components["schemas"]["ChangeHistoryExpandFields"][] | null;
+        };
+        AccountHistoryFilteringOptions: components["schemas"]["SortDirection"] & components["schemas"]["ResultsPerPage"] & {
+            methods?: components["schemas"]["ChangeHistoryMethods"][] | null;
+            projects?: number[] | null;
+            objects?: components["schemas"]["ChangeHistoryObjectTypes"][] | null;
+            /**
+             * @default timestamp
+             * @enum {string|null}
+             */
+            sort_by?: "timestamp" | "project_id" | "event" | "object" | null;
+        } & components["schemas"]["ChangeHistoryExpandParameter"];
+        /** @enum {string} */
+        AccountHistoryColumnNames: "timestamp" | "project_id" | "event" | "object" | "method" | "more_info";
+        AccountHistoryPersistentOptions: components["schemas"]["AccountHistoryFilteringOptions"] & {
+            columns?: (components["schemas"]["ColumnPreference"] & {
+                name?: components["schemas"]["AccountHistoryColumnNames"];
+            })[] | null;
         };
         /** @enum {string} */
         TrackingScriptReleaseTypes: "manual" | "latest" | "scheduled";
@@ -437,18 +3263,857 @@ export interface components {
             sort_by?: "id" | "active_tests" | "project_name" | "project_type" | "status" | "used_visitors" | null;
             project_type?: ("web" | "fullstack")[] | null;
         };
+        /** @enum {string} */
+        ProjectsListColumnNames: "id" | "project_name" | "project_type" | "active_tests" | "used_visitors" | "status";
+        ProjectsListPersistentOptions: components["schemas"]["ProjectsListFilteringOptions"] & {
+            columns?: (components["schemas"]["ColumnPreference"] & {
+                name?: components["schemas"]["ProjectsListColumnNames"];
+            })[] | null;
+        };
+        /** @enum {string} */
+        ExperienceStatuses: "draft" | "active" | "paused" | "completed" | "scheduled" | "archived" | "deleted";
+        ExperiencesListFilteringOptions: components["schemas"]["ResultsPerPage"] & components["schemas"]["SortDirection"] & {
+            goal_id?: number | null;
+            /**
+             * @default id
+             * @enum {string|null}
+             */
+            sort_by?: "id" | "conversions" | "improvement" | "name" | "start_time" | "end_time" | "status" | "primary_goal" | "key" | "environment" | null;
+            search?: string | null;
+            status?: components["schemas"]["ExperienceStatuses"][] | null;
+            type?: components["schemas"]["ExperienceTypes"][] | null;
+            audiences?: number[] | null;
+            goals?: number[] | null;
+            features?: number[] | null;
+            hypotheses?: number[] | null;
+            locations?: number[] | null;
+            environments?: string[] | null;
+        };
+        /** @enum {string} */
+        ExperiencesListColumnNames: "name" | "id" | "improvement" | "conversions" | "primary_goal" | "start_time" | "end_time" | "status" | "key" | "environment" | "running_days" | "traffic_allocation" | "revenue_per_visitor";
+        ExperiencesListPersistentOptions: components["schemas"]["ExperiencesListFilteringOptions"] & {
+            columns?: (components["schemas"]["ColumnPreference"] & {
+                name?: components["schemas"]["ExperiencesListColumnNames"];
+            })[] | null;
+        };
+        /** @enum {string} */
+        HypothesisStatuses: "applied" | "archived" | "completed" | "draft" | "proven" | "disproven";
+        HypothesesListFilteringOptions: components["schemas"]["ResultsPerPage"] & components["schemas"]["SortDirection"] & {
+            /**
+             * @default id
+             * @enum {string|null}
+             */
+            sort_by?: "id" | "name" | "score" | "start_date" | "status" | null;
+            /**
+             * @default 5
+             * @enum {integer|null}
+             */
+            scoreMax?: 0 | 1 | 2 | 3 | 4 | 5 | null;
+            /**
+             * @default 0
+             * @enum {integer|null}
+             */
+            scoreMin?: 0 | 1 | 2 | 3 | 4 | 5 | null;
+            search?: string | null;
+            status?: components["schemas"]["HypothesisStatuses"][] | null;
+            experiences?: number[] | null;
+            only?: number[] | null;
+            except?: number[];
+        };
+        /** @enum {string} */
+        HypothesesListColumnNames: "id" | "name" | "start_date" | "score" | "status" | "created_at" | "updated_at" | "created_by" | "experience";
+        HypothesesListPersistentOptions: components["schemas"]["HypothesesListFilteringOptions"] & {
+            columns?: (components["schemas"]["ColumnPreference"] & {
+                name?: components["schemas"]["HypothesesListColumnNames"];
+            })[] | null;
+        };
+        /**
+         * @default active
+         * @enum {string}
+         */
+        KnowledgeBaseStatuses: "active" | "archived";
+        KnowledgeBasesListFilteringOptions: components["schemas"]["ResultsPerPage"] & components["schemas"]["SortDirection"] & {
+            /**
+             * @default name
+             * @enum {string|null}
+             */
+            sort_by?: "name" | "updated_at" | "status" | null;
+            search?: string | null;
+            status?: components["schemas"]["KnowledgeBaseStatuses"][] | null;
+            only?: number[] | null;
+            except?: number[];
+        };
+        /** @enum {string} */
+        KnowledgeBasesListColumnNames: "name" | "status" | "created_by" | "updated_at";
+        KnowledgeBasesListPersistentOptions: components["schemas"]["KnowledgeBasesListFilteringOptions"] & {
+            columns?: (components["schemas"]["ColumnPreference"] & {
+                name?: components["schemas"]["KnowledgeBasesListColumnNames"];
+            })[] | null;
+        };
+        /**
+         * @default active
+         * @enum {string}
+         */
+        ObservationStatuses: "active" | "archived";
+        ObservationsListFilteringOptions: components["schemas"]["ResultsPerPage"] & components["schemas"]["SortDirection"] & {
+            /**
+             * @default name
+             * @enum {string|null}
+             */
+            sort_by?: "name" | "created_by" | "date_added" | "status" | null;
+            search?: string | null;
+            status?: components["schemas"]["ObservationStatuses"][] | null;
+            only?: number[] | null;
+            except?: number[];
+        };
+        /** @enum {string} */
+        ObservationsListColumnNames: "name" | "created_by" | "created_at" | "updated_at" | "status";
+        ObservationsListPersistentOptions: components["schemas"]["ObservationsListFilteringOptions"] & {
+            columns?: (components["schemas"]["ColumnPreference"] & {
+                name?: components["schemas"]["ObservationsListColumnNames"];
+            })[] | null;
+        };
+        /** @enum {string} */
+        GoalStatuses: "active" | "archived";
+        /** @enum {string} */
+        GoalTypes: "advanced" | "visits_page" | "revenue" | "clicks_link" | "submits_form" | "clicks_element" | "dom_interaction" | "scroll_percentage" | "ga_import" | "code_trigger";
+        GoalsListFilteringOptions: components["schemas"]["ResultsPerPage"] & components["schemas"]["SortDirection"] & {
+            status?: components["schemas"]["GoalStatuses"][] | null;
+            is_default?: boolean | null;
+            search?: string | null;
+            /** @enum {string|null} */
+            tracking?: "tracked" | "not_tracked" | null;
+            /** @enum {string|null} */
+            usage?: "used" | "not_used" | null;
+            goal_type?: components["schemas"]["GoalTypes"][] | null;
+            experiences?: number[] | null;
+            /**
+             * @default id
+             * @enum {string|null}
+             */
+            sort_by?: "id" | "goal_tracking_status" | "name" | "times_used" | "type" | "key" | "status" | null;
+        };
+        /** @enum {string} */
+        GoalsListColumnNames: "name" | "id" | "type" | "times_used" | "goal_tracking_status" | "status" | "key";
+        GoalsListPersistentOptions: components["schemas"]["GoalsListFilteringOptions"] & {
+            columns?: (components["schemas"]["ColumnPreference"] & {
+                name?: components["schemas"]["GoalsListColumnNames"];
+            })[] | null;
+        };
+        /** @enum {string} */
+        AudienceStatuses: "active" | "archived";
+        /** @enum {string} */
+        AudienceTypes: "segmentation" | "permanent" | "transient";
+        AudiencesListFilteringOptions: components["schemas"]["ResultsPerPage"] & components["schemas"]["SortDirection"] & {
+            status?: components["schemas"]["AudienceStatuses"][] | null;
+            search?: string | null;
+            is_default?: boolean | null;
+            /**
+             * @default id
+             * @enum {string|null}
+             */
+            sort_by?: "id" | "type" | "name" | "usage" | "status" | "key" | null;
+            type?: components["schemas"]["AudienceTypes"] | null;
+            experiences?: number[] | null;
+            /** @enum {string|null} */
+            usage?: "used" | "not_used" | null;
+        };
+        /** @enum {string} */
+        AudiencesListColumnNames: "name" | "id" | "type" | "usage" | "status" | "key";
+        AudiencesListPersistentOptions: components["schemas"]["AudiencesListFilteringOptions"] & {
+            columns?: (components["schemas"]["ColumnPreference"] & {
+                name?: components["schemas"]["AudiencesListColumnNames"];
+            })[] | null;
+        };
+        /**
+         * @default active
+         * @enum {string}
+         */
+        LocationStatuses: "active" | "archived";
+        LocationsListFilteringOptions: components["schemas"]["ResultsPerPage"] & components["schemas"]["SortDirection"] & {
+            status?: components["schemas"]["LocationStatuses"][] | null;
+            is_default?: boolean | null;
+            search?: string | null;
+            /**
+             * @default id
+             * @enum {string|null}
+             */
+            sort_by?: "id" | "name" | "usage" | "status" | "key" | null;
+            /** @enum {string|null} */
+            usage?: "used" | "not_used" | null;
+        };
+        /** @enum {string} */
+        LocationsListColumnNames: "name" | "id" | "usage" | "status" | "key";
+        LocationsListPersistentOptions: components["schemas"]["LocationsListFilteringOptions"] & {
+            columns?: (components["schemas"]["ColumnPreference"] & {
+                name?: components["schemas"]["LocationsListColumnNames"];
+            })[] | null;
+        };
+        ProjectLiveFilteringOptions: {
+            experiences?: number[] | null;
+            event_types?: components["schemas"]["LiveDataEventTypes"][] | null;
+            goals?: number[] | null;
+            segments?: components["schemas"]["ReportingSegmentsFilters"] | null;
+        };
+        /** @enum {string} */
+        ProjectLiveDataColumnNames: "time" | "event" | "experience" | "variation" | "more_info";
+        ProjectLiveDataPersistentOptions: components["schemas"]["ProjectLiveFilteringOptions"] & components["schemas"]["LiveDataAutoRefreshSettings"] & {
+            columns?: (components["schemas"]["ColumnPreference"] & {
+                name?: components["schemas"]["ProjectLiveDataColumnNames"];
+            })[] | null;
+        };
+        /** @enum {string} */
+        ChangeHistoryObjects: "audience" | "feature" | "domain" | "goal" | "hypothesis" | "experience" | "tag" | "location";
+        ProjectHistoryFilteringOptions: components["schemas"]["SortDirection"] & components["schemas"]["ResultsPerPage"] & {
+            methods?: components["schemas"]["ChangeHistoryMethods"][] | null;
+            objects?: components["schemas"]["ChangeHistoryObjects"][] | null;
+            audiences?: number[] | null;
+            goals?: number[] | null;
+            locations?: number[] | null;
+            hypotheses?: number[] | null;
+            domains?: number[] | null;
+            /** @description Only changes of these tags (ids). Named by the reference, absent from the live structure. */
+            tags?: number[] | null;
+            experiences?: number[] | null;
+            /**
+             * @default timestamp
+             * @enum {string|null}
+             */
+            sort_by?: "timestamp" | "project_id" | "event" | "object" | null;
+        } & components["schemas"]["ChangeHistoryExpandParameter"];
+        /** @enum {string} */
+        ProjectHistoryColumnNames: "timestamp" | "object_id" | "event" | "object" | "method" | "more_info";
+        ProjectHistoryPersistentOptions: components["schemas"]["ProjectHistoryFilteringOptions"] & {
+            columns?: (components["schemas"]["ColumnPreference"] & {
+                name?: components["schemas"]["ProjectHistoryColumnNames"];
+            })[] | null;
+        };
+        ExperienceLiveDataFilteringOptions: {
+            event_types?: components["schemas"]["LiveDataEventTypes"][] | null;
+            goals?: number[] | null;
+            segments?: components["schemas"]["ReportingSegmentsFilters"] | null;
+        };
+        /** @enum {string} */
+        ExperienceLiveDataColumnNames: "time" | "event" | "variation" | "more_info";
+        ExperienceLiveDataPersistentOptions: components["schemas"]["ExperienceLiveDataFilteringOptions"] & components["schemas"]["LiveDataAutoRefreshSettings"] & {
+            columns?: (components["schemas"]["ColumnPreference"] & {
+                name?: components["schemas"]["ExperienceLiveDataColumnNames"];
+            })[] | null;
+        };
+        /** @enum {string} */
+        ExperienceHistoryObjects: "report" | "variation" | "change";
+        ExperienceHistoryFilteringOptions: {
+            methods?: components["schemas"]["ChangeHistoryMethods"][] | null;
+            objects?: components["schemas"]["ExperienceHistoryObjects"][] | null;
+            /**
+             * @default timestamp
+             * @enum {string|null}
+             */
+            sort_by?: "timestamp" | "event" | "object" | null;
+            variations?: number[] | null;
+            changes?: number[] | null;
+            author_id?: string | null;
+        } & components["schemas"]["ChangeHistoryExpandParameter"] & components["schemas"]["ResultsPerPage"] & components["schemas"]["SortDirection"];
+        /** @enum {string} */
+        ExperienceHistoryColumnNames: "timestamp" | "event" | "object" | "object_id" | "method" | "more_info";
+        ExperienceHistoryPersistentOptions: components["schemas"]["ExperienceHistoryFilteringOptions"] & {
+            columns?: (components["schemas"]["ColumnPreference"] & {
+                name?: components["schemas"]["ExperienceHistoryColumnNames"];
+            })[] | null;
+        };
+        BaseUiSectionPreference: {
+            visible?: boolean;
+            name?: string;
+        };
+        /** @enum {string} */
+        ExperienceReportSectionNames: "summary" | "complete_overview" | "quick_overview" | "goal_details";
+        ExperienceReportPersistentOptions: {
+            sections?: (components["schemas"]["BaseUiSectionPreference"] & {
+                name?: components["schemas"]["ExperienceReportSectionNames"];
+            })[] | null;
+        };
+        /** @enum {string} */
+        ExperienceReportFirstViewColumnNames: "goal_name" | "best_improvement" | "conversions" | "visitors" | "conversion_rate" | "confidence";
+        ExperienceReportFirstViewPersistentOptions: {
+            columns?: (components["schemas"]["ColumnPreference"] & {
+                name?: components["schemas"]["ExperienceReportFirstViewColumnNames"];
+            })[] | null;
+        };
+        /** @enum {string} */
+        ExperienceReportSecondViewColumnNames: "variation_name" | "improvement" | "conversions" | "visitors" | "conversion_rate" | "confidence" | "confidence_interval" | "observed_power" | "status" | "expected" | "risk" | "traffic" | "average_order_value" | "average_products_per_order";
+        ExperienceReportSecondViewPersistentOptions: {
+            columns?: (components["schemas"]["ColumnPreference"] & {
+                name?: components["schemas"]["ExperienceReportSecondViewColumnNames"];
+            })[] | null;
+        };
+        FeaturesListFilteringOptions: components["schemas"]["ResultsPerPage"] & components["schemas"]["SortDirection"] & {
+            search?: string | null;
+            only?: number[] | null;
+            except?: number[];
+            /**
+             * @default id
+             * @enum {string|null}
+             */
+            sort_by?: "id" | "name" | "key" | "status" | null;
+        };
+        /** @enum {string} */
+        FeaturesListColumnNames: "name" | "id" | "key" | "status";
+        FeaturesListPersistentOptions: components["schemas"]["FeaturesListFilteringOptions"] & {
+            columns?: (components["schemas"]["ColumnPreference"] & {
+                name?: components["schemas"]["FeaturesListColumnNames"];
+            })[] | null;
+        };
+        /** @enum {string} */
+        SdkKeysListColumnNames: "name" | "sdk_key" | "environment" | "status";
+        SdkKeysListPersistentOptions: {
+            columns?: (components["schemas"]["ColumnPreference"] & {
+                name?: components["schemas"]["SdkKeysListColumnNames"];
+            })[] | null;
+        };
+        /** @default 0 */
+        UTC_Offset: number;
+        TimeRange: {
+            start_time?: number | null;
+            end_time?: number | null;
+            utc_offset?: components["schemas"]["UTC_Offset"];
+        };
         PageNumber: {
             page?: number;
         };
-        /** @enum {string} */
-        ProjectIncludeFields: "global_javascript" | "domains" | "stats.usage" | "stats.active_experiences_count" | "stats.active_experiments_count" | "stats.experiences_count" | "stats.segments_count" | "stats.active_segments_count" | "stats.active_goals_count" | "stats.google_analytics" | "stats.visitor_data" | "stats.visitor_insights" | "default_goals" | "default_audiences" | "default_locations" | "settings.tracking_script.available_versions";
-        /** @enum {string} */
-        ProjectExpandFields: "default_goals" | "default_audiences" | "default_locations";
-        ProjectsRequestIncludeExpand: {
-            include?: components["schemas"]["ProjectIncludeFields"][];
-            expand?: components["schemas"]["ProjectExpandFields"][];
+        OnlyCount: {
+            onlyCount?: boolean;
         };
-        GetProjectsListRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["ProjectsListFilteringOptions"] & components["schemas"]["PageNumber"] & components["schemas"]["ProjectsRequestIncludeExpand"];
+        SignalSessionsListFilteringOptions: components["schemas"]["TimeRange"] & components["schemas"]["PageNumber"] & components["schemas"]["ResultsPerPage"] & components["schemas"]["OnlyCount"] & {
+            experience?: {
+                id?: number;
+                variation_id?: number;
+            } | null;
+            location_id?: number | null;
+            starred?: string | null;
+            watched?: string | null;
+            country?: {
+                is?: string[];
+                isNot?: string[];
+            } | null;
+            os?: {
+                is?: string[];
+                isNot?: string[];
+            } | null;
+            browser?: {
+                is?: string[];
+                isNot?: string[];
+            } | null;
+            devices?: {
+                is?: string[];
+                isNot?: string[];
+            } | null;
+            containsPage?: string | null;
+            notContainsPage?: string | null;
+            duration?: {
+                min?: number;
+                max?: number;
+            } | null;
+            pageCount?: {
+                min?: number;
+                max?: number;
+            } | null;
+            entryPage?: string | null;
+            exitPage?: string | null;
+            referrerURLs?: string[] | null;
+            trafficChannels?: string[] | null;
+            adCampaignLabels?: string[] | null;
+            recordingId?: string | null;
+        };
+        /** @enum {string} */
+        SignalSessionsListColumnNames: "id" | "duration" | "visited_pages" | "location" | "date" | "watched";
+        SignalSessionsListPersistentOptions: components["schemas"]["SignalSessionsListFilteringOptions"] & {
+            columns?: (components["schemas"]["ColumnPreference"] & {
+                name?: components["schemas"]["SignalSessionsListColumnNames"];
+            })[] | null;
+        };
+        /** @enum {string} */
+        CompassColumnsNames: "observations" | "hypotheses" | "knowledge_base";
+        CompassColumnsPersistentOptions: {
+            columns?: (components["schemas"]["ColumnPreference"] & {
+                name?: components["schemas"]["CompassColumnsNames"];
+            })[] | null;
+        };
+        UserPreferences: {
+            editorSettings?: {
+                /** @default false */
+                codeOpen?: boolean | null;
+                /** @enum {string|null} */
+                codeBoxId?: "variationCode" | "variationJs" | "variationCss" | "globalJs" | null;
+                /** @default false */
+                codeEditorMaximized?: boolean | null;
+                /** @default 300 */
+                codeEditorHeight?: number | null;
+                /** @default false */
+                codeLinterOn?: boolean | null;
+            };
+            displaySettings?: {
+                accountExperiencesList?: components["schemas"]["AccountExperiencesListPersistentOptions"];
+                accountLiveDataList?: components["schemas"]["AccountLiveDataPersistentOptions"];
+                accountHistoryList?: components["schemas"]["AccountHistoryPersistentOptions"];
+                projectsList?: components["schemas"]["ProjectsListPersistentOptions"];
+                projectExperiences?: components["schemas"]["ExperiencesListPersistentOptions"];
+                projectHypotheses?: components["schemas"]["HypothesesListPersistentOptions"];
+                projectKnowledgeBases?: components["schemas"]["KnowledgeBasesListPersistentOptions"];
+                projectObservations?: components["schemas"]["ObservationsListPersistentOptions"];
+                projectGoals?: components["schemas"]["GoalsListPersistentOptions"];
+                projectAudiences?: components["schemas"]["AudiencesListPersistentOptions"];
+                projectLocations?: components["schemas"]["LocationsListPersistentOptions"];
+                projectLiveData?: components["schemas"]["ProjectLiveDataPersistentOptions"];
+                projectHistoryList?: components["schemas"]["ProjectHistoryPersistentOptions"];
+                experienceLiveData?: components["schemas"]["ExperienceLiveDataPersistentOptions"];
+                experienceHistoryList?: components["schemas"]["ExperienceHistoryPersistentOptions"];
+                experienceReport?: components["schemas"]["ExperienceReportPersistentOptions"];
+                experienceReportFirstView?: components["schemas"]["ExperienceReportFirstViewPersistentOptions"];
+                experienceReportSecondView?: components["schemas"]["ExperienceReportSecondViewPersistentOptions"];
+                projectFeatures?: components["schemas"]["FeaturesListPersistentOptions"];
+                projectSdkKeys?: components["schemas"]["SdkKeysListPersistentOptions"];
+                projectSignalSessions?: components["schemas"]["SignalSessionsListPersistentOptions"];
+                projectCompass?: components["schemas"]["CompassColumnsPersistentOptions"];
+            };
+            uiSettings?: {
+                hide_demo_project?: boolean;
+                onboard?: {
+                    remind_in?: number | null;
+                } | null;
+            } | null;
+            notificationsSeen?: "TODO-define-it"[];
+            generalSettings?: {
+                lastOpenAccount?: number | null;
+                lastOpenProject?: number | null;
+                /**
+                 * @default v0
+                 * @enum {string}
+                 */
+                frontendVersion?: "v0" | "v1";
+                /** @default false */
+                convertLabsOptIn?: boolean;
+            };
+            mfaEnabled?: boolean;
+        };
+        UserData: {
+            profileData?: {
+                email?: string;
+                firstName?: string;
+                lastName?: string;
+                login_provider?: components["schemas"]["UserLoginProviders"];
+                user_id?: $Read<string>;
+                intercom_user_jwt?: $Read<string>;
+                reditus_user_jwt?: $Read<string>;
+                canny_user_jwt?: $Read<string>;
+                canSudo?: $Read<boolean>;
+                onlyCollaborator?: $Read<boolean>;
+                persona?: $Read<string>;
+                techPerson?: $Read<boolean>;
+            };
+            preferences?: components["schemas"]["UserPreferences"];
+            isSudo?: boolean;
+            mfa_backup_codes?: unknown[];
+        };
+        LoginMoreData: {
+            sessionToken: string;
+            username: string;
+        };
+        AuthResponse: {
+            /** @enum {string} */
+            "auth-code": "NEW_PASSWORD_REQUIRED" | "MFA_TOKEN_REQUIRED" | "NEW_AUTH_REQUIRED" | "SUCCESS" | "ERROR";
+            message: string;
+            data: components["schemas"]["UserData"] | components["schemas"]["LoginMoreData"];
+        };
+        ForgotPasswordRequestData: {
+            username?: string;
+        };
+        SuccessData: {
+            /** Format: int32 */
+            code?: number;
+            message?: string;
+        };
+        ResetPasswordConfirmRequestData: {
+            authSub?: string;
+            code: string;
+            newPassword: string;
+            confirmNewPassword: string;
+            token?: string;
+        };
+        LogoutRequestData: {
+            /** @enum {string} */
+            requestType?: "currentSession" | "otherSessions" | "allSessions";
+        };
+        CommonBasicPermissions: {
+            add?: boolean;
+            edit?: boolean;
+            view?: boolean;
+            delete?: boolean;
+        };
+        RolePermissions: {
+            account?: {
+                manage_addons?: boolean;
+                manage_sso?: boolean;
+                manage_api_keys?: boolean;
+                manage_blocked_ips?: boolean;
+                edit?: boolean;
+            };
+            billing?: {
+                managePlan?: boolean;
+                manage_billing?: boolean;
+                manage_payment?: boolean;
+                request_payment?: boolean;
+            };
+            feature?: components["schemas"]["CommonBasicPermissions"];
+            livedata?: {
+                view_account_livedata?: boolean;
+                view_project_livedata?: boolean;
+                view_experience_livedata?: boolean;
+            };
+            history?: {
+                view_account_history?: boolean;
+                view_project_history?: boolean;
+                view_experience_history?: boolean;
+            };
+            collaborator?: {
+                view?: boolean;
+                crud?: boolean;
+            };
+            project?: components["schemas"]["CommonBasicPermissions"] & {
+                import?: boolean;
+                export?: boolean;
+            };
+            domain?: components["schemas"]["CommonBasicPermissions"];
+            tag?: components["schemas"]["CommonBasicPermissions"];
+            goal?: components["schemas"]["CommonBasicPermissions"] & {
+                clone?: boolean;
+            };
+            experience?: components["schemas"]["CommonBasicPermissions"] & {
+                edit_running?: boolean;
+                clone?: boolean;
+                pauseplay?: boolean;
+            };
+            location?: components["schemas"]["CommonBasicPermissions"] & {
+                edit_running?: boolean;
+            };
+            variation?: {
+                pauseplay?: boolean;
+                changebaseline?: boolean;
+            };
+            audience?: components["schemas"]["CommonBasicPermissions"] & {
+                edit_running?: Record<string, never>;
+            };
+            report?: {
+                view?: boolean;
+                fulledit?: boolean;
+                nochangeedit?: boolean;
+            };
+            hypothesis?: components["schemas"]["CommonBasicPermissions"] & {
+                convert?: boolean;
+            };
+            knowledge_base?: components["schemas"]["CommonBasicPermissions"];
+            observation?: components["schemas"]["CommonBasicPermissions"];
+        };
+        AccessRole: {
+            name?: string;
+            permissions?: components["schemas"]["RolePermissions"];
+        };
+        AccessRolesList: components["schemas"]["AccessRole"][];
+        AccessRolesListResponseData: {
+            data?: components["schemas"]["AccessRolesList"];
+        };
+        mfaEnableRequest: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "enable";
+            mfaCode?: string;
+            password?: string;
+        };
+        mfaDisableRequest: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "disable";
+            password?: string;
+        };
+        UserProfileDataUpdate: {
+            firstName?: string;
+            lastName?: string;
+            currentPassword?: string;
+            newPassword?: string;
+            confirmPassword?: string;
+            /** Format: email */
+            email?: string;
+            mfa?: components["schemas"]["mfaEnableRequest"] | components["schemas"]["mfaDisableRequest"];
+        };
+        ConfirmEmailRequestData: {
+            code: string;
+        };
+        UserMfaSecret: {
+            mfa_secret?: string;
+        };
+        /** @enum {string} */
+        AccountTypes: "main" | "sub";
+        /** @enum {string} */
+        AccessRoleNames: "owner" | "account_manager" | "admin" | "browse" | "edit" | "publish" | "review";
+        SubAccountBase: {
+            id?: $Read<number>;
+            accountType?: components["schemas"]["AccountTypes"];
+            name?: string;
+            accessRole?: unknown & components["schemas"]["AccessRoleNames"];
+            access_all_projects?: $Read<boolean>;
+        };
+        /** @enum {string} */
+        PlanStatus: "paid" | "trial" | "trialExpired" | "canceled" | "paused";
+        /** @enum {string} */
+        BillingPlanBillByEnum: "testedUsers" | "testedVisitors";
+        BillingPlanLimitsAndCapabilitiesBase: {
+            usage_limit_by?: unknown & components["schemas"]["BillingPlanBillByEnum"];
+            availableFeaturesNiceNames?: $Read<("advanced_segmentation" | "api" | "basic_segmentation" | "change_history" | "chat support" | "custom_domains" | "cookie_targeting" | "csv_export" | "experience_raw_export" | "dmp_profiling" | "email_support" | "geo_targeting" | "kissmetrics_integration" | "live_data" | "multipage_experience" | "multivariate_testing" | "phone_support" | "scroll_goal" | "single_sign_on" | "triggered_goal_targeting" | "weather_targeting" | "experience_report_predictions" | "collaborators" | "forum_access" | "fullstack" | "bayesian_stats" | "ve_ai_text" | "create_subaccounts" | "sequential_testing" | "other_goals_test_progress" | "export_project" | "import_project" | "experience_collaborators" | "bulk_actions" | "dynamic_web_triggers" | "advanced_tracking_script_release" | "remove_report_data" | "mab" | "composed_audience" | "visitor_insights" | "visitor_data" | "ui_widgets" | "ve_version_history")[]>;
+        };
+        BillingUsageLimitBase: {
+            limitValue?: number | "unlimited";
+        };
+        BillingUsageLimit: components["schemas"]["BillingUsageLimitBase"] & {
+            overLimitCostPerUnit?: $Read<number>;
+            unitSize?: $Read<number>;
+        };
+        BillingPlanLimitsAndCapabilities: components["schemas"]["BillingPlanLimitsAndCapabilitiesBase"] & {
+            usageLimits?: {
+                visitorData?: {
+                    visitorProfiles?: components["schemas"]["BillingUsageLimit"];
+                    visitorProfilesFields?: components["schemas"]["BillingUsageLimit"];
+                    activePersonalisedExperiences?: components["schemas"]["BillingUsageLimit"];
+                };
+                domains?: components["schemas"]["BillingUsageLimit"];
+                goals?: components["schemas"]["BillingUsageLimit"];
+                deploys?: components["schemas"]["BillingUsageLimit"];
+                projects?: components["schemas"]["BillingUsageLimit"];
+                environments?: components["schemas"]["BillingUsageLimit"];
+                segments?: components["schemas"]["BillingUsageLimit"];
+                experiments?: components["schemas"]["BillingUsageLimit"];
+                customDomains?: components["schemas"]["BillingUsageLimit"];
+                /** @deprecated */
+                pageViews?: components["schemas"]["BillingUsageLimit"];
+                testedVisitors?: components["schemas"]["BillingUsageLimit"];
+                testedUsers?: components["schemas"]["BillingUsageLimit"];
+            };
+        };
+        MainAccountBase: components["schemas"]["SubAccountBase"] & {
+            /** @enum {string} */
+            accountType?: "main";
+            id?: $Read<unknown>;
+            billing?: {
+                id?: $Read<string | null>;
+                details?: {
+                    isPausedByQuota?: $Read<boolean>;
+                    nextBillingCycleStart?: $Read<number>;
+                    currentBillingCycleStart?: $Read<number>;
+                    /** @default false */
+                    pending_cancellation?: $Read<boolean>;
+                    cancellation_request_timestamp?: $Read<number | null>;
+                    billingType?: components["schemas"]["PlanStatus"] & unknown;
+                };
+                contract?: $Read<{
+                    start_time?: number;
+                    end_time?: number;
+                } | null>;
+                settings?: {
+                    overQuota_charges?: boolean;
+                    subscription_paused_until?: number | null;
+                };
+            };
+            limitsAndCapabilities?: unknown & components["schemas"]["BillingPlanLimitsAndCapabilities"];
+        };
+        /** @enum {string} */
+        Products: "experiences" | "deploy" | "addons";
+        BillingPlanDataBase: {
+            product?: components["schemas"]["Products"];
+            /** @deprecated */
+            availableFeaturesIds?: $Read<number[]>;
+        };
+        BillingPlanData: {
+            id?: number;
+            name?: string;
+            price?: number;
+            billingCycleDuration?: string;
+            /** @enum {string} */
+            contract?: "pay_as_you_go" | "year";
+        } & components["schemas"]["BillingPlanDataBase"] & components["schemas"]["BillingPlanLimitsAndCapabilities"];
+        AccountProducts: {
+            billing?: {
+                products?: {
+                    experiences?: {
+                        plan?: components["schemas"]["BillingPlanData"] | null;
+                    };
+                    deploy?: {
+                        plan?: components["schemas"]["BillingPlanData"] | null;
+                    };
+                    addons?: {
+                        plan?: components["schemas"]["BillingPlanData"] | null;
+                        quantity?: number;
+                    }[];
+                };
+            };
+        };
+        MainAccount: components["schemas"]["MainAccountBase"] & components["schemas"]["AccountProducts"] & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            accountType: "main";
+        };
+        SubAccountBillingPlanLimitsAndCapabilities: components["schemas"]["BillingPlanLimitsAndCapabilitiesBase"] & {
+            usageLimits?: {
+                domains: components["schemas"]["BillingUsageLimitBase"];
+                goals: components["schemas"]["BillingUsageLimitBase"];
+                deploys: components["schemas"]["BillingUsageLimitBase"];
+                projects: components["schemas"]["BillingUsageLimitBase"];
+                segments: components["schemas"]["BillingUsageLimitBase"];
+                /** @deprecated */
+                pageViews?: components["schemas"]["BillingUsageLimitBase"];
+                testedVisitors?: components["schemas"]["BillingUsageLimitBase"];
+                testedUsers: components["schemas"]["BillingUsageLimitBase"];
+            };
+        };
+        SubAccountBillingPlanData: components["schemas"]["BillingPlanDataBase"] & components["schemas"]["SubAccountBillingPlanLimitsAndCapabilities"];
+        SubAccountProducts: {
+            billing?: {
+                products?: {
+                    experiences?: {
+                        plan?: components["schemas"]["SubAccountBillingPlanData"] | null;
+                    };
+                    deploy?: {
+                        plan?: components["schemas"]["SubAccountBillingPlanData"] | null;
+                    };
+                };
+            };
+        };
+        SubAccount: components["schemas"]["SubAccountBase"] & {
+            /** @enum {string} */
+            accountType?: "sub";
+            parentAccountId?: $Read<number | null>;
+            id?: $Read<unknown>;
+            limitsAndCapabilities?: unknown & components["schemas"]["SubAccountBillingPlanLimitsAndCapabilities"];
+        } & components["schemas"]["SubAccountProducts"] & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            accountType: "sub";
+        };
+        Account: components["schemas"]["MainAccount"] | components["schemas"]["SubAccount"];
+        AccountsList: components["schemas"]["Account"][];
+        AccountsListResponseData: {
+            data?: components["schemas"]["AccountsList"];
+        };
+        BillingPlansListResponseData: {
+            data?: components["schemas"]["BillingPlanData"][];
+        };
+        SimpleAudienceSegment: {
+            id?: number;
+            name?: string;
+        };
+        SimpleAudienceSegmentExpandable: number | components["schemas"]["SimpleAudienceSegment"];
+        SimpleExperienceVariation: {
+            id?: number;
+            name?: string;
+        };
+        SimpleExperienceVariationExpandable: number | components["schemas"]["SimpleExperienceVariation"];
+        SimpleExperienceFlat: {
+            id?: number;
+            variation?: components["schemas"]["SimpleExperienceVariationExpandable"];
+        };
+        SimpleExperience: components["schemas"]["SimpleExperienceFlat"] & {
+            name: string;
+        };
+        SimpleExperienceExpandable: components["schemas"]["SimpleExperienceFlat"] | components["schemas"]["SimpleExperience"];
+        SimpleGoal: {
+            id?: number;
+            name?: string;
+        };
+        SimpleGoalExpandable: number | components["schemas"]["SimpleGoal"];
+        SimpleProject: {
+            id?: number;
+            name?: string;
+            reporting_settings?: {
+                currency_symbol?: string;
+            };
+            settings?: {
+                time_zone?: string;
+                utc_offset?: components["schemas"]["UTC_Offset"];
+                /** @enum {string} */
+                time_format?: "12h" | "24h";
+            };
+        };
+        SimpleProjectExpandable: number | components["schemas"]["SimpleProject"];
+        LiveDataEvent: {
+            devices?: components["schemas"]["ReportingSegmentsDeviceCategories"][];
+            browser?: components["schemas"]["ReportingSegmentsBrowser"];
+            country?: components["schemas"]["ReportingSegmentsCountry"];
+            visitor_type?: components["schemas"]["ReportingSegmentsVisitorType"];
+            campaign?: components["schemas"]["ReportingSegmentsCampaign"] | null;
+            custom_segments?: components["schemas"]["SimpleAudienceSegmentExpandable"][] | null;
+            sources?: components["schemas"]["ReportingSegmentsSource"][] | null;
+            event_type?: components["schemas"]["LiveDataEventTypes"];
+            experiences?: components["schemas"]["SimpleExperienceExpandable"][] | null;
+            conversion?: {
+                goals?: components["schemas"]["SimpleGoalExpandable"][];
+                products_ordered_count?: number | null;
+                revenue?: number | null;
+            } | null;
+            project?: components["schemas"]["SimpleProjectExpandable"];
+            timestamp?: number;
+        };
+        LiveDataEventsList: components["schemas"]["LiveDataEvent"][];
+        LiveDataEventsListResponseData: {
+            data?: components["schemas"]["LiveDataEventsList"];
+        };
+        AccountHistoryRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["PageNumber"] & components["schemas"]["AccountHistoryFilteringOptions"];
+        ChangeHistory: {
+            event?: string;
+            /** @deprecated */
+            info?: {
+                isAdminChange?: boolean;
+                text?: string;
+            };
+            changes?: {
+                old?: Record<string, never> | null;
+                new?: Record<string, never> | null;
+            };
+            method?: components["schemas"]["ChangeHistoryMethods"];
+            object?: string;
+            object_id?: string;
+            parent_object_id?: string | null;
+            user?: string;
+            timestamp?: number;
+            request_id?: string | null;
+            project?: components["schemas"]["SimpleProjectExpandable"] | null;
+        };
+        ChangeHistoryList: components["schemas"]["ChangeHistory"][];
+        Pagination: {
+            current_page?: number;
+            items_count?: number;
+            items_per_page?: number;
+            pages_count?: number;
+        };
+        Extra: {
+            pagination?: components["schemas"]["Pagination"];
+        };
+        ChangeHistoryListResponseData: {
+            data?: components["schemas"]["ChangeHistoryList"];
+            extra?: components["schemas"]["Extra"];
+        };
+        /** @enum {string} */
+        ExperienceIncludeFields: "alerts" | "goals" | "stats" | "variations" | "variations.changes" | "min_running_timestamp" | "max_running_timestamp" | "audiences" | "locations" | "collaborators";
+        /** @enum {string} */
+        ExperienceExpandFields: "project" | "audiences" | "goals" | "locations" | "variations" | "variations.changes" | "tags";
+        AccountExperiencesListRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["AccountExperiencesListFilteringOptions"] & components["schemas"]["PageNumber"] & {
+            include?: components["schemas"]["ExperienceIncludeFields"][];
+            expand?: components["schemas"]["ExperienceExpandFields"][];
+        };
         /** @enum {string} */
         MetricTypes: "conversion_rate" | "avg_revenue_visitor" | "avg_products_ordered_visitor" | "average_order_value" | "average_products_per_order";
         /** @enum {string} */
@@ -585,8 +4250,6 @@ export interface components {
                 user_agent?: components["schemas"]["VisualEditorUserAgents"];
             };
         };
-        /** @default 0 */
-        UTC_Offset: number;
         GenerateDebugTokenData: {
             value?: string;
             ttl?: number;
@@ -694,11 +4357,6 @@ export interface components {
             type?: components["schemas"]["DNSRecordTypes"];
             value?: string;
         };
-        SimpleGoal: {
-            id?: number;
-            name?: string;
-        };
-        SimpleGoalExpandable: number | components["schemas"]["SimpleGoal"];
         SimpleAudience: {
             id?: number;
             name?: string;
@@ -850,8 +4508,6 @@ export interface components {
              */
             default_locations?: components["schemas"]["SimpleLocationExpandable"][];
         };
-        /** @enum {string} */
-        AccessRoleNames: "owner" | "account_manager" | "admin" | "browse" | "edit" | "publish" | "review";
         /** @description A website that belongs to a project. */
         Domain: {
             /** @example 101100 */
@@ -948,86 +4604,1435 @@ export interface components {
             /** @example null */
             sdk_key?: $Read<string | null>;
         };
+        ProjectExpandable: number | components["schemas"]["Project"];
+        ExperienceAlert: {
+            /** @enum {string} */
+            code?: "not_in_project" | "max_visitors_reached" | "no_goals_set_up" | "no_visitors_tracked" | "no_conversions_tracked" | "experiments_completed";
+        };
+        ExperienceCollaborator: {
+            first_name?: string;
+            last_name?: string | null;
+            role?: string;
+            user_id?: string;
+            is_author?: boolean;
+        };
+        AudienceBase: {
+            id?: $Read<number>;
+            status?: components["schemas"]["AudienceStatuses"];
+            name?: string;
+            preset?: $Read<boolean>;
+            selected_default?: boolean;
+            stats?: $Read<{
+                /** @default 0 */
+                experiences_usage?: number;
+            }>;
+        };
+        /** @enum {string} */
+        AudienceTypesNoUrl: "permanent" | "transient";
+        BaseRule: {
+            rule_type: string;
+        };
+        BaseRuleWithStringValue: components["schemas"]["BaseRule"] & {
+            value?: string;
+        };
+        /** @enum {string} */
+        TextMatchRulesTypes: "url" | "url_with_query" | "query_string" | "campaign" | "keyword" | "medium" | "source_name" | "city" | "region" | "browser_version" | "user_agent" | "page_tag_page_type" | "page_tag_category_id" | "page_tag_category_name" | "page_tag_product_sku" | "page_tag_product_name" | "page_tag_customer_id" | "page_tag_custom_1" | "page_tag_custom_2" | "page_tag_custom_3" | "page_tag_custom_4" | "visitor_id";
+        BaseMatch: {
+            negated?: boolean;
+        };
+        /** @enum {string} */
+        TextMatchingOptions: "matches" | "regexMatches" | "contains" | "endsWith" | "startsWith";
+        GenericTextMatchRule: components["schemas"]["BaseRuleWithStringValue"] & {
+            rule_type: components["schemas"]["TextMatchRulesTypes"];
+            matching?: components["schemas"]["BaseMatch"] & {
+                match_type?: components["schemas"]["TextMatchingOptions"];
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type: "campaign" | "keyword" | "medium" | "source_name" | "city" | "region" | "browser_version" | "user_agent" | "page_tag_page_type" | "page_tag_category_id" | "page_tag_category_name" | "page_tag_product_sku" | "page_tag_product_name" | "page_tag_customer_id" | "page_tag_custom_1" | "page_tag_custom_2" | "page_tag_custom_3" | "page_tag_custom_4" | "visitor_id";
+        };
+        BaseRuleWithNumericValue: components["schemas"]["BaseRule"] & {
+            value?: number;
+        };
+        /** @enum {string} */
+        NumericMatchRulesTypes: "avg_time_page" | "days_since_last_visit" | "pages_visited_count" | "visit_duration" | "visits_count" | "page_tag_product_price";
+        /** @enum {string} */
+        NumericMatchingOptions: "equalsNumber" | "less" | "lessEqual";
+        GenericNumericMatchRule: components["schemas"]["BaseRuleWithNumericValue"] & {
+            rule_type: components["schemas"]["NumericMatchRulesTypes"];
+            matching?: components["schemas"]["BaseMatch"] & {
+                match_type?: components["schemas"]["NumericMatchingOptions"];
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type: "avg_time_page" | "days_since_last_visit" | "pages_visited_count" | "visit_duration" | "visits_count" | "page_tag_product_price";
+        };
+        BaseRuleWithCountryCodeValue: components["schemas"]["BaseRule"] & {
+            value?: string;
+        };
+        /** @enum {string} */
+        CountryMatchRulesTypes: "country";
+        /** @enum {string} */
+        ChoiceMatchingOptions: "equals";
+        CountryMatchRule: components["schemas"]["BaseRuleWithCountryCodeValue"] & {
+            rule_type: components["schemas"]["CountryMatchRulesTypes"];
+            matching?: components["schemas"]["BaseMatch"] & {
+                match_type?: components["schemas"]["ChoiceMatchingOptions"];
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type: "country";
+        };
+        BaseRuleWithLanguageCodeValue: components["schemas"]["BaseRule"] & {
+            value?: string;
+        };
+        /** @enum {string} */
+        LanguageMatchRulesTypes: "language";
+        LanguageMatchRule: components["schemas"]["BaseRuleWithLanguageCodeValue"] & {
+            rule_type: components["schemas"]["LanguageMatchRulesTypes"];
+            matching?: components["schemas"]["BaseMatch"] & {
+                match_type?: components["schemas"]["ChoiceMatchingOptions"];
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type: "language";
+        };
+        BaseRuleWithGoalTriggeredValue: components["schemas"]["BaseRule"] & {
+            value?: number;
+        };
+        /** @enum {string} */
+        GoalTriggeredMatchRulesTypes: "goal_triggered";
+        GoalTriggeredMatchRule: components["schemas"]["BaseRuleWithGoalTriggeredValue"] & {
+            rule_type: components["schemas"]["GoalTriggeredMatchRulesTypes"];
+            matching?: components["schemas"]["BaseMatch"] & {
+                match_type?: components["schemas"]["ChoiceMatchingOptions"];
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type: "goal_triggered";
+        };
+        /** @enum {string} */
+        CookieMatchRulesTypes: "cookie";
+        /** @enum {string} */
+        CookieMatchingOptions: "matches" | "regexMatches" | "contains" | "endsWith" | "startsWith" | "exists" | "doesNotExist";
+        CookieMatchRule: components["schemas"]["BaseRuleWithStringValue"] & {
+            rule_type: components["schemas"]["CookieMatchRulesTypes"];
+            matching?: components["schemas"]["BaseMatch"] & {
+                match_type?: components["schemas"]["CookieMatchingOptions"];
+            };
+            key?: string;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type: "cookie";
+        };
+        BaseRuleWithVisitorTypeValue: components["schemas"]["BaseRule"] & {
+            /** @enum {string} */
+            value?: "new" | "returning";
+        };
+        /** @enum {string} */
+        VisitorTypeMatchRulesTypes: "visitor_type";
+        VisitorTypeMatchRule: components["schemas"]["BaseRuleWithVisitorTypeValue"] & {
+            rule_type: components["schemas"]["VisitorTypeMatchRulesTypes"];
+            matching?: components["schemas"]["BaseMatch"] & {
+                match_type?: components["schemas"]["ChoiceMatchingOptions"];
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type: "visitor_type";
+        };
+        BaseRuleWithBooleanValue: components["schemas"]["BaseRule"] & {
+            value?: boolean;
+        };
+        /** @enum {string} */
+        BoolMatchRulesTypes: "bucketed_into_experience" | "is_desktop" | "is_mobile" | "is_tablet";
+        GenericBoolMatchRule: components["schemas"]["BaseRuleWithBooleanValue"] & {
+            rule_type: components["schemas"]["BoolMatchRulesTypes"];
+            matching?: components["schemas"]["BaseMatch"] & {
+                match_type?: components["schemas"]["ChoiceMatchingOptions"];
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type: "bucketed_into_experience" | "is_desktop" | "is_mobile" | "is_tablet";
+        };
+        BaseRuleWithSegmentBucketedValue: components["schemas"]["BaseRule"] & {
+            value?: number;
+        };
+        /** @enum {string} */
+        SegmentBucketedMatchRulesTypes: "bucketed_into_segment";
+        SegmentBucketedMatchRule: components["schemas"]["BaseRuleWithSegmentBucketedValue"] & {
+            rule_type: components["schemas"]["SegmentBucketedMatchRulesTypes"];
+            matching?: components["schemas"]["BaseMatch"] & {
+                match_type?: components["schemas"]["ChoiceMatchingOptions"];
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type: "bucketed_into_segment";
+        };
+        BaseRuleWithDayOfWeekValue: components["schemas"]["BaseRule"] & {
+            value?: number;
+        };
+        /** @enum {string} */
+        DayOfWeekMatchRulesTypes: "local_time_day_of_week" | "project_time_day_of_week";
+        DayOfWeekMatchRule: components["schemas"]["BaseRuleWithDayOfWeekValue"] & {
+            rule_type: components["schemas"]["DayOfWeekMatchRulesTypes"];
+            matching?: components["schemas"]["BaseMatch"] & {
+                match_type?: components["schemas"]["NumericMatchingOptions"];
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type: "local_time_day_of_week" | "project_time_day_of_week";
+        };
+        BaseRuleWithHourOfDayValue: components["schemas"]["BaseRule"] & {
+            value?: number;
+        };
+        /** @enum {string} */
+        HourOfDayMatchRulesTypes: "local_time_hour_of_day" | "project_time_hour_of_day";
+        HourOfDayMatchRule: components["schemas"]["BaseRuleWithHourOfDayValue"] & {
+            rule_type: components["schemas"]["HourOfDayMatchRulesTypes"];
+            matching?: components["schemas"]["BaseMatch"] & {
+                match_type?: components["schemas"]["NumericMatchingOptions"];
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type: "local_time_hour_of_day" | "project_time_hour_of_day";
+        };
+        BaseRuleWithMinuteOfHourValue: components["schemas"]["BaseRule"] & {
+            value?: number;
+        };
+        /** @enum {string} */
+        MinuteOfHourMatchRulesTypes: "local_time_minute_of_hour" | "project_time_minute_of_hour";
+        MinuteOfHourMatchRule: components["schemas"]["BaseRuleWithMinuteOfHourValue"] & {
+            rule_type: components["schemas"]["MinuteOfHourMatchRulesTypes"];
+            matching?: components["schemas"]["BaseMatch"] & {
+                match_type?: components["schemas"]["NumericMatchingOptions"];
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type: "local_time_minute_of_hour" | "project_time_minute_of_hour";
+        };
+        BaseRuleWithBrowserNameValue: components["schemas"]["BaseRule"] & {
+            /** @enum {string} */
+            value?: "chrome" | "microsoft_ie" | "firefox" | "microsoft_edge" | "mozilla" | "opera" | "safari";
+        };
+        /** @enum {string} */
+        BrowserNameMatchRulesTypes: "browser_name";
+        BrowserNameMatchRule: components["schemas"]["BaseRuleWithBrowserNameValue"] & {
+            rule_type: components["schemas"]["BrowserNameMatchRulesTypes"];
+            matching?: components["schemas"]["BaseMatch"] & {
+                match_type?: components["schemas"]["ChoiceMatchingOptions"];
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type: "browser_name";
+        };
+        BaseRuleWithOsValue: components["schemas"]["BaseRule"] & {
+            /** @enum {string} */
+            value?: "android" | "iphone" | "ipod" | "ipad" | "windows" | "macos" | "linux";
+        };
+        /** @enum {string} */
+        OsMatchRulesTypes: "os";
+        OsMatchRule: components["schemas"]["BaseRuleWithOsValue"] & {
+            rule_type: components["schemas"]["OsMatchRulesTypes"];
+            matching?: components["schemas"]["BaseMatch"] & {
+                match_type?: components["schemas"]["ChoiceMatchingOptions"];
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type: "os";
+        };
+        BaseRuleWithJsCodeValue: components["schemas"]["BaseRule"] & {
+            value?: string;
+        };
+        /** @enum {string} */
+        JsConditionMatchRulesTypes: "js_condition";
+        JsConditionMatchRule: components["schemas"]["BaseRuleWithJsCodeValue"] & {
+            rule_type: components["schemas"]["JsConditionMatchRulesTypes"];
+            matching?: components["schemas"]["BaseMatch"] & {
+                match_type?: components["schemas"]["ChoiceMatchingOptions"];
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type: "js_condition";
+        };
+        BaseRuleWithWeatherConditionValue: components["schemas"]["BaseRule"] & {
+            value?: string;
+        };
+        /** @enum {string} */
+        WeatherConditionMatchRulesTypes: "weather_condition";
+        WeatherConditionMatchRule: components["schemas"]["BaseRuleWithWeatherConditionValue"] & {
+            rule_type: components["schemas"]["WeatherConditionMatchRulesTypes"];
+            matching?: components["schemas"]["BaseMatch"] & {
+                match_type?: components["schemas"]["TextMatchingOptions"];
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type: "weather_condition";
+        };
+        /** @enum {string} */
+        GenericTextKeyValueMatchRulesTypes: "generic_text_key_value";
+        GenericKey: {
+            key?: string;
+        };
+        GenericTextKeyValueMatchRule: components["schemas"]["BaseRuleWithStringValue"] & {
+            rule_type: components["schemas"]["GenericTextKeyValueMatchRulesTypes"];
+            matching?: components["schemas"]["BaseMatch"] & {
+                match_type?: components["schemas"]["TextMatchingOptions"];
+            };
+        } & components["schemas"]["GenericKey"] & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type: "generic_text_key_value";
+        };
+        /** @enum {string} */
+        GenericNumericKeyValueMatchRulesTypes: "generic_numeric_key_value";
+        GenericNumericKeyValueMatchRule: components["schemas"]["BaseRuleWithNumericValue"] & {
+            rule_type: components["schemas"]["GenericNumericKeyValueMatchRulesTypes"];
+            matching?: components["schemas"]["BaseMatch"] & {
+                match_type?: components["schemas"]["NumericMatchingOptions"];
+            };
+        } & components["schemas"]["GenericKey"] & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type: "generic_numeric_key_value";
+        };
+        /** @enum {string} */
+        GenericBoolKeyValueMatchRulesTypes: "generic_bool_key_value";
+        GenericBoolKeyValueMatchRule: components["schemas"]["BaseRuleWithBooleanValue"] & {
+            rule_type: components["schemas"]["GenericBoolKeyValueMatchRulesTypes"];
+            matching?: components["schemas"]["BaseMatch"] & {
+                match_type?: components["schemas"]["ChoiceMatchingOptions"];
+            };
+        } & components["schemas"]["GenericKey"] & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type: "generic_bool_key_value";
+        };
+        /** @enum {string} */
+        VisitorDataExistsMatchRulesTypes: "visitor_data_exists";
+        VisitorDataExistsMatchRule: components["schemas"]["BaseRuleWithBooleanValue"] & {
+            rule_type: components["schemas"]["VisitorDataExistsMatchRulesTypes"];
+            matching?: components["schemas"]["BaseMatch"] & {
+                match_type?: components["schemas"]["ChoiceMatchingOptions"];
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type: "visitor_data_exists";
+        };
+        RuleElementNoUrl: components["schemas"]["GenericTextMatchRule"] | components["schemas"]["GenericNumericMatchRule"] | components["schemas"]["GenericBoolMatchRule"] | components["schemas"]["CookieMatchRule"] | components["schemas"]["GenericTextKeyValueMatchRule"] | components["schemas"]["GenericNumericKeyValueMatchRule"] | components["schemas"]["GenericBoolKeyValueMatchRule"] | components["schemas"]["CountryMatchRule"] | components["schemas"]["LanguageMatchRule"] | components["schemas"]["GoalTriggeredMatchRule"] | components["schemas"]["SegmentBucketedMatchRule"] | components["schemas"]["DayOfWeekMatchRule"] | components["schemas"]["HourOfDayMatchRule"] | components["schemas"]["MinuteOfHourMatchRule"] | components["schemas"]["BrowserNameMatchRule"] | components["schemas"]["OsMatchRule"] | components["schemas"]["WeatherConditionMatchRule"] | components["schemas"]["VisitorTypeMatchRule"] | components["schemas"]["JsConditionMatchRule"] | components["schemas"]["VisitorDataExistsMatchRule"];
+        RuleObjectNoUrl: {
+            OR?: {
+                AND?: {
+                    OR_WHEN?: components["schemas"]["RuleElementNoUrl"][];
+                }[];
+            }[];
+        } | null;
+        AudienceWithoutUrlMatching: components["schemas"]["AudienceBase"] & {
+            type?: components["schemas"]["AudienceTypesNoUrl"];
+            rules?: components["schemas"]["RuleObjectNoUrl"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "permanent" | "transient";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "AudienceWithoutUrlMatchingCreate";
+        };
+        /** @enum {string} */
+        AudienceTypesWithUrl: "segmentation";
+        RuleElementAudience: components["schemas"]["GenericTextMatchRule"] | components["schemas"]["GenericNumericMatchRule"] | components["schemas"]["GenericBoolMatchRule"] | components["schemas"]["GenericTextKeyValueMatchRule"] | components["schemas"]["GenericNumericKeyValueMatchRule"] | components["schemas"]["GenericBoolKeyValueMatchRule"] | components["schemas"]["CookieMatchRule"] | components["schemas"]["CountryMatchRule"] | components["schemas"]["LanguageMatchRule"] | components["schemas"]["GoalTriggeredMatchRule"] | components["schemas"]["SegmentBucketedMatchRule"] | components["schemas"]["DayOfWeekMatchRule"] | components["schemas"]["HourOfDayMatchRule"] | components["schemas"]["MinuteOfHourMatchRule"] | components["schemas"]["BrowserNameMatchRule"] | components["schemas"]["OsMatchRule"] | components["schemas"]["WeatherConditionMatchRule"] | components["schemas"]["VisitorTypeMatchRule"] | components["schemas"]["JsConditionMatchRule"] | components["schemas"]["VisitorDataExistsMatchRule"];
+        RuleObjectAudience: {
+            OR?: {
+                AND?: {
+                    OR_WHEN?: components["schemas"]["RuleElementAudience"][];
+                }[];
+            }[];
+        } | null;
+        AudienceWithUrlMatching: components["schemas"]["AudienceBase"] & {
+            type?: components["schemas"]["AudienceTypesWithUrl"];
+            rules?: components["schemas"]["RuleObjectAudience"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "segmentation";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "AudienceWithUrlMatchingCreate";
+        };
+        Audience: components["schemas"]["AudienceWithoutUrlMatching"] | components["schemas"]["AudienceWithUrlMatching"];
+        AudienceExpandable: number | components["schemas"]["Audience"];
+        LocationBase: {
+            id?: $Read<number>;
+            status?: components["schemas"]["LocationStatuses"];
+            name?: string;
+            preset?: $Read<boolean>;
+            selected_default?: boolean;
+            stats?: $Read<{
+                /** @default 0 */
+                experiences_usage?: number;
+            }>;
+        };
+        LocationRuleElement: components["schemas"]["GenericTextMatchRule"] | components["schemas"]["GenericNumericMatchRule"] | components["schemas"]["GenericTextKeyValueMatchRule"] | components["schemas"]["GenericNumericKeyValueMatchRule"] | components["schemas"]["GenericBoolKeyValueMatchRule"] | components["schemas"]["JsConditionMatchRule"];
+        LocationRuleObject: {
+            OR?: {
+                AND?: {
+                    OR_WHEN?: components["schemas"]["LocationRuleElement"][];
+                }[];
+            }[];
+        } | null;
+        /**
+         * @default upon_run
+         * @enum {string}
+         */
+        LocationTriggerTypes: "upon_run" | "manual" | "dom_element" | "callback";
+        LocationTriggerBase: {
+            type: components["schemas"]["LocationTriggerTypes"];
+        };
+        /** @enum {string} */
+        LocationDomTriggerEvents: "click" | "hover" | "in_view" | "change";
+        LocationTriggerDomElement: components["schemas"]["LocationTriggerBase"] & {
+            /** @enum {string} */
+            type?: "dom_element";
+            selector: string;
+            events: components["schemas"]["LocationDomTriggerEvents"][];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "dom_element";
+        };
+        LocationTriggerCallback: components["schemas"]["LocationTriggerBase"] & {
+            /** @enum {string} */
+            type?: "callback";
+            js: string;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "callback";
+        };
+        LocationTriggerManual: components["schemas"]["LocationTriggerBase"] & {
+            /** @enum {string} */
+            type?: "manual";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "manual";
+        };
+        LocationTriggerUponRun: components["schemas"]["LocationTriggerBase"] & {
+            /** @enum {string} */
+            type?: "upon_run";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "upon_run";
+        };
+        LocationTrigger: components["schemas"]["LocationTriggerDomElement"] | components["schemas"]["LocationTriggerCallback"] | components["schemas"]["LocationTriggerManual"] | components["schemas"]["LocationTriggerUponRun"];
+        Location: components["schemas"]["LocationBase"] & {
+            rules?: components["schemas"]["LocationRuleObject"];
+            trigger?: components["schemas"]["LocationTrigger"];
+        };
+        LocationExpandable: number | components["schemas"]["Location"];
+        GoalStats: {
+            conversions_last_48h?: number;
+            times_used?: number;
+        };
+        RuleElement: components["schemas"]["GenericTextMatchRule"] | components["schemas"]["GenericNumericMatchRule"] | components["schemas"]["GenericBoolMatchRule"] | components["schemas"]["GenericTextKeyValueMatchRule"] | components["schemas"]["GenericNumericKeyValueMatchRule"] | components["schemas"]["GenericBoolKeyValueMatchRule"] | components["schemas"]["CookieMatchRule"] | components["schemas"]["CountryMatchRule"] | components["schemas"]["LanguageMatchRule"] | components["schemas"]["GoalTriggeredMatchRule"] | components["schemas"]["SegmentBucketedMatchRule"] | components["schemas"]["DayOfWeekMatchRule"] | components["schemas"]["HourOfDayMatchRule"] | components["schemas"]["MinuteOfHourMatchRule"] | components["schemas"]["BrowserNameMatchRule"] | components["schemas"]["OsMatchRule"] | components["schemas"]["WeatherConditionMatchRule"] | components["schemas"]["VisitorTypeMatchRule"] | components["schemas"]["JsConditionMatchRule"];
+        RuleObject: {
+            OR?: {
+                AND?: {
+                    OR_WHEN?: components["schemas"]["RuleElement"][];
+                }[];
+            }[];
+        } | null;
+        GoalBase: {
+            id?: $Read<number>;
+            name?: string;
+            key?: string;
+            is_system?: $Read<boolean>;
+            stats?: components["schemas"]["GoalStats"];
+            triggering_rule?: components["schemas"]["RuleObject"];
+            selected_default?: boolean;
+            status?: components["schemas"]["GoalStatuses"];
+        };
+        AdvancedGoal: components["schemas"]["GoalBase"] & {
+            /** @enum {unknown} */
+            type?: "advanced";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "advanced";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CreateAdvancedGoal";
+        };
+        NoSettingsGoal: components["schemas"]["GoalBase"] & {
+            /** @enum {unknown} */
+            type?: "visits_page" | "code_trigger";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "visits_page" | "code_trigger";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CreateNoSettingsGoal";
+        };
+        RevenueGoalSettings: {
+            /** @enum {string} */
+            triggering_type: "manual" | "ga";
+        };
+        RevenueGoal: components["schemas"]["GoalBase"] & {
+            /** @enum {unknown} */
+            type?: "revenue";
+            settings?: components["schemas"]["RevenueGoalSettings"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "revenue";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CreateRevenueGoal";
+        };
+        ClicksLinkGoalSettings: {
+            href: string;
+        };
+        ClicksLinkGoal: components["schemas"]["GoalBase"] & {
+            /** @enum {unknown} */
+            type?: "clicks_link";
+            settings?: components["schemas"]["ClicksLinkGoalSettings"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "clicks_link";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CreateClicksLinkGoal";
+        };
+        SubmitsFormGoalSettings: {
+            action: string;
+        };
+        SubmitsFormGoal: components["schemas"]["GoalBase"] & {
+            /** @enum {unknown} */
+            type?: "submits_form";
+            settings?: components["schemas"]["SubmitsFormGoalSettings"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "submits_form";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CreateSubmitsFormGoal";
+        };
+        ClicksElementGoalSettings: {
+            selector: string;
+            only_where_experience_runs?: boolean;
+        };
+        ClicksElementGoal: components["schemas"]["GoalBase"] & {
+            /** @enum {unknown} */
+            type?: "clicks_element";
+            settings?: components["schemas"]["ClicksElementGoalSettings"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "clicks_element";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CreateClicksElementGoal";
+        };
+        DomInteractionGoalSettings: {
+            tracked_items: {
+                selector?: string;
+                event?: string;
+            }[];
+        };
+        DomInteractionGoal: components["schemas"]["GoalBase"] & {
+            /** @enum {unknown} */
+            type?: "dom_interaction";
+            settings?: components["schemas"]["DomInteractionGoalSettings"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "dom_interaction";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CreateDomInteractionGoal";
+        };
+        ScrollPercentageGoalSettings: {
+            percentage: number;
+        };
+        ScrollPercentageGoal: components["schemas"]["GoalBase"] & {
+            /** @enum {unknown} */
+            type?: "scroll_percentage";
+            settings?: components["schemas"]["ScrollPercentageGoalSettings"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "scroll_percentage";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CreateScrollPercentageGoal";
+        };
+        GaGoalSettings: {
+            ga_event?: string;
+        };
+        GaGoal: components["schemas"]["GoalBase"] & {
+            /** @enum {unknown} */
+            type?: "ga_import";
+            settings?: components["schemas"]["GaGoalSettings"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ga_import";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CreateGaGoal";
+        };
+        Goal: components["schemas"]["DomInteractionGoal"] | components["schemas"]["ScrollPercentageGoal"] | components["schemas"]["RevenueGoal"] | components["schemas"]["SubmitsFormGoal"] | components["schemas"]["ClicksLinkGoal"] | components["schemas"]["ClicksElementGoal"] | components["schemas"]["AdvancedGoal"] | components["schemas"]["NoSettingsGoal"] | components["schemas"]["GaGoal"];
+        GoalExpandable: number | components["schemas"]["Goal"];
+        MultipageExperiencePage: {
+            id?: string;
+            name?: string;
+            url?: string;
+        };
+        UserCustomization: {
+            key: string;
+            value: string | number | boolean | null;
+        };
+        ExperienceUserCustomizations: components["schemas"]["UserCustomization"][];
+        ExperienceChangeIdReadOnly: {
+            id?: $Read<number>;
+        };
+        ExperienceChangeBase: {
+            /** @enum {string} */
+            type?: "richStructure" | "customCode" | "defaultCode" | "defaultCodeMultipage" | "defaultRedirect" | "fullStackFeature";
+            data?: Record<string, never>;
+        };
+        ExperienceChangeRichStructureDataBase: components["schemas"]["ExperienceChangeBase"] & {
+            /** @enum {unknown} */
+            type?: "richStructure";
+            data?: {
+                js?: string | null;
+                selector?: string;
+                page_id?: string;
+            } & {
+                [key: string]: string;
+            };
+        };
+        ConcurrencyKey: string | null;
+        ExperienceChangeRichStructureData: components["schemas"]["ExperienceChangeIdReadOnly"] & components["schemas"]["ExperienceChangeRichStructureDataBase"] & {
+            concurrency_key?: components["schemas"]["ConcurrencyKey"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "richStructure";
+        };
+        ExperienceChangeCustomCodeDataBase: components["schemas"]["ExperienceChangeBase"] & {
+            /** @enum {unknown} */
+            type?: "customCode";
+            data?: {
+                css?: string | null;
+                js?: string | null;
+                page_id?: string;
+            };
+        };
+        ExperienceChangeCustomCodeData: components["schemas"]["ExperienceChangeIdReadOnly"] & components["schemas"]["ExperienceChangeCustomCodeDataBase"] & {
+            concurrency_key?: components["schemas"]["ConcurrencyKey"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "customCode";
+        };
+        ExperienceChangeDefaultCodeDataBase: components["schemas"]["ExperienceChangeBase"] & {
+            /** @enum {unknown} */
+            type?: "defaultCode";
+            data?: {
+                css?: string | null;
+                js?: string | null;
+                custom_js?: string | null;
+            };
+        };
+        ExperienceChangeDefaultCodeData: components["schemas"]["ExperienceChangeIdReadOnly"] & components["schemas"]["ExperienceChangeDefaultCodeDataBase"] & {
+            concurrency_key?: components["schemas"]["ConcurrencyKey"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "defaultCode";
+        };
+        ExperienceChangeDefaultCodeMultipageDataBase: components["schemas"]["ExperienceChangeBase"] & {
+            /** @enum {unknown} */
+            type?: "defaultCodeMultipage";
+            data?: {
+                css?: string | null;
+                js?: string | null;
+                custom_js?: string | null;
+                page_id?: string;
+            };
+        };
+        ExperienceChangeDefaultCodeMultipageData: components["schemas"]["ExperienceChangeIdReadOnly"] & components["schemas"]["ExperienceChangeDefaultCodeMultipageDataBase"] & {
+            concurrency_key?: components["schemas"]["ConcurrencyKey"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "defaultCodeMultipage";
+        };
+        ExperienceChangeDefaultRedirectDataBase: components["schemas"]["ExperienceChangeBase"] & {
+            /** @enum {unknown} */
+            type?: "defaultRedirect";
+            data?: {
+                case_sensitive?: boolean;
+                original_pattern?: string;
+                variation_pattern?: string;
+            };
+        };
+        ExperienceChangeDefaultRedirectData: components["schemas"]["ExperienceChangeIdReadOnly"] & components["schemas"]["ExperienceChangeDefaultRedirectDataBase"] & {
+            concurrency_key?: components["schemas"]["ConcurrencyKey"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "defaultRedirect";
+        };
+        ExperienceChangeFullStackFeatureBase: components["schemas"]["ExperienceChangeBase"] & {
+            /** @enum {unknown} */
+            type?: "fullStackFeature";
+            data?: {
+                feature_id?: number;
+                variables_data?: Record<string, never>;
+            };
+        };
+        ExperienceChangeFullStackFeature: components["schemas"]["ExperienceChangeIdReadOnly"] & components["schemas"]["ExperienceChangeFullStackFeatureBase"] & {
+            concurrency_key?: components["schemas"]["ConcurrencyKey"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "fullStackFeature";
+        };
+        ExperienceChange: components["schemas"]["ExperienceChangeDefaultCodeData"] | components["schemas"]["ExperienceChangeDefaultCodeMultipageData"] | components["schemas"]["ExperienceChangeDefaultRedirectData"] | components["schemas"]["ExperienceChangeCustomCodeData"] | components["schemas"]["ExperienceChangeRichStructureData"] | components["schemas"]["ExperienceChangeFullStackFeature"];
+        CollapsedExperienceVariationData: {
+            id?: number;
+        } & {
+            changes?: (number | components["schemas"]["ExperienceChange"])[];
+        };
+        ExperienceVariationBase: {
+            name?: string;
+            is_baseline?: boolean;
+            traffic_distribution?: number;
+            key?: string;
+            concurrency_key?: components["schemas"]["ConcurrencyKey"];
+        };
+        /** @enum {string} */
+        ExperienceVariationStatuses: "stopped" | "running";
+        ExperienceVariationBaseExtended: {
+            id?: $Read<number>;
+        } & components["schemas"]["ExperienceVariationBase"] & {
+            status?: components["schemas"]["ExperienceVariationStatuses"];
+        };
+        ExpandedExperienceVariationData: components["schemas"]["ExperienceVariationBaseExtended"] & {
+            changes?: (number | components["schemas"]["ExperienceChange"])[];
+        };
+        ExperienceVariation: number | components["schemas"]["CollapsedExperienceVariationData"] | components["schemas"]["ExpandedExperienceVariationData"];
+        /**
+         * @default any
+         * @enum {string}
+         */
+        GenericListMatchingOptions: "any" | "all";
+        ExperienceSettings: {
+            split_url_settings?: {
+                split_regex_support?: boolean;
+                split_add_query_params?: boolean;
+                split_query_params_hide_regex?: boolean;
+            };
+            matching_options?: {
+                audiences?: components["schemas"]["GenericListMatchingOptions"];
+                locations?: components["schemas"]["GenericListMatchingOptions"];
+            };
+            visitor_insights?: $Read<{
+                heatmaps?: $Read<{
+                    [key: string]: string;
+                } | null>;
+            } | null>;
+        } & components["schemas"]["ExperienceReportingSettings"];
+        /** @enum {string} */
+        IntegrationProvider: "baidu" | "clicktale" | "clicky" | "cnzz" | "crazyegg" | "econda" | "eulerian" | "google_analytics" | "gosquared" | "heapanalytics" | "hotjar" | "microsoft_clarity" | "mixpanel" | "mouseflow" | "piwik" | "segmentio" | "sitecatalyst" | "woopra" | "ysance";
+        ExperienceIntegrationBase: {
+            provider: components["schemas"]["IntegrationProvider"];
+            enabled?: boolean | null;
+        };
+        ExperienceIntegrationBaidu: components["schemas"]["ExperienceIntegrationBase"] & {
+            custom_dimension: string;
+        };
+        ExperienceIntegrationCnzz: components["schemas"]["ExperienceIntegrationBase"] & {
+            custom_dimension: string;
+        };
+        ExperienceIntegrationGA3: components["schemas"]["GA_SettingsBase"] & components["schemas"]["ExperienceIntegrationBase"] & components["schemas"]["IntegrationGA3"] & {
+            custom_dimension?: string;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ga3";
+        };
+        ExperienceIntegrationGA4Base: components["schemas"]["GA_SettingsBase"] & components["schemas"]["ExperienceIntegrationBase"] & components["schemas"]["IntegrationGA4Base"];
+        ExperienceIntegrationGA4: components["schemas"]["ExperienceIntegrationGA4Base"] & components["schemas"]["IntegrationGA4"] & {
+            audiences?: {
+                [key: string]: string;
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ga4";
+        };
+        ExperienceIntegrationGoogleAnalytics: components["schemas"]["ExperienceIntegrationGA3"] | components["schemas"]["ExperienceIntegrationGA4"];
+        ExperienceIntegrationPiwik: components["schemas"]["ExperienceIntegrationBase"] & {
+            custom_dimension: string;
+        };
+        ExperienceIntegrationSitecatalyst: components["schemas"]["ExperienceIntegrationBase"] & {
+            evar: string;
+        };
+        ExperienceIntegrationYsance: components["schemas"]["ExperienceIntegrationBase"] & {
+            custom_dimension: string;
+        };
+        ExperienceBase: {
+            start_time?: number | null;
+            end_time?: number | null;
+            global_js?: string;
+            global_css?: string;
+            name?: string;
+            key?: string;
+            primary_goal?: number;
+            objective?: string | null;
+            settings?: components["schemas"]["ExperienceSettings"];
+            site_area?: {
+                include?: components["schemas"]["RuleElement"][];
+                exclude?: components["schemas"]["RuleElement"][];
+            } | null;
+            traffic_distribution?: number;
+            type?: components["schemas"]["ExperienceTypes"];
+            /** Format: uri */
+            url?: string;
+            version?: number;
+            integrations?: (components["schemas"]["ExperienceIntegrationBaidu"] | components["schemas"]["ExperienceIntegrationBase"] | components["schemas"]["ExperienceIntegrationBase"] | components["schemas"]["ExperienceIntegrationCnzz"] | components["schemas"]["ExperienceIntegrationBase"] | components["schemas"]["ExperienceIntegrationBase"] | components["schemas"]["ExperienceIntegrationBase"] | components["schemas"]["ExperienceIntegrationGoogleAnalytics"] | components["schemas"]["ExperienceIntegrationBase"] | components["schemas"]["ExperienceIntegrationBase"] | components["schemas"]["ExperienceIntegrationBase"] | components["schemas"]["ExperienceIntegrationBase"] | components["schemas"]["ExperienceIntegrationBase"] | components["schemas"]["ExperienceIntegrationBase"] | components["schemas"]["ExperienceIntegrationPiwik"] | components["schemas"]["ExperienceIntegrationBase"] | components["schemas"]["ExperienceIntegrationSitecatalyst"] | components["schemas"]["ExperienceIntegrationBase"] | components["schemas"]["ExperienceIntegrationYsance"])[];
+            screenshots_info?: $Read<{
+                variation_id?: number;
+                in_progress_since?: number | null;
+                last_taken_screenshot_time?: number | null;
+            }[]>;
+            /** @deprecated */
+            environments?: string[];
+            environment?: string;
+            concurrency_key?: components["schemas"]["ConcurrencyKey"];
+        };
+        Experience: {
+            id?: number;
+            project?: components["schemas"]["ProjectExpandable"];
+            alerts?: components["schemas"]["ExperienceAlert"][];
+            collaborators?: components["schemas"]["ExperienceCollaborator"][];
+            audiences?: components["schemas"]["AudienceExpandable"][];
+            locations?: components["schemas"]["LocationExpandable"][];
+            goals?: components["schemas"]["GoalExpandable"][];
+            multipage_pages?: components["schemas"]["MultipageExperiencePage"][];
+            customizations?: components["schemas"]["ExperienceUserCustomizations"];
+            stats?: {
+                goal_id?: number;
+                conversions?: number;
+                variations_observed_results?: {
+                    variation_id?: number;
+                    improvement?: number;
+                    probability_beat_control?: number;
+                    /** @enum {string} */
+                    test_result?: "winner" | "losing" | "notConcluded" | "noChange";
+                    /** @default null */
+                    revenue_per_visitor?: number;
+                    /** @default null */
+                    mab_allocation?: number;
+                }[];
+                visitors?: number;
+            };
+            variations?: components["schemas"]["ExperienceVariation"][];
+            status?: components["schemas"]["ExperienceStatuses"];
+        } & components["schemas"]["ExperienceBase"];
+        ExperiencesList: components["schemas"]["Experience"][];
+        ExperiencesListResponseData: {
+            data?: components["schemas"]["ExperiencesList"];
+            extra?: components["schemas"]["Extra"];
+        };
+        /** @enum {string} */
+        AccountDetailsIncludeFields: "stats" | "settings.tracking_script.available_versions";
+        SubAccountDetailsBase: components["schemas"]["SubAccountBase"] & {
+            settings?: {
+                blocked_ips?: {
+                    range?: {
+                        /** Format: ip-address */
+                        start: string;
+                        /** Format: ip-address */
+                        end: string;
+                        name?: string | null;
+                    }[];
+                    single?: {
+                        /** Format: ip-address */
+                        value: string;
+                        name?: string | null;
+                    }[];
+                };
+                setup_plan?: {
+                    settings?: {
+                        initiator?: {
+                            user_id: string;
+                        } | null;
+                        consumer?: {
+                            user_id: string;
+                        } | null;
+                        timestamp?: number | null;
+                    } | null;
+                    remind_in?: number | null;
+                } | null;
+                tracking_script?: {
+                    available_versions?: components["schemas"]["TrackingScriptAvailableVersions"];
+                    release?: components["schemas"]["TrackingScriptRelease"];
+                } | null;
+            };
+        };
+        PaymentMethodCard: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            method: "card";
+            data: {
+                stripe_card_token?: $Write<string>;
+                name_on_card?: string | null;
+                time_added?: number | null;
+                last_digits?: $Read<number>;
+            };
+        };
+        PaymentMethodPaypal: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            method: "paypal";
+            data: Record<string, never>;
+        };
+        PaymentMethodApplePay: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            method: "apple_pay";
+            data: Record<string, never>;
+        };
+        PaymentMethodWireTransfer: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            method: "wire_transfer";
+            data: Record<string, never>;
+        };
+        PaymentMethodVoucher: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            method: "voucher";
+            data: Record<string, never>;
+        };
+        PaymentMethodInvoice: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            method: "invoice";
+            data: Record<string, never>;
+        };
+        PaymentMethod: (Record<string, never> | null) & (components["schemas"]["PaymentMethodCard"] | components["schemas"]["PaymentMethodPaypal"] | components["schemas"]["PaymentMethodApplePay"] | components["schemas"]["PaymentMethodWireTransfer"] | components["schemas"]["PaymentMethodVoucher"] | components["schemas"]["PaymentMethodInvoice"]);
+        MainAccountDetailsBase: components["schemas"]["SubAccountDetailsBase"] & components["schemas"]["MainAccountBase"] & {
+            billing?: {
+                id?: $Read<string | null>;
+                details?: {
+                    company?: string | null;
+                    tax_code?: string | null;
+                    phone?: string | null;
+                    address_street?: string | null;
+                    address_city?: string | null;
+                    address_zip?: string | null;
+                    address_state?: string | null;
+                    address_country?: string | null;
+                    emails?: string[];
+                };
+                settings?: {
+                    overQuota_charges?: boolean;
+                    subscription_paused_until?: number | null;
+                };
+                payment?: components["schemas"]["PaymentMethod"] | null;
+            };
+            settings?: {
+                /** @enum {string} */
+                single_sign_on_status?: "disabled" | "pending-disable" | "pending-enable" | "enabled";
+            };
+        };
+        AccountGeneralStats: {
+            active_projects_count?: number;
+            active_domains_count?: number;
+            active_deploys_count?: number;
+            usage?: {
+                used_tested_users?: number;
+                used_tested_visitors?: number;
+            };
+            experiences_count?: number;
+            active_experiences_count?: number;
+        } | null;
+        MainAccountStats: {
+            stats?: components["schemas"]["AccountGeneralStats"] & {
+                subAccounts_usage?: {
+                    used_tested_users?: number;
+                    used_tested_visitors?: number;
+                };
+            };
+        };
+        MainAccountDetails: components["schemas"]["MainAccountDetailsBase"] & components["schemas"]["AccountProducts"] & components["schemas"]["MainAccountStats"] & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            accountType: "main";
+        };
+        SubAccountStats: {
+            stats?: components["schemas"]["AccountGeneralStats"];
+        };
+        SubAccountDetails: components["schemas"]["SubAccountDetailsBase"] & components["schemas"]["SubAccountProducts"] & components["schemas"]["SubAccountStats"] & {
+            limitsAndCapabilities?: unknown & components["schemas"]["SubAccountBillingPlanLimitsAndCapabilities"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            accountType: "sub";
+        };
+        AccountDetails: components["schemas"]["MainAccountDetails"] | components["schemas"]["SubAccountDetails"];
+        AccountDetailsResponseData: {
+            data?: components["schemas"]["AccountDetails"];
+        };
+        PlanUpdateBody: {
+            plan_id?: number | null;
+        };
+        AddonPlanUpdateBody: {
+            plan_id?: number | null;
+            quantity?: number;
+        };
+        MainAccountDetailsUpdate: components["schemas"]["MainAccountDetailsBase"] & {
+            billing?: {
+                payment?: components["schemas"]["PaymentMethod"];
+                products?: {
+                    experiences?: components["schemas"]["PlanUpdateBody"];
+                    deploy?: components["schemas"]["PlanUpdateBody"];
+                    addons?: components["schemas"]["AddonPlanUpdateBody"][];
+                };
+                cancellation_reason?: string;
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            accountType: "main";
+        };
+        SubAccountDetailsUpdate: {
+            /** @enum {string} */
+            accountType?: "sub";
+        } & components["schemas"]["SubAccountDetailsBase"] & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            accountType: "sub";
+        };
+        AccountDetailsUpdate: components["schemas"]["MainAccountDetailsUpdate"] | components["schemas"]["SubAccountDetailsUpdate"];
+        SubAccountProductsCreate: {
+            billing?: {
+                products: {
+                    experiences: {
+                        plan: components["schemas"]["SubAccountBillingPlanData"];
+                    };
+                };
+            };
+        };
+        SubAccountCreate: components["schemas"]["SubAccountDetailsBase"] & WithRequired<components["schemas"]["SubAccountProductsCreate"], "billing"> & {
+            accountType?: $Read<unknown>;
+            userName: string;
+            userEmail: string;
+            /** @default false */
+            sendUserEmail?: boolean;
+            customEmailText?: string;
+        };
+        /** @enum {string} */
+        AccountAddonsTypes: "one_time_convert_launch" | "conversionXl_mini_course" | "convert_remote_1h" | "goodUi_annual_solo";
+        RequestAccountAddonsData: {
+            addon: components["schemas"]["AccountAddonsTypes"];
+            collaborator_email?: string;
+            collaborator_name?: string;
+        };
+        StartPaymentSetupRequestData: {
+            billingPlans?: number[];
+        } | null;
+        StartPaymentSetupStripeResponseData: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            provider: "stripe";
+            client_secret: string;
+        };
+        StartPaymentSetupPaddleResponseData: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            provider: "paddle";
+            transaction_id: string;
+        };
+        StartPaymentSetupResponseData: components["schemas"]["StartPaymentSetupStripeResponseData"] | components["schemas"]["StartPaymentSetupPaddleResponseData"];
+        PlanSetupUsersResponseData: {
+            data?: {
+                user_id?: string;
+                email?: string;
+                name?: string;
+            }[];
+        };
+        GenerateTextVariantsRequestDataBase: {
+            parameters: {
+                /** @default 1 */
+                variationsNumber?: number;
+            };
+            content: string;
+            openAI_Key?: string;
+            context_content?: string;
+            previousResponses?: string[];
+        };
+        GenerateTextVariantsRequestDataNone: components["schemas"]["GenerateTextVariantsRequestDataBase"] & {
+            /** @enum {unknown} */
+            principle_class?: "none";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            principle_class: "none";
+        };
+        /** @enum {string} */
+        CialdiniPrinciples: "reciprocity" | "commitment_and_consistency" | "social_proof" | "authority" | "unity" | "scarcity" | "sympathy";
+        GenerateTextVariantsRequestDataCialdini: components["schemas"]["GenerateTextVariantsRequestDataBase"] & {
+            /** @enum {unknown} */
+            principle_class?: "cialdini";
+            principle?: components["schemas"]["CialdiniPrinciples"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            principle_class: "cialdini";
+        };
+        /** @enum {string} */
+        FoggBehaviorPrinciples: "motivation" | "ability" | "triggers";
+        GenerateTextVariantsRequestDataFogg: components["schemas"]["GenerateTextVariantsRequestDataBase"] & {
+            /** @enum {unknown} */
+            principle_class?: "fogg_behavior";
+            principle?: components["schemas"]["FoggBehaviorPrinciples"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            principle_class: "fogg_behavior";
+        };
+        /** @enum {string} */
+        AIDAPrinciples: "attention" | "interest" | "desire" | "action";
+        GenerateTextVariantsRequestDataAIDA: components["schemas"]["GenerateTextVariantsRequestDataBase"] & {
+            /** @enum {unknown} */
+            principle_class?: "aida";
+            principle?: components["schemas"]["AIDAPrinciples"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            principle_class: "aida";
+        };
+        /** @enum {string} */
+        PASPrinciples: "problem" | "agitation" | "solution";
+        GenerateTextVariantsRequestDataPAS: components["schemas"]["GenerateTextVariantsRequestDataBase"] & {
+            /** @enum {unknown} */
+            principle_class?: "pas";
+            principle?: components["schemas"]["PASPrinciples"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            principle_class: "pas";
+        };
+        /** @enum {string} */
+        FABPrinciples: "features" | "advantages" | "benefits";
+        GenerateTextVariantsRequestDataFAB: components["schemas"]["GenerateTextVariantsRequestDataBase"] & {
+            /** @enum {unknown} */
+            principle_class?: "fab";
+            principle?: components["schemas"]["FABPrinciples"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            principle_class: "fab";
+        };
+        GenerateTextVariantsRequestData: components["schemas"]["GenerateTextVariantsRequestDataNone"] | components["schemas"]["GenerateTextVariantsRequestDataCialdini"] | components["schemas"]["GenerateTextVariantsRequestDataFogg"] | components["schemas"]["GenerateTextVariantsRequestDataAIDA"] | components["schemas"]["GenerateTextVariantsRequestDataPAS"] | components["schemas"]["GenerateTextVariantsRequestDataFAB"];
+        VariantResponseItem: {
+            content?: string;
+        };
+        GenerateTextVariantsResponseData: {
+            data?: {
+                variants?: components["schemas"]["VariantResponseItem"][];
+            };
+        };
+        /** @enum {string} */
+        AccountUserAccessesExpandFields: "accesses.project";
+        /** @enum {string} */
+        AccessStatuses: "active" | "pending";
+        BaseAccesses: {
+            accesses?: {
+                project?: (number | null) | components["schemas"]["Project"] | null;
+            }[];
+        };
+        BaseAccountUserAccesses: {
+            first_name?: string;
+            last_name?: string;
+            accesses?: {
+                api_access?: boolean;
+                status?: $Read<components["schemas"]["AccessStatuses"]>;
+            }[];
+        } & components["schemas"]["BaseAccesses"];
+        UserByEmail: {
+            email?: string;
+        };
+        UserById: {
+            user_id?: string | null;
+        };
+        AccountUserAccesses: components["schemas"]["BaseAccountUserAccesses"] & components["schemas"]["UserByEmail"] & components["schemas"]["UserById"] & {
+            accesses?: {
+                role?: components["schemas"]["AccessRoleNames"];
+            }[];
+        };
+        AccountUserAccessesList: components["schemas"]["AccountUserAccesses"][];
+        AccountUsersAccessesListResponse: {
+            data?: components["schemas"]["AccountUserAccessesList"];
+        };
+        /** @enum {string} */
+        AccessRoleNamesNoOwner: "admin" | "account_manager" | "browse" | "edit" | "publish" | "review";
+        AccessCreateUpdateRole: {
+            accesses?: {
+                role?: components["schemas"]["AccessRoleNamesNoOwner"];
+            }[];
+            custom_message?: string;
+        };
+        AccountUserAccessesExpandParams: {
+            expand?: components["schemas"]["AccountUserAccessesExpandFields"][];
+        };
+        UpdateAccountUserAccessesByUserId: components["schemas"]["UserById"] & components["schemas"]["BaseAccountUserAccesses"] & components["schemas"]["AccessCreateUpdateRole"] & components["schemas"]["AccountUserAccessesExpandParams"];
+        UpdateAccountUserAccessesByUserEmail: components["schemas"]["UserByEmail"] & components["schemas"]["BaseAccountUserAccesses"] & components["schemas"]["AccessCreateUpdateRole"] & components["schemas"]["AccountUserAccessesExpandParams"];
+        AccountUserAccessesUpdateRequestData: components["schemas"]["UpdateAccountUserAccessesByUserId"] | components["schemas"]["UpdateAccountUserAccessesByUserEmail"];
+        AccountUserAccessesResponse: {
+            data?: components["schemas"]["AccountUserAccesses"];
+        };
+        AccountUserAccessesCreateRequestData: components["schemas"]["BaseAccountUserAccesses"] & WithRequired<components["schemas"]["UserByEmail"], "email"> & WithRequired<components["schemas"]["AccessCreateUpdateRole"], "accesses"> & components["schemas"]["AccountUserAccessesExpandParams"] & Record<string, never>;
+        DeleteAccountUserAccessesByUserId: components["schemas"]["UserById"] & components["schemas"]["BaseAccesses"];
+        DeleteAccountUserAccessesByUserEmail: components["schemas"]["UserByEmail"] & components["schemas"]["BaseAccesses"];
+        AccountUserAccessesDelete: components["schemas"]["DeleteAccountUserAccessesByUserId"] | components["schemas"]["DeleteAccountUserAccessesByUserEmail"];
+        CheckPartnerRequestData: {
+            email?: string;
+        };
+        CheckPartnerData: {
+            email?: string;
+            allowed?: boolean;
+            alreadyGranted?: boolean;
+        };
+        AcceptInvitationRequestData: {
+            hash?: string;
+        };
+        /** @enum {string} */
+        ApiKeyAuthTypes: "requestSigning" | "secretKey";
+        /** @description An API key. `key_secret` is returned only by `createApiKey`, once; store it then. */
+        ApiKey: {
+            /** @example CI deploys */
+            name?: string;
+            /** @example requestSigning */
+            auth_type?: components["schemas"]["ApiKeyAuthTypes"];
+            /**
+             * @example [
+             *       10034
+             *     ]
+             */
+            projects?: number[] | null;
+            /** @example f2b3e0c7a1d94e6b */
+            key_id?: $Read<string>;
+            /** @example 9c0f6f3e2b7d4a1c8e5f0a3b6d9c2e1f */
+            key_secret?: $Read<string>;
+            /** @example admin */
+            role?: components["schemas"]["AccessRoleNamesNoOwner"];
+        };
+        ApiKeysList: components["schemas"]["ApiKey"][];
+        ApiKeysListResponse: {
+            data?: components["schemas"]["ApiKeysList"];
+        };
+        CreateApiKeyRequestData: WithRequired<components["schemas"]["ApiKey"], "name"> & {
+            /** @default requestSigning */
+            auth_type?: string;
+            role?: components["schemas"]["AccessRoleNamesNoOwner"];
+        };
+        /** @enum {string} */
+        ProjectIncludeFields: "global_javascript" | "domains" | "stats.usage" | "stats.active_experiences_count" | "stats.active_experiments_count" | "stats.experiences_count" | "stats.segments_count" | "stats.active_segments_count" | "stats.active_goals_count" | "stats.google_analytics" | "stats.visitor_data" | "stats.visitor_insights" | "default_goals" | "default_audiences" | "default_locations" | "settings.tracking_script.available_versions";
+        /** @enum {string} */
+        ProjectExpandFields: "default_goals" | "default_audiences" | "default_locations";
+        ProjectsRequestIncludeExpand: {
+            include?: components["schemas"]["ProjectIncludeFields"][];
+            expand?: components["schemas"]["ProjectExpandFields"][];
+        };
+        GetProjectsListRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["ProjectsListFilteringOptions"] & components["schemas"]["PageNumber"] & components["schemas"]["ProjectsRequestIncludeExpand"];
         ProjectsList: components["schemas"]["Project"][];
-        Pagination: {
-            current_page?: number;
-            items_count?: number;
-            items_per_page?: number;
-            pages_count?: number;
-        };
-        Extra: {
-            pagination?: components["schemas"]["Pagination"];
-        };
         ProjectsListResponseData: {
             data?: components["schemas"]["ProjectsList"];
             extra?: components["schemas"]["Extra"];
         };
-        /** @enum {string} */
-        ChangeHistoryMethods: "api" | "app";
-        /** @enum {string} */
-        ChangeHistoryObjects: "audience" | "feature" | "domain" | "goal" | "hypothesis" | "experience" | "tag" | "location";
-        /** @enum {string} */
-        ChangeHistoryExpandFields: "project";
-        ChangeHistoryExpandParameter: {
-            expand?: components["schemas"]["ChangeHistoryExpandFields"][] | null;
-        };
-        ProjectHistoryFilteringOptions: components["schemas"]["SortDirection"] & components["schemas"]["ResultsPerPage"] & {
-            methods?: components["schemas"]["ChangeHistoryMethods"][] | null;
-            objects?: components["schemas"]["ChangeHistoryObjects"][] | null;
-            audiences?: number[] | null;
-            goals?: number[] | null;
-            locations?: number[] | null;
-            hypotheses?: number[] | null;
-            domains?: number[] | null;
-            /** @description Only changes of these tags (ids). Named by the reference, absent from the live structure. */
-            tags?: number[] | null;
-            experiences?: number[] | null;
-            /**
-             * @default timestamp
-             * @enum {string|null}
-             */
-            sort_by?: "timestamp" | "project_id" | "event" | "object" | null;
-        } & components["schemas"]["ChangeHistoryExpandParameter"];
         ProjectHistoryRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["PageNumber"] & components["schemas"]["ProjectHistoryFilteringOptions"];
-        SimpleProject: {
-            id?: number;
-            name?: string;
-            reporting_settings?: {
-                currency_symbol?: string;
-            };
-            settings?: {
-                time_zone?: string;
-                utc_offset?: components["schemas"]["UTC_Offset"];
-                /** @enum {string} */
-                time_format?: "12h" | "24h";
-            };
-        };
-        SimpleProjectExpandable: number | components["schemas"]["SimpleProject"];
-        ChangeHistory: {
-            event?: string;
-            /** @deprecated */
-            info?: {
-                isAdminChange?: boolean;
-                text?: string;
-            };
-            changes?: {
-                old?: Record<string, never> | null;
-                new?: Record<string, never> | null;
-            };
-            method?: components["schemas"]["ChangeHistoryMethods"];
-            object?: string;
-            object_id?: string;
-            parent_object_id?: string | null;
-            user?: string;
-            timestamp?: number;
-            request_id?: string | null;
-            project?: components["schemas"]["SimpleProjectExpandable"] | null;
-        };
-        ChangeHistoryList: components["schemas"]["ChangeHistory"][];
-        ChangeHistoryListResponseData: {
-            data?: components["schemas"]["ChangeHistoryList"];
-            extra?: components["schemas"]["Extra"];
-        };
         DomainToCreate: components["schemas"]["Domain"];
         CreateProjectRequestData: WithRequired<components["schemas"]["BaseProject"], "name"> & {
             domains?: components["schemas"]["DomainToCreate"][];
@@ -1036,80 +6041,7 @@ export interface components {
         UpdateProjectRequestData: components["schemas"]["BaseProject"] & {
             domains?: components["schemas"]["DomainExpandableRequest"][];
         } & components["schemas"]["ProjectsRequestIncludeExpand"];
-        /** @enum {string} */
-        LiveDataEventTypes: "view_experience" | "conversion" | "transaction";
-        /** @enum {string} */
-        ReportingSegmentsDeviceCategories: "iPhone" | "all_phones" | "other_phones" | "desktop" | "iPad" | "all_tablets" | "other_tablets";
-        /** @enum {string} */
-        ReportingSegmentsBrowser: "internet_explorer" | "chrome" | "firefox" | "safari" | "edge" | "other";
-        ReportingSegmentsCountry: string;
-        /** @enum {string} */
-        ReportingSegmentsVisitorType: "new" | "returning";
-        ReportingSegmentsCampaign: string;
-        ReportingSegmentsCustomSegment: number;
-        /** @enum {string} */
-        ReportingSegmentsSource: "campaign" | "search" | "referral" | "direct" | "ai_tool";
-        ReportingSegmentsFilters: {
-            devices?: components["schemas"]["ReportingSegmentsDeviceCategories"][] | null;
-            browsers?: components["schemas"]["ReportingSegmentsBrowser"][] | null;
-            countries?: components["schemas"]["ReportingSegmentsCountry"][] | null;
-            visitor_types?: components["schemas"]["ReportingSegmentsVisitorType"][] | null;
-            campaigns?: components["schemas"]["ReportingSegmentsCampaign"][] | null;
-            custom_segments?: components["schemas"]["ReportingSegmentsCustomSegment"][] | null;
-            sources?: components["schemas"]["ReportingSegmentsSource"][] | null;
-        };
-        ProjectLiveFilteringOptions: {
-            experiences?: number[] | null;
-            event_types?: components["schemas"]["LiveDataEventTypes"][] | null;
-            goals?: number[] | null;
-            segments?: components["schemas"]["ReportingSegmentsFilters"] | null;
-        };
-        /** @enum {string} */
-        LiveDataExpandFields: "custom_segments" | "experiences" | "experiences.variation" | "conversion.goals" | "project";
-        LiveDataExpandParameter: {
-            expand?: components["schemas"]["LiveDataExpandFields"][] | null;
-        };
         GetProjectLiveDataRequestData: components["schemas"]["ProjectLiveFilteringOptions"] & components["schemas"]["LiveDataExpandParameter"];
-        SimpleAudienceSegment: {
-            id?: number;
-            name?: string;
-        };
-        SimpleAudienceSegmentExpandable: number | components["schemas"]["SimpleAudienceSegment"];
-        SimpleExperienceVariation: {
-            id?: number;
-            name?: string;
-        };
-        SimpleExperienceVariationExpandable: number | components["schemas"]["SimpleExperienceVariation"];
-        SimpleExperienceFlat: {
-            id?: number;
-            variation?: components["schemas"]["SimpleExperienceVariationExpandable"];
-        };
-        SimpleExperience: components["schemas"]["SimpleExperienceFlat"] & {
-            name: string;
-        };
-        SimpleExperienceExpandable: components["schemas"]["SimpleExperienceFlat"] | components["schemas"]["SimpleExperience"];
-        LiveDataEvent: {
-            devices?: components["schemas"]["ReportingSegmentsDeviceCategories"][];
-            browser?: components["schemas"]["ReportingSegmentsBrowser"];
-            country?: components["schemas"]["ReportingSegmentsCountry"];
-            visitor_type?: components["schemas"]["ReportingSegmentsVisitorType"];
-            campaign?: components["schemas"]["ReportingSegmentsCampaign"] | null;
-            custom_segments?: components["schemas"]["SimpleAudienceSegmentExpandable"][] | null;
-            sources?: components["schemas"]["ReportingSegmentsSource"][] | null;
-            event_type?: components["schemas"]["LiveDataEventTypes"];
-            experiences?: components["schemas"]["SimpleExperienceExpandable"][] | null;
-            conversion?: {
-                goals?: components["schemas"]["SimpleGoalExpandable"][];
-                products_ordered_count?: number | null;
-                revenue?: number | null;
-            } | null;
-            project?: components["schemas"]["SimpleProjectExpandable"];
-            timestamp?: number;
-        };
-        LiveDataEventsList: components["schemas"]["LiveDataEvent"][];
-        LiveDataEventsListResponseData: {
-            data?: components["schemas"]["LiveDataEventsList"];
-        };
         GeneratedDebugTokenDataResponse: {
             data?: components["schemas"]["GenerateDebugTokenData"];
         };
@@ -1175,6 +6107,995 @@ export interface components {
             /** @default true */
             has_secret?: $Write<boolean>;
         };
+        GetExperiencesListRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["ExperiencesListFilteringOptions"] & components["schemas"]["PageNumber"] & {
+            include?: components["schemas"]["ExperienceIncludeFields"][];
+            expand?: components["schemas"]["ExperienceExpandFields"][];
+            only?: number[] | null;
+            except?: number[];
+        };
+        ExperienceCreateUpdatePages: {
+            multipage_pages?: components["schemas"]["MultipageExperiencePage"][];
+        };
+        /** @enum {string} */
+        ExperienceCreateUpdateStatuses: "draft" | "active" | "paused" | "completed" | "scheduled" | "archived";
+        ExperienceCreateUpdateAudiences: number[];
+        ExperienceCreateUpdateLocations: number[];
+        ExperienceCreateUpdateGoals: number[];
+        ExperienceChangeRichStructureDataAdd: components["schemas"]["ExperienceChangeIdReadOnly"] & components["schemas"]["ExperienceChangeRichStructureDataBase"] & {
+            data: {
+                js: string | null;
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "richStructure";
+        };
+        ExperienceChangeCustomCodeDataAdd: components["schemas"]["ExperienceChangeIdReadOnly"] & components["schemas"]["ExperienceChangeCustomCodeDataBase"] & {
+            data: {
+                css: string | null;
+                js: string | null;
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "customCode";
+        };
+        ExperienceChangeDefaultCodeDataAdd: components["schemas"]["ExperienceChangeIdReadOnly"] & components["schemas"]["ExperienceChangeDefaultCodeDataBase"] & {
+            data: {
+                js: string | null;
+                css: string | null;
+                custom_js: string | null;
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "defaultCode";
+        };
+        ExperienceChangeDefaultCodeMultipageDataAdd: components["schemas"]["ExperienceChangeIdReadOnly"] & components["schemas"]["ExperienceChangeDefaultCodeMultipageDataBase"] & {
+            data: {
+                page_id: string;
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "defaultCodeMultipage";
+        };
+        ExperienceChangeDefaultRedirectDataAdd: components["schemas"]["ExperienceChangeIdReadOnly"] & components["schemas"]["ExperienceChangeDefaultRedirectDataBase"] & {
+            data: {
+                original_pattern: string;
+                variation_pattern: string;
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "defaultRedirect";
+        };
+        ExperienceChangeFullStackFeatureAdd: components["schemas"]["ExperienceChangeIdReadOnly"] & components["schemas"]["ExperienceChangeFullStackFeatureBase"] & {
+            data: {
+                feature_id: number;
+                variables_data: Record<string, never>;
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "fullStackFeature";
+        };
+        ExperienceChangeAdd: components["schemas"]["ExperienceChangeDefaultCodeDataAdd"] | components["schemas"]["ExperienceChangeDefaultCodeMultipageDataAdd"] | components["schemas"]["ExperienceChangeDefaultRedirectDataAdd"] | components["schemas"]["ExperienceChangeCustomCodeDataAdd"] | components["schemas"]["ExperienceChangeRichStructureDataAdd"] | components["schemas"]["ExperienceChangeFullStackFeatureAdd"];
+        ExperienceVariationCreate: WithRequired<components["schemas"]["ExperienceVariationBase"], "name"> & {
+            changes?: components["schemas"]["ExperienceChangeAdd"][];
+        };
+        CreateExperienceRequestData: WithRequired<components["schemas"]["ExperienceBase"], "name" | "type" | "url"> & components["schemas"]["ExperienceCreateUpdatePages"] & {
+            status: components["schemas"]["ExperienceCreateUpdateStatuses"];
+            audiences?: components["schemas"]["ExperienceCreateUpdateAudiences"];
+            locations?: components["schemas"]["ExperienceCreateUpdateLocations"];
+            goals?: components["schemas"]["ExperienceCreateUpdateGoals"];
+            customizations?: components["schemas"]["ExperienceUserCustomizations"];
+            variations?: components["schemas"]["ExperienceVariationCreate"][];
+        };
+        CloneExperienceRequestData: {
+            name?: string;
+        };
+        ExperienceChangeId: {
+            id: number;
+        };
+        ExperienceChangeRichStructureDataUpdate: components["schemas"]["ExperienceChangeId"] & components["schemas"]["ExperienceChangeRichStructureDataBase"] & {
+            concurrency_key?: components["schemas"]["ConcurrencyKey"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "richStructure";
+        };
+        ExperienceChangeCustomCodeDataUpdate: components["schemas"]["ExperienceChangeId"] & components["schemas"]["ExperienceChangeCustomCodeDataBase"] & {
+            concurrency_key?: components["schemas"]["ConcurrencyKey"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "customCode";
+        };
+        ExperienceChangeDefaultCodeDataUpdate: components["schemas"]["ExperienceChangeId"] & components["schemas"]["ExperienceChangeDefaultCodeDataBase"] & {
+            concurrency_key?: components["schemas"]["ConcurrencyKey"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "defaultCode";
+        };
+        ExperienceChangeDefaultCodeMultipageDataUpdate: components["schemas"]["ExperienceChangeId"] & components["schemas"]["ExperienceChangeDefaultCodeMultipageDataBase"] & {
+            concurrency_key?: components["schemas"]["ConcurrencyKey"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "defaultCodeMultipage";
+        };
+        ExperienceChangeDefaultRedirectDataUpdate: components["schemas"]["ExperienceChangeId"] & components["schemas"]["ExperienceChangeDefaultRedirectDataBase"] & {
+            concurrency_key?: components["schemas"]["ConcurrencyKey"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "defaultRedirect";
+        };
+        ExperienceChangeFullStackFeatureUpdate: components["schemas"]["ExperienceChangeId"] & components["schemas"]["ExperienceChangeFullStackFeatureBase"] & {
+            concurrency_key?: components["schemas"]["ConcurrencyKey"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "fullStackFeature";
+        };
+        ExperienceChangeUpdate: components["schemas"]["ExperienceChangeDefaultCodeDataUpdate"] | components["schemas"]["ExperienceChangeDefaultCodeMultipageDataUpdate"] | components["schemas"]["ExperienceChangeDefaultRedirectDataUpdate"] | components["schemas"]["ExperienceChangeRichStructureDataUpdate"] | components["schemas"]["ExperienceChangeCustomCodeDataUpdate"] | components["schemas"]["ExperienceChangeFullStackFeatureUpdate"];
+        ExperienceVariationUpdate: {
+            id?: number;
+        } & components["schemas"]["ExperienceVariationBase"] & {
+            status?: components["schemas"]["ExperienceVariationStatuses"];
+        } & {
+            changes?: (components["schemas"]["ExperienceChangeId"] | components["schemas"]["ExperienceChangeAdd"] | components["schemas"]["ExperienceChangeUpdate"])[];
+        };
+        UpdateExperienceRequestData: components["schemas"]["ExperienceBase"] & components["schemas"]["ExperienceCreateUpdatePages"] & {
+            status?: components["schemas"]["ExperienceCreateUpdateStatuses"];
+            audiences?: components["schemas"]["ExperienceCreateUpdateAudiences"];
+            locations?: components["schemas"]["ExperienceCreateUpdateLocations"];
+            goals?: components["schemas"]["ExperienceCreateUpdateGoals"];
+            customizations?: components["schemas"]["ExperienceUserCustomizations"];
+            variations?: components["schemas"]["ExperienceVariationUpdate"][];
+        };
+        ExperienceReportTokenRequestData: {
+            /** @enum {string} */
+            token_action?: "regenerate" | "delete";
+            token_expiration?: number;
+        };
+        ExperienceReportToken: {
+            id?: number;
+            token?: string;
+            expiration?: number;
+        };
+        GetExperienceLiveDataRequestData: components["schemas"]["ExperienceLiveDataFilteringOptions"] & components["schemas"]["LiveDataExpandParameter"];
+        GetExperienceHistoryRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["ExperienceHistoryFilteringOptions"] & components["schemas"]["PageNumber"];
+        TriggerExperienceScreenshotsRequestData: {
+            variations?: number[];
+            force_regenerate?: boolean;
+        };
+        BulkExperienceIds: number[];
+        /** @enum {string} */
+        BulkExperienceStatuses: "active" | "paused" | "archived";
+        BulkUpdateExperiencesRequestData: {
+            id: components["schemas"]["BulkExperienceIds"];
+            status: components["schemas"]["BulkExperienceStatuses"];
+        };
+        BulkEntityError: {
+            id?: number;
+            message?: string;
+        };
+        BulkSuccessData: components["schemas"]["SuccessData"] & {
+            /** Format: int32 */
+            code?: number;
+            errors?: components["schemas"]["BulkEntityError"][];
+        };
+        BulkDeleteExperiencesRequestData: {
+            id: components["schemas"]["BulkExperienceIds"];
+        };
+        UpdateExperienceVariationRequestData: components["schemas"]["ExperienceVariationBaseExtended"] & {
+            changes?: (components["schemas"]["ExperienceChangeId"] | components["schemas"]["ExperienceChangeAdd"] | components["schemas"]["ExperienceChangeUpdate"])[];
+        };
+        Base64Image: {
+            data?: string;
+        };
+        UploadImageNoNameRequestData: {
+            /** Format: binary */
+            image: Blob;
+        };
+        /** @enum {string} */
+        ConvertibleExperienceTypes: "a/b" | "deploy";
+        ConvertExperienceVariationRequestData: {
+            experience_type?: string & components["schemas"]["ConvertibleExperienceTypes"];
+        };
+        /** @enum {string} */
+        ExperienceSectionIncludeFields: "versions" | "versions.changes";
+        BaseExperienceSection: {
+            id?: string;
+            name?: string;
+            concurrency_key?: components["schemas"]["ConcurrencyKey"];
+        };
+        BaseSectionVersion: {
+            id?: string;
+            name?: string;
+            concurrency_key?: components["schemas"]["ConcurrencyKey"];
+        };
+        SectionVersion: components["schemas"]["BaseSectionVersion"] & {
+            changes?: (number | components["schemas"]["ExperienceChange"])[];
+            variations?: number[];
+        };
+        ExperienceSection: components["schemas"]["BaseExperienceSection"] & {
+            versions?: (string | components["schemas"]["SectionVersion"])[];
+        };
+        ExperienceSectionsList: components["schemas"]["ExperienceSection"][];
+        ExperienceSectionsListResponseData: {
+            data?: components["schemas"]["ExperienceSectionsList"];
+            concurrency_key?: components["schemas"]["ConcurrencyKey"];
+        };
+        SectionVersionCreate: components["schemas"]["BaseSectionVersion"] & {
+            changes?: components["schemas"]["ExperienceChangeAdd"][];
+        };
+        CreateSectionRequestData: components["schemas"]["BaseExperienceSection"] & {
+            versions: components["schemas"]["SectionVersionCreate"][];
+        };
+        SectionVersionUpdate: components["schemas"]["BaseSectionVersion"] & {
+            concurrency_key?: components["schemas"]["ConcurrencyKey"];
+            changes?: (components["schemas"]["ExperienceChangeId"] | components["schemas"]["ExperienceChangeUpdate"] | components["schemas"]["ExperienceChangeAdd"])[];
+        };
+        UpdateSectionRequestData: components["schemas"]["BaseExperienceSection"] & {
+            versions: components["schemas"]["SectionVersionUpdate"][];
+        };
+        UpdateExperienceSectionsRequestData: {
+            sections?: components["schemas"]["UpdateSectionRequestData"][];
+            concurrency_key?: components["schemas"]["ConcurrencyKey"];
+        };
+        /** @enum {string} */
+        ExperienceSectionVersionIncludeFields: "changes";
+        /** @enum {string} */
+        ExperienceSectionVersionExpandFields: "changes";
+        ExperienceSectionVersionResponseData: {
+            data?: components["schemas"]["SectionVersion"];
+        };
+        ExperienceReportSettingsData: {
+            data?: {
+                campaigns?: $Read<{
+                    name?: string;
+                    visitors_count?: number;
+                }[]>;
+                custom_segments?: $Read<components["schemas"]["SimpleAudienceSegment"][]>;
+            };
+        };
+        TimeRangeRequestData: {
+            utc_offset?: components["schemas"]["UTC_Offset"];
+            start_time?: number | null;
+            end_time?: number | null;
+        };
+        BaseReportRequestData: components["schemas"]["TimeRangeRequestData"] & {
+            segments?: components["schemas"]["ReportingSegmentsFilters"];
+            stats_engine_processing?: components["schemas"]["SE_ProcSettings"];
+        };
+        GetExperienceAggregatedReportRequestData: {
+            goals?: number[] | null;
+            metrics?: components["schemas"]["MetricTypes"][] | null;
+        } & components["schemas"]["BaseReportRequestData"];
+        ExperienceReportVariationsData: components["schemas"]["ExperienceVariationBaseExtended"][];
+        ExperienceAggregatedReportBase: {
+            stats_methodology?: components["schemas"]["SE_ProcTypes"];
+            variations_data?: components["schemas"]["ExperienceReportVariationsData"];
+        };
+        ExperienceAggregatedGoalReportBase: {
+            goal_id?: number;
+            srm?: boolean | null;
+            srm_pvalue?: number | null;
+            variations?: {
+                id?: number;
+                visitors?: number;
+                /** @deprecated */
+                conversion_data?: {
+                    conversions?: number;
+                    conversion_rate?: number;
+                    conversion_rate_change?: number;
+                    conversion_rate_interval?: number;
+                    confidence?: number;
+                    statistically_significant?: boolean;
+                };
+                /** @deprecated */
+                revenue_data?: {
+                    revenue_per_visitor?: number;
+                    total_revenue?: number;
+                    revenue_per_visitor_interval?: number;
+                    confidence?: number;
+                    revenue_per_visitor_change?: number;
+                    statistically_significant?: boolean;
+                } | null;
+                /** @deprecated */
+                products_data?: {
+                    products_per_visitor?: number;
+                    total_products?: number;
+                    products_per_visitor_interval?: number;
+                    confidence?: number;
+                    products_per_visitor_change?: number;
+                    statistically_significant?: boolean;
+                } | null;
+                metrics?: unknown[];
+            }[];
+        };
+        BaseMetricNoStatistics: {
+            metric_total?: number;
+            metric_value?: number;
+            metric_change?: number;
+        };
+        BaseMetric: components["schemas"]["BaseMetricNoStatistics"] & {
+            metric_interval?: number;
+        };
+        ExperienceAggregatedMetricFrequentist: {
+            metric_type: components["schemas"]["MetricTypes"];
+            confidence?: number;
+            statistically_significant?: boolean;
+            estimated_progress?: number | null;
+            remaining_samples?: number | null;
+            /** @deprecated */
+            normality_conditions_met?: boolean;
+            observed_power?: number | null;
+            powerful?: boolean | null;
+            done?: boolean;
+            srm?: boolean | null;
+            srm_pvalue?: number | null;
+        } & components["schemas"]["BaseMetric"] & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            metric_type: "conversion_rate" | "avg_revenue_visitor" | "avg_products_ordered_visitor";
+        };
+        ExperienceAggregatedMetricNoStatistics: {
+            /** @enum {string} */
+            metric_type: "average_order_value" | "average_products_per_order";
+        } & components["schemas"]["BaseMetricNoStatistics"] & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            metric_type: "average_order_value" | "average_products_per_order";
+        };
+        ExperienceAggregatedMetricReportFrequentist: components["schemas"]["ExperienceAggregatedMetricFrequentist"] | components["schemas"]["ExperienceAggregatedMetricNoStatistics"];
+        ExperienceAggregatedGoalReportFrequentist: components["schemas"]["ExperienceAggregatedGoalReportBase"] & {
+            variations?: {
+                metrics?: components["schemas"]["ExperienceAggregatedMetricReportFrequentist"][];
+            }[];
+        };
+        ExperienceAggregatedReportFrequentist: components["schemas"]["ExperienceAggregatedReportBase"] & {
+            /** @enum {string} */
+            stats_methodology?: "frequentist";
+            reportData?: components["schemas"]["ExperienceAggregatedGoalReportFrequentist"][];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            stats_methodology: "frequentist";
+        };
+        ExperienceAggregatedMetricBayesian: {
+            metric_type: components["schemas"]["MetricTypes"];
+            chance_to_win?: number;
+            expected?: number | null;
+            risk?: number[] | null;
+            estimated_progress?: number | null;
+            done?: boolean;
+            srm?: boolean | null;
+            srm_pvalue?: number | null;
+        } & components["schemas"]["BaseMetric"] & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            metric_type: "conversion_rate" | "avg_revenue_visitor" | "avg_products_ordered_visitor";
+        };
+        ExperienceAggregatedMetricReportBayesian: components["schemas"]["ExperienceAggregatedMetricBayesian"] | components["schemas"]["ExperienceAggregatedMetricNoStatistics"];
+        ExperienceAggregatedGoalBayesian: components["schemas"]["ExperienceAggregatedGoalReportBase"] & {
+            variations?: {
+                metrics?: components["schemas"]["ExperienceAggregatedMetricReportBayesian"][];
+            }[];
+        };
+        ExperienceAggregatedReportBayesian: components["schemas"]["ExperienceAggregatedReportBase"] & {
+            /** @enum {string} */
+            stats_methodology?: "bayesian";
+            reportData?: components["schemas"]["ExperienceAggregatedGoalBayesian"][];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            stats_methodology: "bayesian";
+        };
+        ExperienceAggregatedReport: components["schemas"]["ExperienceAggregatedReportFrequentist"] | components["schemas"]["ExperienceAggregatedReportBayesian"];
+        ExperienceAggregatedReportResponseData: {
+            data?: components["schemas"]["ExperienceAggregatedReport"];
+        };
+        /** @enum {string} */
+        DailyReportTypes: "cumulative" | "non_cumulative";
+        /** @enum {string} */
+        DailyReportMetrics: "conversion_rate" | "avg_revenue_per_visitor" | "avg_products_ordered_per_visitor" | "average_order_value" | "average_products_per_order";
+        GetExperienceDailyReportRequestData: {
+            goal?: number;
+            report_type?: components["schemas"]["DailyReportTypes"];
+            metric?: components["schemas"]["DailyReportMetrics"];
+            segments?: components["schemas"]["ReportingSegmentsFilters"];
+        } & components["schemas"]["BaseReportRequestData"];
+        StatsDataPoint: {
+            timestamp?: number;
+            /** Format: double */
+            value?: number;
+        };
+        /** @enum {string} */
+        ReportExtraStatsTypes: "total_visitors" | "avg_conversion_rate" | "avg_revenue_visitor" | "avg_products_ordered";
+        ExperienceDailyReportExtraDataItem: {
+            type?: components["schemas"]["ReportExtraStatsTypes"];
+            stats?: components["schemas"]["StatsDataPoint"][];
+        };
+        ExperienceDailyReport: {
+            variations_data?: components["schemas"]["ExperienceReportVariationsData"];
+            reportData?: {
+                variations?: {
+                    id?: number;
+                    stats?: (components["schemas"]["StatsDataPoint"] & {
+                        totals?: number;
+                        visitors?: number;
+                    })[];
+                }[];
+                extra?: components["schemas"]["ExperienceDailyReportExtraDataItem"][];
+            };
+        };
+        ExperienceDailyReportResponseData: {
+            data?: components["schemas"]["ExperienceDailyReport"];
+        };
+        ExportExperienceReportRequestData: {
+            /**
+             * @default csv_aggregated
+             * @enum {string}
+             */
+            report_type?: "csv_aggregated" | "csv_aggregated_tabular" | "csv_daily" | "csv_daily_tabular";
+            /**
+             * @default non_cumulative
+             * @enum {string|null}
+             */
+            data_type?: "cumulative" | "non_cumulative" | null;
+            goals?: number[] | null;
+        } & components["schemas"]["BaseReportRequestData"];
+        ExperienceReportExportResponseData: {
+            data?: {
+                download_url?: string;
+                expire_at?: number;
+            };
+        };
+        /** @enum {string} */
+        ExportExperienceRawDataEvents: "view_experience" | "conversion" | "transaction";
+        ExportExperienceRawDataRequestData: {
+            events?: components["schemas"]["ExportExperienceRawDataEvents"][];
+            goals?: number[] | null;
+        } & components["schemas"]["BaseReportRequestData"];
+        ExportExperienceRawDataResponseData: {
+            data?: {
+                jobId?: string;
+            };
+        };
+        RemoveExperienceReportEventTypeViewExperience: {
+            /** @enum {string} */
+            type: "view_experience";
+        };
+        RemoveExperienceReportEventTypeConversion: {
+            /** @enum {string} */
+            type: "conversion";
+            goals?: number[] | null;
+        };
+        RemoveExperienceReportEventTypeTransaction: {
+            /** @enum {string} */
+            type: "transaction";
+            goals?: number[] | null;
+            revenue_start_value?: number | null;
+            revenue_end_value?: number | null;
+        };
+        RemoveExperienceReportRequestData: components["schemas"]["BaseReportRequestData"] & {
+            events?: (components["schemas"]["RemoveExperienceReportEventTypeViewExperience"] | components["schemas"]["RemoveExperienceReportEventTypeConversion"] | components["schemas"]["RemoveExperienceReportEventTypeTransaction"])[];
+            /** @default true */
+            simulate?: boolean;
+        };
+        RemoveExperienceReportResponseDataItem: {
+            event?: components["schemas"]["ExportExperienceRawDataEvents"];
+            count?: number;
+        };
+        RemoveExperienceReportResponseData: {
+            data?: components["schemas"]["RemoveExperienceReportResponseDataItem"][];
+        };
+        /** @enum {string} */
+        GoalOptionalFields: "triggering_rule" | "stats";
+        GetGoalsRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["GoalsListFilteringOptions"] & components["schemas"]["PageNumber"] & {
+            include?: components["schemas"]["GoalOptionalFields"][];
+            only?: number[] | null;
+            except?: number[];
+        };
+        GoalsList: components["schemas"]["Goal"][];
+        GoalsListResponseData: {
+            data?: components["schemas"]["GoalsList"];
+            extra?: components["schemas"]["Extra"];
+        };
+        CreateAdvancedGoal: components["schemas"]["AdvancedGoal"];
+        CreateNoSettingsGoal: components["schemas"]["NoSettingsGoal"];
+        CreateRevenueGoal: components["schemas"]["RevenueGoal"];
+        CreateClicksLinkGoal: components["schemas"]["ClicksLinkGoal"];
+        CreateSubmitsFormGoal: components["schemas"]["SubmitsFormGoal"];
+        CreateClicksElementGoal: components["schemas"]["ClicksElementGoal"];
+        CreateDomInteractionGoal: components["schemas"]["DomInteractionGoal"];
+        CreateScrollPercentageGoal: components["schemas"]["ScrollPercentageGoal"];
+        CreateGaGoal: components["schemas"]["GaGoal"];
+        CreateGoal: components["schemas"]["CreateDomInteractionGoal"] | components["schemas"]["CreateScrollPercentageGoal"] | components["schemas"]["CreateRevenueGoal"] | components["schemas"]["CreateSubmitsFormGoal"] | components["schemas"]["CreateClicksLinkGoal"] | components["schemas"]["CreateClicksElementGoal"] | components["schemas"]["CreateAdvancedGoal"] | components["schemas"]["CreateNoSettingsGoal"] | components["schemas"]["CreateGaGoal"];
+        BulkGoalsIds: number[];
+        BulkUpdateGoalRequestData: {
+            id: components["schemas"]["BulkGoalsIds"];
+            status: components["schemas"]["GoalStatuses"];
+        };
+        BulkDeleteGoalRequestData: {
+            id: components["schemas"]["BulkGoalsIds"];
+        };
+        /** @enum {string} */
+        HypothesesListExpandFields: "project" | "tags";
+        GetHypothesesListRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["HypothesesListFilteringOptions"] & components["schemas"]["PageNumber"] & {
+            expand?: components["schemas"]["HypothesesListExpandFields"][];
+        };
+        UploadedFileData: {
+            key?: string;
+            name?: string;
+            url?: $Read<string>;
+        };
+        HypothesisBase: {
+            id?: $Read<number>;
+            name?: string;
+            url?: string | null;
+            project?: components["schemas"]["ProjectExpandable"];
+            prioritization_score?: $Read<string>;
+            objective?: string;
+            status?: components["schemas"]["HypothesisStatuses"];
+            /** Format: date */
+            start_date?: string | null;
+            /** Format: date */
+            end_date?: string | null;
+            files?: components["schemas"]["UploadedFileData"][] | null;
+            created_at?: number;
+            updated_at?: $Read<number>;
+            created_by?: $Read<string | null>;
+        };
+        PIE_Attributes: {
+            potential?: number;
+            importance?: number;
+            ease?: number;
+        };
+        HypothesisPIEBase: components["schemas"]["HypothesisBase"] & {
+            /** @enum {string} */
+            prioritization_score_type?: "PIE";
+            prioritization_score_attributes?: components["schemas"]["PIE_Attributes"];
+        };
+        HypothesisExperiences: number[];
+        HypothesisDataPIE: components["schemas"]["HypothesisPIEBase"] & {
+            experiences?: components["schemas"]["HypothesisExperiences"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            prioritization_score_type: "PIE";
+        };
+        ICE_Attributes: {
+            impact?: number;
+            confidence?: number;
+            ease?: number;
+        };
+        HypothesisICEBase: components["schemas"]["HypothesisBase"] & {
+            /** @enum {string} */
+            prioritization_score_type?: "ICE";
+            prioritization_score_attributes?: components["schemas"]["ICE_Attributes"];
+        };
+        HypothesisDataICE: components["schemas"]["HypothesisICEBase"] & {
+            experiences?: components["schemas"]["HypothesisExperiences"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            prioritization_score_type: "ICE";
+        };
+        HypothesisData: components["schemas"]["HypothesisDataPIE"] | components["schemas"]["HypothesisDataICE"];
+        HypothesesList: components["schemas"]["HypothesisData"][];
+        HypothesesListResponseData: {
+            data?: components["schemas"]["HypothesesList"];
+            extra?: components["schemas"]["Extra"];
+        };
+        /** @enum {string} */
+        HypothesisExpandFields: "project" | "tags" | "experiences";
+        ExperienceId: number;
+        BaseSimpleExperience: {
+            id?: components["schemas"]["ExperienceId"];
+            name?: string;
+        };
+        BaseExperienceExpandable: components["schemas"]["ExperienceId"] | components["schemas"]["BaseSimpleExperience"];
+        HypothesisPIE: components["schemas"]["HypothesisPIEBase"] & {
+            experiences?: components["schemas"]["BaseExperienceExpandable"][] | null;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            prioritization_score_type: "PIE";
+        };
+        HypothesisICE: components["schemas"]["HypothesisICEBase"] & {
+            experiences?: components["schemas"]["BaseExperienceExpandable"][] | null;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            prioritization_score_type: "ICE";
+        };
+        Hypothesis: components["schemas"]["HypothesisPIE"] | components["schemas"]["HypothesisICE"];
+        HypothesisCreateUpdateExperiences: number[];
+        CreateUpdateHypothesisPIEBase: components["schemas"]["HypothesisPIEBase"] & {
+            experiences?: components["schemas"]["HypothesisCreateUpdateExperiences"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            prioritization_score_type: "CreateHypothesisPIE";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            prioritization_score_type: "PIE";
+        };
+        CreateHypothesisPIE: components["schemas"]["CreateUpdateHypothesisPIEBase"];
+        CreateUpdateHypothesisICEBase: components["schemas"]["HypothesisICEBase"] & {
+            experiences?: components["schemas"]["HypothesisCreateUpdateExperiences"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            prioritization_score_type: "CreateHypothesisICE";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            prioritization_score_type: "ICE";
+        };
+        CreateHypothesisICE: components["schemas"]["CreateUpdateHypothesisICEBase"];
+        CreateHypothesis: components["schemas"]["CreateHypothesisPIE"] | components["schemas"]["CreateHypothesisICE"];
+        UpdateHypothesis: components["schemas"]["CreateUpdateHypothesisPIEBase"] | components["schemas"]["CreateUpdateHypothesisICEBase"];
+        UpdateHypothesisStatusRequestData: {
+            status?: components["schemas"]["HypothesisStatuses"];
+        };
+        BaseKnowledgeBase: {
+            id?: $Read<number>;
+            name?: string;
+            project?: components["schemas"]["ProjectExpandable"];
+            status?: components["schemas"]["KnowledgeBaseStatuses"];
+            url?: string | null;
+            objective?: string;
+            /** Format: date */
+            start_date?: string | null;
+            /** Format: date */
+            end_date?: string | null;
+            prioritization_score_type?: string | null;
+            prioritization_score_attributes?: Record<string, never> | null;
+            experiences?: components["schemas"]["BaseExperienceExpandable"][] | null;
+            files?: components["schemas"]["UploadedFileData"][] | null;
+            created_by?: $Read<string | null>;
+            updated_at?: $Read<number>;
+        };
+        KnowledgeBase: components["schemas"]["BaseKnowledgeBase"] & Record<string, never>;
+        BulkHypothesisIds: number[];
+        BulkUpdateHypothesesRequestData: {
+            id: components["schemas"]["BulkHypothesisIds"];
+            status: components["schemas"]["HypothesisStatuses"];
+        };
+        BulkDeleteHypothesesRequestData: {
+            id: components["schemas"]["BulkHypothesisIds"];
+        };
+        /** @enum {string} */
+        KnowledgeBasesExpandFields: "project" | "tags";
+        GetKnowledgeBasesListRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["KnowledgeBasesListFilteringOptions"] & components["schemas"]["PageNumber"] & {
+            expand?: components["schemas"]["KnowledgeBasesExpandFields"][];
+        };
+        KnowledgeBasesList: components["schemas"]["KnowledgeBase"][];
+        KnowledgeBasesListResponseData: {
+            data?: components["schemas"]["KnowledgeBasesList"];
+            extra?: components["schemas"]["Extra"];
+        };
+        CreateKnowledgeBaseRequestData: WithRequired<components["schemas"]["BaseKnowledgeBase"], "name"> & {
+            summary: string;
+        };
+        UpdateKnowledgeBasesStatusRequestData: {
+            status: components["schemas"]["KnowledgeBaseStatuses"];
+        };
+        BulkKnowledgeBaseIds: number[];
+        BulkUpdateKnowledgeBasesRequestData: {
+            id: components["schemas"]["BulkKnowledgeBaseIds"];
+            status: components["schemas"]["KnowledgeBaseStatuses"];
+        };
+        BulkDeleteKnowledgeBasesRequestData: {
+            id: components["schemas"]["BulkKnowledgeBaseIds"];
+        };
+        /** @enum {string} */
+        ObservationsExpandFields: "project" | "tags";
+        GetObservationsListRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["ObservationsListFilteringOptions"] & components["schemas"]["PageNumber"] & {
+            expand?: components["schemas"]["ObservationsExpandFields"][];
+        };
+        BaseObservation: {
+            id?: $Read<number>;
+            name?: string;
+            project?: components["schemas"]["ProjectExpandable"];
+            status?: components["schemas"]["ObservationStatuses"];
+            url?: string | null;
+            created_by?: $Read<string | null>;
+            created_at?: $Read<number>;
+            updated_at?: $Read<number>;
+        };
+        ObservationImageData: {
+            url?: string;
+            name?: string;
+        };
+        Observation: components["schemas"]["BaseObservation"] & {
+            /** @deprecated */
+            images?: components["schemas"]["ObservationImageData"][] | null;
+            files?: components["schemas"]["UploadedFileData"][] | null;
+        };
+        ObservationsList: components["schemas"]["Observation"][];
+        ObservationsListResponseData: {
+            data?: components["schemas"]["ObservationsList"];
+            extra?: components["schemas"]["Extra"];
+        };
+        ObservationImage: WithRequired<components["schemas"]["ObservationImageData"], "url" | "name"> & Record<string, never>;
+        ObservationFile: WithRequired<components["schemas"]["UploadedFileData"], "key" | "name"> & Record<string, never>;
+        CreateUpdateObservation: components["schemas"]["BaseObservation"] & {
+            images?: components["schemas"]["ObservationImage"][] | null;
+            files?: components["schemas"]["ObservationFile"][] | null;
+        };
+        CreateObservation: components["schemas"]["CreateUpdateObservation"] & Record<string, never>;
+        BulkObservationIds: number[];
+        BulkUpdateObservationsRequestData: {
+            id: components["schemas"]["BulkObservationIds"];
+            status: components["schemas"]["ObservationStatuses"];
+        };
+        BulkDeleteObservationsRequestData: {
+            id: components["schemas"]["BulkObservationIds"];
+        };
+        /** @enum {string} */
+        LocationIncludeFields: "rules" | "trigger" | "stats.experiences_usage";
+        GetLocationsListRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["LocationsListFilteringOptions"] & components["schemas"]["PageNumber"] & {
+            include?: components["schemas"]["LocationIncludeFields"][];
+            only?: number[] | null;
+            except?: number[];
+        };
+        LocationsList: components["schemas"]["Location"][];
+        LocationsListResponseData: {
+            data?: components["schemas"]["LocationsList"];
+            extra?: components["schemas"]["Extra"];
+        };
+        LocationCreate: components["schemas"]["Location"];
+        BulkLocationsIds: number[];
+        BulkUpdateLocationsRequestData: {
+            id: components["schemas"]["BulkLocationsIds"];
+            status: components["schemas"]["LocationStatuses"];
+        };
+        BulkDeleteLocationsRequestData: {
+            id: components["schemas"]["BulkLocationsIds"];
+        };
+        LocationPreset: {
+            id?: $Read<number>;
+            name?: string;
+            stats?: $Read<{
+                /** @default 0 */
+                experiences_usage?: number;
+            }>;
+            rules?: $Read<components["schemas"]["RuleObject"]>;
+        };
+        LocationsPresetsList: components["schemas"]["LocationPreset"][];
+        LocationsPresetsListResponseData: {
+            data?: components["schemas"]["LocationsPresetsList"];
+        };
+        /** @enum {string} */
+        AudienceIncludeFields: "rules" | "stats.experiences_usage";
+        GetAudiencesListRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["AudiencesListFilteringOptions"] & components["schemas"]["PageNumber"] & {
+            include?: components["schemas"]["AudienceIncludeFields"][];
+            only?: number[] | null;
+            except?: number[];
+        };
+        AudiencesList: components["schemas"]["Audience"][];
+        AudiencesListResponseData: {
+            data?: components["schemas"]["AudiencesList"];
+            extra?: components["schemas"]["Extra"];
+        };
+        AudienceWithoutUrlMatchingCreate: components["schemas"]["AudienceWithoutUrlMatching"];
+        AudienceWithUrlMatchingCreate: components["schemas"]["AudienceWithUrlMatching"];
+        AudienceCreate: components["schemas"]["AudienceWithoutUrlMatchingCreate"] | components["schemas"]["AudienceWithUrlMatchingCreate"];
+        BulkAudiencesIds: number[];
+        BulkUpdateAudienceRequestData: {
+            id: components["schemas"]["BulkAudiencesIds"];
+            status: components["schemas"]["AudienceStatuses"];
+        };
+        BulkDeleteAudienceRequestData: {
+            id: components["schemas"]["BulkAudiencesIds"];
+        };
+        AudiencePreset: {
+            id?: $Read<number>;
+            name?: string;
+            stats?: $Read<{
+                /** @default 0 */
+                experiences_usage?: number;
+            }>;
+            rules?: components["schemas"]["RuleObjectAudience"];
+        };
+        AudiencesPresetsList: components["schemas"]["AudiencePreset"][];
+        AudiencesPresetsListResponseData: {
+            data?: components["schemas"]["AudiencesPresetsList"];
+        };
+        DomainsListDataOptions: components["schemas"]["ResultsPerPage"];
+        GetDomainsListRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["DomainsListDataOptions"] & components["schemas"]["PageNumber"] & {
+            only?: number[] | null;
+            except?: number[];
+        };
+        DomainsList: components["schemas"]["Domain"][];
+        DomainsListResponseData: {
+            data?: components["schemas"]["DomainsList"];
+            extra?: components["schemas"]["Extra"];
+        };
+        GetDomainByUrlRequestData: {
+            url?: string;
+        };
+        CheckCodeDomainRequestData: {
+            url?: string;
+        };
+        BulkDomainsIds: number[];
+        BulkDeleteDomainRequestData: {
+            id: components["schemas"]["BulkDomainsIds"];
+        };
+        GetCdnImagesListRequestData: {
+            start_from?: string;
+            /** @default 50 */
+            max_results?: number | null;
+        };
+        CdnImage: {
+            cdn_url?: string;
+            key?: string;
+        };
+        CdnImagesList: components["schemas"]["CdnImage"][];
+        CdnImagesListResponseData: {
+            data?: components["schemas"]["CdnImagesList"];
+        };
+        UploadCdnImageRequestData: {
+            image_name: string;
+            /** Format: binary */
+            image: Blob;
+        };
+        GetTagsListRequestData: components["schemas"]["ResultsPerPage"] & components["schemas"]["PageNumber"] & {
+            only?: number[] | null;
+            except?: number[];
+            search?: string | null;
+        };
+        Tag: {
+            id?: $Read<number>;
+            name?: string;
+        };
+        TagsList: components["schemas"]["Tag"][];
+        TagsListResponseData: {
+            data?: components["schemas"]["TagsList"];
+            extra?: components["schemas"]["Extra"];
+        };
+        TagToCreate: components["schemas"]["Tag"];
+        BulkTagsIds: number[];
+        BulkDeleteTagRequestData: {
+            id: components["schemas"]["BulkTagsIds"];
+        };
+        /** @enum {string} */
+        FeatureOptionalFields: "stats";
+        GetFeaturesListRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["FeaturesListFilteringOptions"] & components["schemas"]["PageNumber"] & {
+            include?: components["schemas"]["FeatureOptionalFields"][];
+        };
+        /**
+         * @default active
+         * @enum {string}
+         */
+        FeatureStatuses: "active" | "archived";
+        FeatureStats: {
+            times_used?: number;
+        };
+        FeatureVariableBase: {
+            key: string;
+            type: string;
+            /** @description Default value of the variable, of the kind named by `type` (any JSON value, or null). */
+            default_value?: unknown;
+        };
+        FeatureVariableBool: components["schemas"]["FeatureVariableBase"] & {
+            /** @enum {unknown} */
+            type?: "boolean";
+            default_value?: boolean | null;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "boolean";
+        };
+        FeatureVariableNumeric: components["schemas"]["FeatureVariableBase"] & {
+            /** @enum {unknown} */
+            type?: "float" | "integer";
+            default_value?: number | null;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "float" | "integer";
+        };
+        FeatureVariableString: components["schemas"]["FeatureVariableBase"] & {
+            /** @enum {unknown} */
+            type?: "json" | "string";
+            default_value?: string | null;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "json" | "string";
+        };
+        FeatureVariable: components["schemas"]["FeatureVariableString"] | components["schemas"]["FeatureVariableBool"] | components["schemas"]["FeatureVariableNumeric"];
+        Feature: {
+            id?: $Read<number>;
+            name?: string;
+            status?: components["schemas"]["FeatureStatuses"];
+            key?: string;
+            stats?: components["schemas"]["FeatureStats"];
+            variables?: components["schemas"]["FeatureVariable"][];
+        };
+        FeaturesList: components["schemas"]["Feature"][];
+        FeaturesListResponseData: {
+            data?: components["schemas"]["FeaturesList"];
+            extra?: components["schemas"]["Extra"];
+        };
+        CreateFeatureRequestData: components["schemas"]["Feature"];
+        UpdateFeatureRequestData: {
+            id?: number;
+        } & components["schemas"]["Feature"];
+        BulkFeaturesIds: number[];
+        BulkUpdateFeatureRequestData: {
+            id: components["schemas"]["BulkFeaturesIds"];
+            status: components["schemas"]["FeatureStatuses"];
+        };
+        BulkDeleteFeatureRequestData: {
+            id: components["schemas"]["BulkFeaturesIds"];
+        };
     };
     responses: {
         /** @description Error. */
@@ -1184,6 +7105,159 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorData"];
+            };
+        };
+        /** @description Auth. */
+        AuthResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AuthResponse"];
+            };
+        };
+        /** @description Success. */
+        SuccessResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["SuccessData"];
+            };
+        };
+        /** @description Access Roles List. */
+        AccessRolesListResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AccessRolesListResponseData"];
+            };
+        };
+        /** @description User Data. */
+        UserDataResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["UserData"];
+            };
+        };
+        /** @description User Mfa Secret. */
+        UserMfaSecretResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["UserMfaSecret"];
+            };
+        };
+        /** @description Accounts List. */
+        AccountsListResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AccountsListResponseData"];
+            };
+        };
+        /** @description Billing Plans List. */
+        BillingPlansListResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["BillingPlansListResponseData"];
+            };
+        };
+        /** @description Live Data Events List. */
+        LiveDataEventsListResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["LiveDataEventsListResponseData"];
+            };
+        };
+        /** @description Change History List. */
+        ChangeHistoryListResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ChangeHistoryListResponseData"];
+            };
+        };
+        /** @description Experiences List. */
+        ExperiencesListResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ExperiencesListResponseData"];
+            };
+        };
+        /** @description Account Details. */
+        AccountDetailsResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AccountDetailsResponseData"];
+            };
+        };
+        /** @description Start Payment Setup. */
+        StartPaymentSetupResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["StartPaymentSetupResponseData"];
+            };
+        };
+        /** @description Plan Setup Users. */
+        PlanSetupUsersResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PlanSetupUsersResponseData"];
+            };
+        };
+        /** @description Generate Text Variants. */
+        GenerateTextVariantsResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["GenerateTextVariantsResponseData"];
+            };
+        };
+        /** @description Account Users Accesses List. */
+        AccountUsersAccessesListResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AccountUsersAccessesListResponse"];
+            };
+        };
+        /** @description Account User Accesses. */
+        AccountUserAccesses: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AccountUserAccessesResponse"];
+            };
+        };
+        /** @description Check Partner. */
+        CheckPartnerResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["CheckPartnerData"];
             };
         };
         /** @description Api Keys List. */
@@ -1204,15 +7278,6 @@ export interface components {
                 "application/json": components["schemas"]["ApiKey"];
             };
         };
-        /** @description Success. */
-        SuccessResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["SuccessData"];
-            };
-        };
         /** @description Projects List. */
         ProjectsListResponse: {
             headers: {
@@ -1222,15 +7287,6 @@ export interface components {
                 "application/json": components["schemas"]["ProjectsListResponseData"];
             };
         };
-        /** @description Change History List. */
-        ChangeHistoryListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ChangeHistoryListResponseData"];
-            };
-        };
         /** @description Project. */
         ProjectResponse: {
             headers: {
@@ -1238,15 +7294,6 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["Project"];
-            };
-        };
-        /** @description Live Data Events List. */
-        LiveDataEventsListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["LiveDataEventsListResponseData"];
             };
         };
         /** @description Success Generated Debug Token. */
@@ -1294,6 +7341,330 @@ export interface components {
                 "application/json": components["schemas"]["SdkKey"];
             };
         };
+        /** @description Experience. */
+        ExperienceResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Experience"];
+            };
+        };
+        /** @description Experience Report Token. */
+        ExperienceReportTokenResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ExperienceReportToken"];
+            };
+        };
+        /** @description Bulk Success. */
+        BulkSuccessResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["BulkSuccessData"];
+            };
+        };
+        /** @description Experience Variation. */
+        ExperienceVariationResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ExpandedExperienceVariationData"];
+            };
+        };
+        /** @description Image Base64. */
+        ImageResponseBase64: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Base64Image"];
+            };
+        };
+        /** @description Experience Sections List. */
+        ExperienceSectionsListResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ExperienceSectionsListResponseData"];
+            };
+        };
+        /** @description Experience Section Version. */
+        ExperienceSectionVersionResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ExperienceSectionVersionResponseData"];
+            };
+        };
+        /** @description Experience Change. */
+        ExperienceChangeResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ExperienceChange"];
+            };
+        };
+        /** @description Experience Report Settings. */
+        ExperienceReportSettingsResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ExperienceReportSettingsData"];
+            };
+        };
+        /** @description Experience Aggregated Report. */
+        ExperienceAggregatedReportResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ExperienceAggregatedReportResponseData"];
+            };
+        };
+        /** @description Experience Daily Report. */
+        ExperienceDailyReportResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ExperienceDailyReportResponseData"];
+            };
+        };
+        /** @description Export Experience Report. */
+        ExportExperienceReportResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ExperienceReportExportResponseData"];
+            };
+        };
+        /** @description Export Experience Raw Data. */
+        ExportExperienceRawDataResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ExportExperienceRawDataResponseData"];
+            };
+        };
+        /** @description Remove Experience Report. */
+        RemoveExperienceReportResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["RemoveExperienceReportResponseData"];
+            };
+        };
+        /** @description Goals List. */
+        GoalsListResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["GoalsListResponseData"];
+            };
+        };
+        /** @description Goal. */
+        GoalResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Goal"];
+            };
+        };
+        /** @description Hypotheses List. */
+        HypothesesListResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["HypothesesListResponseData"];
+            };
+        };
+        /** @description Hypothesis. */
+        HypothesisResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Hypothesis"];
+            };
+        };
+        /** @description Knowledge Base. */
+        KnowledgeBaseResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["KnowledgeBase"];
+            };
+        };
+        /** @description Knowledge Bases List. */
+        KnowledgeBasesListResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["KnowledgeBasesListResponseData"];
+            };
+        };
+        /** @description Observations List. */
+        ObservationsListResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ObservationsListResponseData"];
+            };
+        };
+        /** @description Observation. */
+        ObservationResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Observation"];
+            };
+        };
+        /** @description Locations List. */
+        LocationsListResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["LocationsListResponseData"];
+            };
+        };
+        /** @description Location. */
+        LocationResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Location"];
+            };
+        };
+        /** @description Locations Presets List. */
+        LocationsPresetsListResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["LocationsPresetsListResponseData"];
+            };
+        };
+        /** @description Audiences List. */
+        AudiencesListResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AudiencesListResponseData"];
+            };
+        };
+        /** @description Audience. */
+        AudienceResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Audience"];
+            };
+        };
+        /** @description Audiences Presets List. */
+        AudiencesPresetsListResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AudiencesPresetsListResponseData"];
+            };
+        };
+        /** @description Domains List. */
+        DomainsListResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["DomainsListResponseData"];
+            };
+        };
+        /** @description Domain. */
+        DomainResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Domain"];
+            };
+        };
+        /** @description Cdn Images List. */
+        CdnImagesListResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["CdnImagesListResponseData"];
+            };
+        };
+        /** @description Image Cdn. */
+        ImageCdnResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["CdnImage"];
+            };
+        };
+        /** @description Tags List. */
+        TagsListResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TagsListResponseData"];
+            };
+        };
+        /** @description Tag. */
+        TagResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Tag"];
+            };
+        };
+        /** @description Features List. */
+        FeaturesListResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["FeaturesListResponseData"];
+            };
+        };
+        /** @description Feature. */
+        FeatureResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Feature"];
+            };
+        };
     };
     parameters: {
         /**
@@ -1316,8 +7687,198 @@ export interface components {
          * @example 10012/10034
          */
         sdk_key: string;
+        /**
+         * @description Id of the experience.
+         * @example 100200
+         */
+        experience_id: number;
+        /**
+         * @description The `key` of the experience (its readable, unique-per-project identifier).
+         * @example homepage-hero-test
+         */
+        experience_key: string;
+        /**
+         * @description Id of the variation.
+         * @example 100300
+         */
+        variation_id: number;
+        /**
+         * @description Id of the section of a multivariate experience.
+         * @example a1b2c3
+         */
+        section_id: string;
+        /**
+         * @description Id of the version inside a section.
+         * @example d4e5f6
+         */
+        version_id: string;
+        /**
+         * @description Id of the change.
+         * @example 100400
+         */
+        change_id: number;
+        /**
+         * @description Id of the goal.
+         * @example 100500
+         */
+        goal_id: number;
+        /**
+         * @description The `key` of the goal.
+         * @example purchase-completed
+         */
+        goal_key: string;
+        /**
+         * @description Id of the hypothesis.
+         * @example 100600
+         */
+        hypothesis_id: number;
+        /**
+         * @description Id of the knowledge base entry.
+         * @example 100700
+         */
+        knowledge_base_id: number;
+        /**
+         * @description Id of the observation.
+         * @example 100800
+         */
+        observation_id: number;
+        /**
+         * @description Id of the location.
+         * @example 100900
+         */
+        location_id: number;
+        /**
+         * @description Id of the audience.
+         * @example 101000
+         */
+        audience_id: number;
+        /**
+         * @description Id of the domain.
+         * @example 101100
+         */
+        domain_id: number;
+        /**
+         * @description The key under which the image is stored on the CDN.
+         * @example 10012/10034/banner.png
+         */
+        image_key: string;
+        /**
+         * @description Id of the tag.
+         * @example 101200
+         */
+        tag_id: number;
+        /**
+         * @description Id of the feature.
+         * @example 101300
+         */
+        feature_id: number;
+        /**
+         * @description The `key` of the feature.
+         * @example new-checkout
+         */
+        feature_key: string;
     };
     requestBodies: {
+        AuthRequest: {
+            content: {
+                "application/json": components["schemas"]["AuthRequestData"];
+            };
+        };
+        ForgotPasswordRequest: {
+            content: {
+                "application/json": components["schemas"]["ForgotPasswordRequestData"];
+            };
+        };
+        ResetPasswordConfirmRequest: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordConfirmRequestData"];
+            };
+        };
+        LogoutRequest: {
+            content: {
+                "application/json": components["schemas"]["LogoutRequestData"];
+            };
+        };
+        UserUpdateProfileDataRequest: {
+            content: {
+                "application/json": components["schemas"]["UserProfileDataUpdate"];
+            };
+        };
+        ConfirmEmailRequest: {
+            content: {
+                "application/json": components["schemas"]["ConfirmEmailRequestData"];
+            };
+        };
+        UserUpdatePreferencesRequest: {
+            content: {
+                "application/json": components["schemas"]["UserPreferences"];
+            };
+        };
+        GetAccountLiveDataRequest: {
+            content: {
+                "application/json": components["schemas"]["AccountLiveDataFilteringOptions"];
+            };
+        };
+        GetAccountHistoryRequest: {
+            content: {
+                "application/json": components["schemas"]["AccountHistoryRequestData"];
+            };
+        };
+        GetAccountActiveCompletedExperiencesListRequest: {
+            content: {
+                "application/json": components["schemas"]["AccountExperiencesListRequestData"];
+            };
+        };
+        UpdateAccountDetailsRequest: {
+            content: {
+                "application/json": components["schemas"]["AccountDetailsUpdate"];
+            };
+        };
+        CreateSubAccountRequest: {
+            content: {
+                "application/json": components["schemas"]["SubAccountCreate"];
+            };
+        };
+        RequestAccountAddonsRequest: {
+            content: {
+                "application/json": components["schemas"]["RequestAccountAddonsData"];
+            };
+        };
+        StartPaymentSetupRequest: {
+            content: {
+                "application/json": components["schemas"]["StartPaymentSetupRequestData"];
+            };
+        };
+        GenerateTextVariantsRequest: {
+            content: {
+                "application/json": components["schemas"]["GenerateTextVariantsRequestData"];
+            };
+        };
+        UpdateAccountUserAccessesRequest: {
+            content: {
+                "application/json": components["schemas"]["AccountUserAccessesUpdateRequestData"];
+            };
+        };
+        CreateAccountUserAccessesRequest: {
+            content: {
+                "application/json": components["schemas"]["AccountUserAccessesCreateRequestData"];
+            };
+        };
+        DeleteAccountUserAccessesRequest: {
+            content: {
+                "application/json": components["schemas"]["AccountUserAccessesDelete"];
+            };
+        };
+        CheckPartnerRequest: {
+            content: {
+                "application/json": components["schemas"]["CheckPartnerRequestData"];
+            };
+        };
+        AcceptInvitationRequest: {
+            content: {
+                "application/json": components["schemas"]["AcceptInvitationRequestData"];
+            };
+        };
         CreateApiKeyRequest: {
             content: {
                 "application/json": components["schemas"]["CreateApiKeyRequestData"];
@@ -1363,12 +7924,850 @@ export interface components {
                 "application/json": components["schemas"]["CreateSdkKeyRequestData"];
             };
         };
+        GetExperiencesListRequest: {
+            content: {
+                "application/json": components["schemas"]["GetExperiencesListRequestData"];
+            };
+        };
+        CreateExperienceRequest: {
+            content: {
+                "application/json": components["schemas"]["CreateExperienceRequestData"];
+            };
+        };
+        CloneExperienceRequest: {
+            content: {
+                "application/json": components["schemas"]["CloneExperienceRequestData"];
+            };
+        };
+        UpdateExperienceRequest: {
+            content: {
+                "application/json": components["schemas"]["UpdateExperienceRequestData"];
+            };
+        };
+        ExperienceReportTokenRequest: {
+            content: {
+                "application/json": components["schemas"]["ExperienceReportTokenRequestData"];
+            };
+        };
+        GetExperienceLiveDataRequest: {
+            content: {
+                "application/json": components["schemas"]["GetExperienceLiveDataRequestData"];
+            };
+        };
+        GetExperienceHistoryRequest: {
+            content: {
+                "application/json": components["schemas"]["GetExperienceHistoryRequestData"];
+            };
+        };
+        TriggerExperienceScreenshotsRequest: {
+            content: {
+                "application/json": components["schemas"]["TriggerExperienceScreenshotsRequestData"];
+            };
+        };
+        BulkUpdateExperiencesRequest: {
+            content: {
+                "application/json": components["schemas"]["BulkUpdateExperiencesRequestData"];
+            };
+        };
+        BulkDeleteExperiencesRequest: {
+            content: {
+                "application/json": components["schemas"]["BulkDeleteExperiencesRequestData"];
+            };
+        };
+        UpdateExperienceVariationRequest: {
+            content: {
+                "application/json": components["schemas"]["UpdateExperienceVariationRequestData"];
+            };
+        };
+        UploadImageNoNameRequest: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadImageNoNameRequestData"];
+            };
+        };
+        ConvertExperienceVariationRequest: {
+            content: {
+                "application/json": components["schemas"]["ConvertExperienceVariationRequestData"];
+            };
+        };
+        CreateSectionRequest: {
+            content: {
+                "application/json": components["schemas"]["CreateSectionRequestData"];
+            };
+        };
+        UpdateSectionRequest: {
+            content: {
+                "application/json": components["schemas"]["UpdateSectionRequestData"];
+            };
+        };
+        UpdateExperienceSectionsRequest: {
+            content: {
+                "application/json": components["schemas"]["UpdateExperienceSectionsRequestData"];
+            };
+        };
+        CreateSectionVersionRequest: {
+            content: {
+                "application/json": components["schemas"]["SectionVersionCreate"];
+            };
+        };
+        UpdateSectionVersionRequest: {
+            content: {
+                "application/json": components["schemas"]["SectionVersionUpdate"];
+            };
+        };
+        UpdateExperienceChangeRequest: {
+            content: {
+                "application/json": components["schemas"]["ExperienceChangeAdd"];
+            };
+        };
+        GetExperienceAggregatedReportRequest: {
+            content: {
+                "application/json": components["schemas"]["GetExperienceAggregatedReportRequestData"];
+            };
+        };
+        GetExperienceDailyReportRequest: {
+            content: {
+                "application/json": components["schemas"]["GetExperienceDailyReportRequestData"];
+            };
+        };
+        ExportExperienceReportRequest: {
+            content: {
+                "application/json": components["schemas"]["ExportExperienceReportRequestData"];
+            };
+        };
+        ExportExperienceRawDataRequest: {
+            content: {
+                "application/json": components["schemas"]["ExportExperienceRawDataRequestData"];
+            };
+        };
+        RemoveExperienceReportRequest: {
+            content: {
+                "application/json": components["schemas"]["RemoveExperienceReportRequestData"];
+            };
+        };
+        GetGoalsRequest: {
+            content: {
+                "application/json": components["schemas"]["GetGoalsRequestData"];
+            };
+        };
+        CreateGoalRequest: {
+            content: {
+                "application/json": components["schemas"]["CreateGoal"];
+            };
+        };
+        UpdateGoalRequest: {
+            content: {
+                "application/json": components["schemas"]["Goal"];
+            };
+        };
+        BulkUpdateGoalsRequest: {
+            content: {
+                "application/json": components["schemas"]["BulkUpdateGoalRequestData"];
+            };
+        };
+        BulkDeleteGoalsRequest: {
+            content: {
+                "application/json": components["schemas"]["BulkDeleteGoalRequestData"];
+            };
+        };
+        GetHypothesesRequest: {
+            content: {
+                "application/json": components["schemas"]["GetHypothesesListRequestData"];
+            };
+        };
+        CreateHypothesisRequest: {
+            content: {
+                "application/json": components["schemas"]["CreateHypothesis"];
+            };
+        };
+        UpdateHypothesisRequest: {
+            content: {
+                "application/json": components["schemas"]["UpdateHypothesis"];
+            };
+        };
+        UpdateHypothesisStatusRequest: {
+            content: {
+                "application/json": components["schemas"]["UpdateHypothesisStatusRequestData"];
+            };
+        };
+        BulkUpdateHypothesesRequest: {
+            content: {
+                "application/json": components["schemas"]["BulkUpdateHypothesesRequestData"];
+            };
+        };
+        BulkDeleteHypothesesRequest: {
+            content: {
+                "application/json": components["schemas"]["BulkDeleteHypothesesRequestData"];
+            };
+        };
+        GetKnowledgeBasesRequest: {
+            content: {
+                "application/json": components["schemas"]["GetKnowledgeBasesListRequestData"];
+            };
+        };
+        CreateKnowledgeBasesRequest: {
+            content: {
+                "application/json": components["schemas"]["CreateKnowledgeBaseRequestData"];
+            };
+        };
+        UpdateKnowledgeBasesStatusRequest: {
+            content: {
+                "application/json": components["schemas"]["UpdateKnowledgeBasesStatusRequestData"];
+            };
+        };
+        BulkUpdateKnowledgeBasesRequest: {
+            content: {
+                "application/json": components["schemas"]["BulkUpdateKnowledgeBasesRequestData"];
+            };
+        };
+        BulkDeleteKnowledgeBasesRequest: {
+            content: {
+                "application/json": components["schemas"]["BulkDeleteKnowledgeBasesRequestData"];
+            };
+        };
+        GetObservationsRequest: {
+            content: {
+                "application/json": components["schemas"]["GetObservationsListRequestData"];
+            };
+        };
+        CreateObservationRequest: {
+            content: {
+                "application/json": components["schemas"]["CreateObservation"];
+            };
+        };
+        UpdateObservationRequest: {
+            content: {
+                "application/json": components["schemas"]["CreateUpdateObservation"];
+            };
+        };
+        BulkUpdateObservationsRequest: {
+            content: {
+                "application/json": components["schemas"]["BulkUpdateObservationsRequestData"];
+            };
+        };
+        BulkDeleteObservationsRequest: {
+            content: {
+                "application/json": components["schemas"]["BulkDeleteObservationsRequestData"];
+            };
+        };
+        GetLocationsListRequest: {
+            content: {
+                "application/json": components["schemas"]["GetLocationsListRequestData"];
+            };
+        };
+        CreateLocationRequest: {
+            content: {
+                "application/json": components["schemas"]["LocationCreate"];
+            };
+        };
+        UpdateLocationRequest: {
+            content: {
+                "application/json": components["schemas"]["Location"];
+            };
+        };
+        BulkUpdateLocationsRequest: {
+            content: {
+                "application/json": components["schemas"]["BulkUpdateLocationsRequestData"];
+            };
+        };
+        BulkDeleteLocationsRequest: {
+            content: {
+                "application/json": components["schemas"]["BulkDeleteLocationsRequestData"];
+            };
+        };
+        GetAudiencesListRequest: {
+            content: {
+                "application/json": components["schemas"]["GetAudiencesListRequestData"];
+            };
+        };
+        CreateAudienceRequest: {
+            content: {
+                "application/json": components["schemas"]["AudienceCreate"];
+            };
+        };
+        UpdateAudienceRequest: {
+            content: {
+                "application/json": components["schemas"]["Audience"];
+            };
+        };
+        BulkUpdateAudiencesRequest: {
+            content: {
+                "application/json": components["schemas"]["BulkUpdateAudienceRequestData"];
+            };
+        };
+        BulkDeleteAudiencesRequest: {
+            content: {
+                "application/json": components["schemas"]["BulkDeleteAudienceRequestData"];
+            };
+        };
+        GetDomainsListRequest: {
+            content: {
+                "application/json": components["schemas"]["GetDomainsListRequestData"];
+            };
+        };
+        GetDomainByUrlRequest: {
+            content: {
+                "application/json": components["schemas"]["GetDomainByUrlRequestData"];
+            };
+        };
+        CheckCodeDomainRequest: {
+            content: {
+                "application/json": components["schemas"]["CheckCodeDomainRequestData"];
+            };
+        };
+        CreateDomainRequest: {
+            content: {
+                "application/json": components["schemas"]["DomainToCreate"];
+            };
+        };
+        UpdateDomainRequestData: {
+            content: {
+                "application/json": components["schemas"]["Domain"];
+            };
+        };
+        BulkDeleteDomainsRequest: {
+            content: {
+                "application/json": components["schemas"]["BulkDeleteDomainRequestData"];
+            };
+        };
+        GetCdnImagesListRequest: {
+            content: {
+                "application/json": components["schemas"]["GetCdnImagesListRequestData"];
+            };
+        };
+        UploadImageRequest: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadCdnImageRequestData"];
+            };
+        };
+        GetTagsRequest: {
+            content: {
+                "application/json": components["schemas"]["GetTagsListRequestData"];
+            };
+        };
+        CreateTagRequest: {
+            content: {
+                "application/json": components["schemas"]["TagToCreate"];
+            };
+        };
+        UpdateTagRequest: {
+            content: {
+                "application/json": components["schemas"]["Tag"];
+            };
+        };
+        BulkDeleteTagsRequest: {
+            content: {
+                "application/json": components["schemas"]["BulkDeleteTagRequestData"];
+            };
+        };
+        GetFeaturesListRequest: {
+            content: {
+                "application/json": components["schemas"]["GetFeaturesListRequestData"];
+            };
+        };
+        CreateFeatureRequest: {
+            content: {
+                "application/json": components["schemas"]["CreateFeatureRequestData"];
+            };
+        };
+        UpdateFeatureRequest: {
+            content: {
+                "application/json": components["schemas"]["UpdateFeatureRequestData"];
+            };
+        };
+        BulkUpdateFeaturesRequest: {
+            content: {
+                "application/json": components["schemas"]["BulkUpdateFeatureRequestData"];
+            };
+        };
+        BulkDeleteFeaturesRequest: {
+            content: {
+                "application/json": components["schemas"]["BulkDeleteFeatureRequestData"];
+            };
+        };
     };
     headers: never;
     pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    doAuth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["AuthRequest"];
+        responses: {
+            200: components["responses"]["AuthResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    requestForgotPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ForgotPasswordRequest"];
+        responses: {
+            200: components["responses"]["SuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    confirmPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ResetPasswordConfirmRequest"];
+        responses: {
+            200: components["responses"]["AuthResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    doLogout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["LogoutRequest"];
+        responses: {
+            200: components["responses"]["SuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getAuthStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["SuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getAccessRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AccessRolesListResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getUserData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["UserDataResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    updateUserProfileData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UserUpdateProfileDataRequest"];
+        responses: {
+            200: components["responses"]["UserDataResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    confirmEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ConfirmEmailRequest"];
+        responses: {
+            200: components["responses"]["UserDataResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    updateUserPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UserUpdatePreferencesRequest"];
+        responses: {
+            200: components["responses"]["UserDataResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    generateMfaSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["UserMfaSecretResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    acceptDemoProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["SuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getAccountsList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AccountsListResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getBillingPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["BillingPlansListResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getAccountLiveData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["GetAccountLiveDataRequest"];
+        responses: {
+            200: components["responses"]["LiveDataEventsListResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getAccountHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["GetAccountHistoryRequest"];
+        responses: {
+            200: components["responses"]["ChangeHistoryListResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getAccountActiveCompletedExperiencesList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["GetAccountActiveCompletedExperiencesListRequest"];
+        responses: {
+            200: components["responses"]["ExperiencesListResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getAccountDetails: {
+        parameters: {
+            query?: {
+                include?: components["schemas"]["AccountDetailsIncludeFields"][];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AccountDetailsResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    updateAccountDetails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UpdateAccountDetailsRequest"];
+        responses: {
+            200: components["responses"]["AccountDetailsResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    createSubAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CreateSubAccountRequest"];
+        responses: {
+            200: components["responses"]["AccountDetailsResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    requestAccountAddons: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["RequestAccountAddonsRequest"];
+        responses: {
+            200: components["responses"]["SuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    startPaymentSetup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["StartPaymentSetupRequest"];
+        responses: {
+            200: components["responses"]["StartPaymentSetupResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    BillingPlanSetupUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PlanSetupUsersResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    generateTextVariants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["GenerateTextVariantsRequest"];
+        responses: {
+            200: components["responses"]["GenerateTextVariantsResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getAccountUsersAccessesList: {
+        parameters: {
+            query?: {
+                expand?: components["schemas"]["AccountUserAccessesExpandFields"][];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AccountUsersAccessesListResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    updateAccountUserAccesses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UpdateAccountUserAccessesRequest"];
+        responses: {
+            200: components["responses"]["AccountUserAccesses"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    addAccountUserAccesses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CreateAccountUserAccessesRequest"];
+        responses: {
+            201: components["responses"]["AccountUserAccesses"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    deleteAccountUserAccesses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["DeleteAccountUserAccessesRequest"];
+        responses: {
+            200: components["responses"]["SuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    checkPartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CheckPartnerRequest"];
+        responses: {
+            200: components["responses"]["CheckPartnerResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["AcceptInvitationRequest"];
+        responses: {
+            200: components["responses"]["SuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
     getApiKeysList: {
         parameters: {
             query?: never;
@@ -1759,6 +9158,3102 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getExperiencesList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["GetExperiencesListRequest"];
+        responses: {
+            200: components["responses"]["ExperiencesListResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getExperience: {
+        parameters: {
+            query?: {
+                include?: components["schemas"]["ExperienceIncludeFields"][];
+                expand?: components["schemas"]["ExperienceExpandFields"][];
+            };
+            header?: {
+                report_token?: string;
+            };
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the experience.
+                 * @example 100200
+                 */
+                experience_id: components["parameters"]["experience_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ExperienceResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getExperienceByKey: {
+        parameters: {
+            query?: {
+                include?: components["schemas"]["ExperienceIncludeFields"][];
+                expand?: components["schemas"]["ExperienceExpandFields"][];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description The `key` of the experience (its readable, unique-per-project identifier).
+                 * @example homepage-hero-test
+                 */
+                experience_key: components["parameters"]["experience_key"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ExperienceResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    createExperience: {
+        parameters: {
+            query?: {
+                include?: components["schemas"]["ExperienceIncludeFields"][];
+                expand?: components["schemas"]["ExperienceExpandFields"][];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["CreateExperienceRequest"];
+        responses: {
+            201: components["responses"]["ExperienceResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    cloneExperience: {
+        parameters: {
+            query?: {
+                include?: components["schemas"]["ExperienceIncludeFields"][];
+                expand?: components["schemas"]["ExperienceExpandFields"][];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the experience.
+                 * @example 100200
+                 */
+                experience_id: components["parameters"]["experience_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["CloneExperienceRequest"];
+        responses: {
+            201: components["responses"]["ExperienceResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    updateExperience: {
+        parameters: {
+            query?: {
+                include?: components["schemas"]["ExperienceIncludeFields"][];
+                expand?: components["schemas"]["ExperienceExpandFields"][];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the experience.
+                 * @example 100200
+                 */
+                experience_id: components["parameters"]["experience_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UpdateExperienceRequest"];
+        responses: {
+            200: components["responses"]["ExperienceResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    deleteExperience: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the experience.
+                 * @example 100200
+                 */
+                experience_id: components["parameters"]["experience_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["SuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getReportToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the experience.
+                 * @example 100200
+                 */
+                experience_id: components["parameters"]["experience_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["ExperienceReportTokenRequest"];
+        responses: {
+            200: components["responses"]["ExperienceReportTokenResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getExperienceLiveData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the experience.
+                 * @example 100200
+                 */
+                experience_id: components["parameters"]["experience_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["GetExperienceLiveDataRequest"];
+        responses: {
+            200: components["responses"]["LiveDataEventsListResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getExperienceHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the experience.
+                 * @example 100200
+                 */
+                experience_id: components["parameters"]["experience_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["GetExperienceHistoryRequest"];
+        responses: {
+            200: components["responses"]["ChangeHistoryListResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    triggerExperienceScreenshots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the experience.
+                 * @example 100200
+                 */
+                experience_id: components["parameters"]["experience_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["TriggerExperienceScreenshotsRequest"];
+        responses: {
+            200: components["responses"]["SuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    bulkExperiencesUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["BulkUpdateExperiencesRequest"];
+        responses: {
+            200: components["responses"]["BulkSuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    bulkExperiencesDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["BulkDeleteExperiencesRequest"];
+        responses: {
+            200: components["responses"]["BulkSuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    updateExperienceVariation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the experience.
+                 * @example 100200
+                 */
+                experience_id: components["parameters"]["experience_id"];
+                /**
+                 * @description Id of the variation.
+                 * @example 100300
+                 */
+                variation_id: components["parameters"]["variation_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["UpdateExperienceVariationRequest"];
+        responses: {
+            200: components["responses"]["ExperienceVariationResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    deleteExperienceVariation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the experience.
+                 * @example 100200
+                 */
+                experience_id: components["parameters"]["experience_id"];
+                /**
+                 * @description Id of the variation.
+                 * @example 100300
+                 */
+                variation_id: components["parameters"]["variation_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["SuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getExperienceVariationScreenshot: {
+        parameters: {
+            query?: {
+                size?: "thumb";
+                force_download?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the experience.
+                 * @example 100200
+                 */
+                experience_id: components["parameters"]["experience_id"];
+                /**
+                 * @description Id of the variation.
+                 * @example 100300
+                 */
+                variation_id: components["parameters"]["variation_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ImageResponseBase64"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    uploadExperienceVariationScreenshot: {
+        parameters: {
+            query?: {
+                size?: "thumb";
+                force_download?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the experience.
+                 * @example 100200
+                 */
+                experience_id: components["parameters"]["experience_id"];
+                /**
+                 * @description Id of the variation.
+                 * @example 100300
+                 */
+                variation_id: components["parameters"]["variation_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["UploadImageNoNameRequest"];
+        responses: {
+            200: components["responses"]["ImageResponseBase64"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    convertExperienceVariation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the experience.
+                 * @example 100200
+                 */
+                experience_id: components["parameters"]["experience_id"];
+                /**
+                 * @description Id of the variation.
+                 * @example 100300
+                 */
+                variation_id: components["parameters"]["variation_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["ConvertExperienceVariationRequest"];
+        responses: {
+            200: components["responses"]["ExperienceResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getSections: {
+        parameters: {
+            query?: {
+                include?: components["schemas"]["ExperienceSectionIncludeFields"][];
+                expand?: components["schemas"]["ExperienceSectionIncludeFields"][];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the experience.
+                 * @example 100200
+                 */
+                experience_id: components["parameters"]["experience_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ExperienceSectionsListResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    createSection: {
+        parameters: {
+            query?: {
+                include?: components["schemas"]["ExperienceSectionIncludeFields"][];
+                expand?: components["schemas"]["ExperienceSectionIncludeFields"][];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the experience.
+                 * @example 100200
+                 */
+                experience_id: components["parameters"]["experience_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CreateSectionRequest"];
+        responses: {
+            201: components["responses"]["ExperienceSectionsListResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    updateSection: {
+        parameters: {
+            query?: {
+                include?: components["schemas"]["ExperienceSectionIncludeFields"][];
+                expand?: components["schemas"]["ExperienceSectionIncludeFields"][];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the experience.
+                 * @example 100200
+                 */
+                experience_id: components["parameters"]["experience_id"];
+                /**
+                 * @description Id of the section of a multivariate experience.
+                 * @example a1b2c3
+                 */
+                section_id: components["parameters"]["section_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UpdateSectionRequest"];
+        responses: {
+            200: components["responses"]["ExperienceSectionsListResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    updateExperienceSections: {
+        parameters: {
+            query?: {
+                include?: components["schemas"]["ExperienceSectionIncludeFields"][];
+                expand?: components["schemas"]["ExperienceSectionIncludeFields"][];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the experience.
+                 * @example 100200
+                 */
+                experience_id: components["parameters"]["experience_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UpdateExperienceSectionsRequest"];
+        responses: {
+            200: components["responses"]["ExperienceSectionsListResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    addExperienceSectionVersion: {
+        parameters: {
+            query?: {
+                include?: components["schemas"]["ExperienceSectionVersionIncludeFields"][];
+                expand?: components["schemas"]["ExperienceSectionVersionExpandFields"][];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the experience.
+                 * @example 100200
+                 */
+                experience_id: components["parameters"]["experience_id"];
+                /**
+                 * @description Id of the section of a multivariate experience.
+                 * @example a1b2c3
+                 */
+                section_id: components["parameters"]["section_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CreateSectionVersionRequest"];
+        responses: {
+            201: components["responses"]["ExperienceSectionVersionResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    updateExperienceSectionVersion: {
+        parameters: {
+            query?: {
+                include?: components["schemas"]["ExperienceSectionVersionIncludeFields"][];
+                expand?: components["schemas"]["ExperienceSectionVersionExpandFields"][];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the experience.
+                 * @example 100200
+                 */
+                experience_id: components["parameters"]["experience_id"];
+                /**
+                 * @description Id of the section of a multivariate experience.
+                 * @example a1b2c3
+                 */
+                section_id: components["parameters"]["section_id"];
+                /**
+                 * @description Id of the version inside a section.
+                 * @example d4e5f6
+                 */
+                version_id: components["parameters"]["version_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UpdateSectionVersionRequest"];
+        responses: {
+            200: components["responses"]["ExperienceSectionVersionResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    deleteExperienceSectionVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the experience.
+                 * @example 100200
+                 */
+                experience_id: components["parameters"]["experience_id"];
+                /**
+                 * @description Id of the section of a multivariate experience.
+                 * @example a1b2c3
+                 */
+                section_id: components["parameters"]["section_id"];
+                /**
+                 * @description Id of the version inside a section.
+                 * @example d4e5f6
+                 */
+                version_id: components["parameters"]["version_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["SuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getExperienceChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the experience.
+                 * @example 100200
+                 */
+                experience_id: components["parameters"]["experience_id"];
+                /**
+                 * @description Id of the change.
+                 * @example 100400
+                 */
+                change_id: components["parameters"]["change_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ExperienceChangeResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    updateExperienceChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the experience.
+                 * @example 100200
+                 */
+                experience_id: components["parameters"]["experience_id"];
+                /**
+                 * @description Id of the change.
+                 * @example 100400
+                 */
+                change_id: components["parameters"]["change_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UpdateExperienceChangeRequest"];
+        responses: {
+            200: components["responses"]["ExperienceChangeResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getExperienceReportSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                report_token?: string;
+            };
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the experience.
+                 * @example 100200
+                 */
+                experience_id: components["parameters"]["experience_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ExperienceReportSettingsResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getExperienceAggregatedReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                report_token?: string;
+            };
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the experience.
+                 * @example 100200
+                 */
+                experience_id: components["parameters"]["experience_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["GetExperienceAggregatedReportRequest"];
+        responses: {
+            200: components["responses"]["ExperienceAggregatedReportResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getExperienceDailyReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                report_token?: string;
+            };
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the experience.
+                 * @example 100200
+                 */
+                experience_id: components["parameters"]["experience_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["GetExperienceDailyReportRequest"];
+        responses: {
+            200: components["responses"]["ExperienceDailyReportResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    resetExperienceReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the experience.
+                 * @example 100200
+                 */
+                experience_id: components["parameters"]["experience_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["SuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    exportExperienceReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the experience.
+                 * @example 100200
+                 */
+                experience_id: components["parameters"]["experience_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["ExportExperienceReportRequest"];
+        responses: {
+            200: components["responses"]["ExportExperienceReportResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    exportExperienceRawData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the experience.
+                 * @example 100200
+                 */
+                experience_id: components["parameters"]["experience_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["ExportExperienceRawDataRequest"];
+        responses: {
+            200: components["responses"]["ExportExperienceRawDataResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    removeExperienceReportData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the experience.
+                 * @example 100200
+                 */
+                experience_id: components["parameters"]["experience_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["RemoveExperienceReportRequest"];
+        responses: {
+            200: components["responses"]["RemoveExperienceReportResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getGoalsList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["GetGoalsRequest"];
+        responses: {
+            200: components["responses"]["GoalsListResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getGoal: {
+        parameters: {
+            query?: {
+                include?: components["schemas"]["GoalOptionalFields"][];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the goal.
+                 * @example 100500
+                 */
+                goal_id: components["parameters"]["goal_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["GoalResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getGoalByKey: {
+        parameters: {
+            query?: {
+                include?: components["schemas"]["GoalOptionalFields"][];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description The `key` of the goal.
+                 * @example purchase-completed
+                 */
+                goal_key: components["parameters"]["goal_key"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["GoalResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    createGoal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CreateGoalRequest"];
+        responses: {
+            201: components["responses"]["GoalResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    updateGoal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the goal.
+                 * @example 100500
+                 */
+                goal_id: components["parameters"]["goal_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UpdateGoalRequest"];
+        responses: {
+            200: components["responses"]["GoalResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    deleteGoal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the goal.
+                 * @example 100500
+                 */
+                goal_id: components["parameters"]["goal_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["SuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    bulkGoalsUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["BulkUpdateGoalsRequest"];
+        responses: {
+            200: components["responses"]["BulkSuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    bulkGoalsDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["BulkDeleteGoalsRequest"];
+        responses: {
+            200: components["responses"]["BulkSuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    cloneGoal: {
+        parameters: {
+            query?: {
+                include?: components["schemas"]["GoalOptionalFields"][];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the goal.
+                 * @example 100500
+                 */
+                goal_id: components["parameters"]["goal_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: components["responses"]["GoalResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getHypothesesList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["GetHypothesesRequest"];
+        responses: {
+            200: components["responses"]["HypothesesListResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getHypothesis: {
+        parameters: {
+            query?: {
+                expand?: components["schemas"]["HypothesisExpandFields"][];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the hypothesis.
+                 * @example 100600
+                 */
+                hypothesis_id: components["parameters"]["hypothesis_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HypothesisResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    createHypothesis: {
+        parameters: {
+            query?: {
+                expand?: components["schemas"]["HypothesisExpandFields"][];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CreateHypothesisRequest"];
+        responses: {
+            201: components["responses"]["HypothesisResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    updateHypothesis: {
+        parameters: {
+            query?: {
+                expand?: components["schemas"]["HypothesisExpandFields"][];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the hypothesis.
+                 * @example 100600
+                 */
+                hypothesis_id: components["parameters"]["hypothesis_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UpdateHypothesisRequest"];
+        responses: {
+            200: components["responses"]["HypothesisResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    updateHypothesisStatus: {
+        parameters: {
+            query?: {
+                expand?: components["schemas"]["HypothesisExpandFields"][];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the hypothesis.
+                 * @example 100600
+                 */
+                hypothesis_id: components["parameters"]["hypothesis_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UpdateHypothesisStatusRequest"];
+        responses: {
+            200: components["responses"]["HypothesisResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    convertHypothesis: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the hypothesis.
+                 * @example 100600
+                 */
+                hypothesis_id: components["parameters"]["hypothesis_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["KnowledgeBaseResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    deleteHypothesis: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the hypothesis.
+                 * @example 100600
+                 */
+                hypothesis_id: components["parameters"]["hypothesis_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["HypothesisResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    bulkHypothesesUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["BulkUpdateHypothesesRequest"];
+        responses: {
+            200: components["responses"]["BulkSuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    bulkHypothesesDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["BulkDeleteHypothesesRequest"];
+        responses: {
+            200: components["responses"]["BulkSuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getKnowledgeBasesList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["GetKnowledgeBasesRequest"];
+        responses: {
+            200: components["responses"]["KnowledgeBasesListResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getKnowledgeBase: {
+        parameters: {
+            query?: {
+                expand?: components["schemas"]["KnowledgeBasesExpandFields"][];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the knowledge base entry.
+                 * @example 100700
+                 */
+                knowledge_base_id: components["parameters"]["knowledge_base_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["KnowledgeBaseResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    createKnowledgeBase: {
+        parameters: {
+            query?: {
+                expand?: components["schemas"]["KnowledgeBasesExpandFields"][];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["CreateKnowledgeBasesRequest"];
+        responses: {
+            201: components["responses"]["KnowledgeBaseResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    updateKnowledgeBase: {
+        parameters: {
+            query?: {
+                expand?: components["schemas"]["KnowledgeBasesExpandFields"][];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the knowledge base entry.
+                 * @example 100700
+                 */
+                knowledge_base_id: components["parameters"]["knowledge_base_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UpdateKnowledgeBasesStatusRequest"];
+        responses: {
+            200: components["responses"]["KnowledgeBaseResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    deleteKnowledgeBase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the knowledge base entry.
+                 * @example 100700
+                 */
+                knowledge_base_id: components["parameters"]["knowledge_base_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["KnowledgeBaseResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    bulkKnowledgeBasesUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["BulkUpdateKnowledgeBasesRequest"];
+        responses: {
+            200: components["responses"]["BulkSuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    bulkKnowledgeBasesDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["BulkDeleteKnowledgeBasesRequest"];
+        responses: {
+            200: components["responses"]["BulkSuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getObservationsList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["GetObservationsRequest"];
+        responses: {
+            200: components["responses"]["ObservationsListResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getObservation: {
+        parameters: {
+            query?: {
+                expand?: components["schemas"]["ObservationsExpandFields"][];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the observation.
+                 * @example 100800
+                 */
+                observation_id: components["parameters"]["observation_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ObservationResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    createObservation: {
+        parameters: {
+            query?: {
+                expand?: components["schemas"]["ObservationsExpandFields"][];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CreateObservationRequest"];
+        responses: {
+            201: components["responses"]["ObservationResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    updateObservation: {
+        parameters: {
+            query?: {
+                expand?: components["schemas"]["ObservationsExpandFields"][];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the observation.
+                 * @example 100800
+                 */
+                observation_id: components["parameters"]["observation_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UpdateObservationRequest"];
+        responses: {
+            200: components["responses"]["ObservationResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    deleteObservation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the observation.
+                 * @example 100800
+                 */
+                observation_id: components["parameters"]["observation_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ObservationResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    bulkObservationsUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["BulkUpdateObservationsRequest"];
+        responses: {
+            200: components["responses"]["BulkSuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    bulkObservationsDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["BulkDeleteObservationsRequest"];
+        responses: {
+            200: components["responses"]["BulkSuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getLocationsList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["GetLocationsListRequest"];
+        responses: {
+            200: components["responses"]["LocationsListResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getLocation: {
+        parameters: {
+            query?: {
+                include?: components["schemas"]["LocationIncludeFields"][];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the location.
+                 * @example 100900
+                 */
+                location_id: components["parameters"]["location_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["LocationResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    createLocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CreateLocationRequest"];
+        responses: {
+            201: components["responses"]["LocationResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    updateLocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the location.
+                 * @example 100900
+                 */
+                location_id: components["parameters"]["location_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UpdateLocationRequest"];
+        responses: {
+            200: components["responses"]["LocationResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    deleteLocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the location.
+                 * @example 100900
+                 */
+                location_id: components["parameters"]["location_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["SuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    bulkLocationsUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["BulkUpdateLocationsRequest"];
+        responses: {
+            200: components["responses"]["BulkSuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    bulkLocationsDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["BulkDeleteLocationsRequest"];
+        responses: {
+            200: components["responses"]["BulkSuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getLocationsPresets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["LocationsPresetsListResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    cloneLocation: {
+        parameters: {
+            query?: {
+                include?: components["schemas"]["LocationIncludeFields"][];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the location.
+                 * @example 100900
+                 */
+                location_id: components["parameters"]["location_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: components["responses"]["LocationResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getAudiencesList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["GetAudiencesListRequest"];
+        responses: {
+            200: components["responses"]["AudiencesListResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getAudience: {
+        parameters: {
+            query?: {
+                include?: components["schemas"]["AudienceIncludeFields"][];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the audience.
+                 * @example 101000
+                 */
+                audience_id: components["parameters"]["audience_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AudienceResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    createAudience: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CreateAudienceRequest"];
+        responses: {
+            201: components["responses"]["AudienceResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    updateAudience: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the audience.
+                 * @example 101000
+                 */
+                audience_id: components["parameters"]["audience_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UpdateAudienceRequest"];
+        responses: {
+            200: components["responses"]["AudienceResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    deleteAudience: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the audience.
+                 * @example 101000
+                 */
+                audience_id: components["parameters"]["audience_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["SuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    bulkAudiencesUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["BulkUpdateAudiencesRequest"];
+        responses: {
+            200: components["responses"]["BulkSuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    bulkAudiencesDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["BulkDeleteAudiencesRequest"];
+        responses: {
+            200: components["responses"]["BulkSuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getAudiencesPresets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AudiencesPresetsListResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    cloneAudience: {
+        parameters: {
+            query?: {
+                include?: components["schemas"]["AudienceIncludeFields"][];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the audience.
+                 * @example 101000
+                 */
+                audience_id: components["parameters"]["audience_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: components["responses"]["AudienceResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getDomainsList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["GetDomainsListRequest"];
+        responses: {
+            200: components["responses"]["DomainsListResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getDomain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the domain.
+                 * @example 101100
+                 */
+                domain_id: components["parameters"]["domain_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["DomainResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getDomainByUrl: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["GetDomainByUrlRequest"];
+        responses: {
+            200: components["responses"]["DomainResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    checkCodeDomain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the domain.
+                 * @example 101100
+                 */
+                domain_id: components["parameters"]["domain_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["CheckCodeDomainRequest"];
+        responses: {
+            200: components["responses"]["DomainResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    createDomain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CreateDomainRequest"];
+        responses: {
+            201: components["responses"]["DomainResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    updateDomain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the domain.
+                 * @example 101100
+                 */
+                domain_id: components["parameters"]["domain_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UpdateDomainRequestData"];
+        responses: {
+            200: components["responses"]["DomainResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    deleteDomain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the domain.
+                 * @example 101100
+                 */
+                domain_id: components["parameters"]["domain_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["SuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    bulkDomainsDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["BulkDeleteDomainsRequest"];
+        responses: {
+            200: components["responses"]["BulkSuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getCdnImagesList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["GetCdnImagesListRequest"];
+        responses: {
+            200: components["responses"]["CdnImagesListResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    uploadCdnImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["UploadImageRequest"];
+        responses: {
+            201: components["responses"]["ImageCdnResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    deleteCdnImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description The key under which the image is stored on the CDN.
+                 * @example 10012/10034/banner.png
+                 */
+                image_key: components["parameters"]["image_key"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["SuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getTagsList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["GetTagsRequest"];
+        responses: {
+            200: components["responses"]["TagsListResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the tag.
+                 * @example 101200
+                 */
+                tag_id: components["parameters"]["tag_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["TagResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    createTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CreateTagRequest"];
+        responses: {
+            201: components["responses"]["TagResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    updateTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the tag.
+                 * @example 101200
+                 */
+                tag_id: components["parameters"]["tag_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UpdateTagRequest"];
+        responses: {
+            200: components["responses"]["TagResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    deleteTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the tag.
+                 * @example 101200
+                 */
+                tag_id: components["parameters"]["tag_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["SuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    bulkTagsDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["BulkDeleteTagsRequest"];
+        responses: {
+            200: components["responses"]["BulkSuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getFeaturesList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["GetFeaturesListRequest"];
+        responses: {
+            200: components["responses"]["FeaturesListResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getFeature: {
+        parameters: {
+            query?: {
+                include?: components["schemas"]["FeatureOptionalFields"][];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the feature.
+                 * @example 101300
+                 */
+                feature_id: components["parameters"]["feature_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FeatureResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getFeatureByKey: {
+        parameters: {
+            query?: {
+                include?: components["schemas"]["FeatureOptionalFields"][];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description The `key` of the feature.
+                 * @example new-checkout
+                 */
+                feature_key: components["parameters"]["feature_key"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FeatureResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    createFeature: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CreateFeatureRequest"];
+        responses: {
+            201: components["responses"]["FeatureResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    updateFeature: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the feature.
+                 * @example 101300
+                 */
+                feature_id: components["parameters"]["feature_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UpdateFeatureRequest"];
+        responses: {
+            200: components["responses"]["FeatureResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    deleteFeature: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the feature.
+                 * @example 101300
+                 */
+                feature_id: components["parameters"]["feature_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["SuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    bulkFeaturesUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["BulkUpdateFeaturesRequest"];
+        responses: {
+            200: components["responses"]["BulkSuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    bulkFeaturesDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["BulkDeleteFeaturesRequest"];
+        responses: {
+            200: components["responses"]["BulkSuccessResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
