@@ -26,7 +26,7 @@ export interface paths {
         put?: never;
         /**
          * Authentication Flow
-         * @description TODO describe
+         * @description Runs one step of the username/password sign-in used by Convert's own apps; third-party code should use API keys instead. Start with `requestType: initiatePasswordAuth`; if the answer's `auth-code` is `MFA_TOKEN_REQUIRED` or `NEW_PASSWORD_REQUIRED`, call again with `provideMfaCodeAuth` or `confirmNewPasswordAuth` and the `sessionToken` from `data`. On `SUCCESS` the session arrives as the `sid` cookie in the `Set-Cookie` header; browsers may also send the optional anti-CSRF header `x-convert-nonce` with cookie-authenticated calls.
          */
         post: operations["doAuth"];
         delete?: never;
@@ -46,7 +46,7 @@ export interface paths {
         put?: never;
         /**
          * Forgot Password
-         * @description TODO describe
+         * @description Emails a password reset link to the given login if a user is registered with it. Needs no credentials; finish the reset with `confirmPasswordReset`.
          */
         post: operations["requestForgotPassword"];
         delete?: never;
@@ -66,7 +66,7 @@ export interface paths {
         put?: never;
         /**
          * Confirm Password Reset
-         * @description TODO describe
+         * @description Sets a new password with the code (and `authSub`/`token`) from the emailed reset link. Needs no credentials and answers like a sign-in step, with an `auth-code`.
          */
         post: operations["confirmPasswordReset"];
         delete?: never;
@@ -86,7 +86,7 @@ export interface paths {
         put?: never;
         /**
          * Logout
-         * @description TODO describe
+         * @description Ends sessions of the signed-in user: only this one, all the others, or all of them (see `requestType`). Needs the `sid` session cookie; browsers may add the optional anti-CSRF header `x-convert-nonce`.
          */
         post: operations["doLogout"];
         delete?: never;
@@ -104,7 +104,7 @@ export interface paths {
         };
         /**
          * Authentication Status
-         * @description TODO describe
+         * @description Tells whether the `sid` session cookie still belongs to a live session: a 200 answer means it does, an error answer means the user has to sign in again. Browsers may add the optional anti-CSRF header `x-convert-nonce`.
          */
         get: operations["getAuthStatus"];
         put?: never;
@@ -124,7 +124,7 @@ export interface paths {
         };
         /**
          * AccessRoles List
-         * @description TODO describe
+         * @description Lists the access roles that can be given to collaborators (owner, admin, edit, review...) with the permissions each grants. The roles are the same system-wide; the answer is not paginated.
          */
         get: operations["getAccessRoles"];
         put?: never;
@@ -144,12 +144,12 @@ export interface paths {
         };
         /**
          * Get User
-         * @description TODO describe
+         * @description Returns the signed-in user: profile, preferences and MFA state. Only available to users signed in with the `sid` session cookie (Convert's own apps), not to API keys.
          */
         get: operations["getUserData"];
         /**
          * Update User
-         * @description TODO describe
+         * @description Changes the signed-in user's name, email, password or MFA set-up; preferences are changed with `updateUserPreferences` instead. Changing the email or password needs `currentPassword`, and a new email only takes effect after `confirmEmail`.
          */
         put: operations["updateUserProfileData"];
         post?: never;
@@ -170,7 +170,7 @@ export interface paths {
         put?: never;
         /**
          * Confirm Email
-         * @description TODO describe
+         * @description Completes an email change with the security code that was sent to the new address, and returns the updated user.
          */
         post: operations["confirmEmail"];
         delete?: never;
@@ -190,7 +190,7 @@ export interface paths {
         put?: never;
         /**
          * Update User Preferences
-         * @description TODO describe
+         * @description Saves the signed-in user's app preferences (list filters and columns, editor and UI settings, seen notifications, MFA switch) and returns the updated user. The profile itself is changed with `updateUserProfileData`.
          */
         post: operations["updateUserPreferences"];
         delete?: never;
@@ -210,7 +210,7 @@ export interface paths {
         put?: never;
         /**
          * Get MFA Secret
-         * @description TODO describe
+         * @description Creates an MFA secret for the signed-in user, to register in an authenticator app (for example as a QR code). MFA is then switched on with `updateUserProfileData` and a code from the app.
          */
         post: operations["generateMfaSecret"];
         delete?: never;
@@ -230,7 +230,7 @@ export interface paths {
         put?: never;
         /**
          * Demo Project
-         * @description TODO describe
+         * @description Makes Convert's demo projects visible to the signed-in user. Used by the Convert app during onboarding; takes no body.
          */
         post: operations["acceptDemoProject"];
         delete?: never;
@@ -248,7 +248,7 @@ export interface paths {
         };
         /**
          * List of accounts
-         * @description TODO describe
+         * @description Lists the accounts the caller can access, with the caller's role in each. With an API key this is the single account the key belongs to; a user signed in with a session cookie may see several.
          */
         get: operations["getAccountsList"];
         put?: never;
@@ -268,7 +268,7 @@ export interface paths {
         };
         /**
          * Billing Plans List
-         * @description TODO describe
+         * @description Lists the billing plans an account can currently subscribe to, with their price, limits and features.
          */
         get: operations["getBillingPlans"];
         put?: never;
@@ -290,7 +290,7 @@ export interface paths {
         put?: never;
         /**
          * Account Live Data
-         * @description TODO describe
+         * @description Returns the most recent tracking events (at most 100) received across the account's projects: experience views, conversions and transactions, optionally narrowed to some projects, event types or visitor segments.
          */
         post: operations["getAccountLiveData"];
         delete?: never;
@@ -310,7 +310,7 @@ export interface paths {
         put?: never;
         /**
          * Account Change History
-         * @description TODO describe
+         * @description Pages through the change history of the whole account that the caller may see: who changed which object, in which project, when and through which channel (app or API). Filter by project, object type and method.
          */
         post: operations["getAccountHistory"];
         delete?: never;
@@ -330,7 +330,7 @@ export interface paths {
         put?: never;
         /**
          * Account active & completed experiences
-         * @description TODO describe
+         * @description Pages through the active and completed experiences of all projects in the account that match the filters (projects, type, search). Send `onlyCount: true` to get only their number.
          */
         post: operations["getAccountActiveCompletedExperiencesList"];
         delete?: never;
@@ -348,13 +348,13 @@ export interface paths {
         };
         /**
          * Account Details
-         * @description TODO describe
+         * @description Returns an account's details: name, type, settings, billing and plan limits. Add `include[]=stats` for usage statistics.
          */
         get: operations["getAccountDetails"];
         put?: never;
         /**
          * Update Account Details
-         * @description TODO describe
+         * @description Changes an account's name, settings or billing data and returns the updated details. Send `accountType` (`main` or `sub`) to match the account being changed.
          */
         post: operations["updateAccountDetails"];
         delete?: never;
@@ -374,7 +374,7 @@ export interface paths {
         put?: never;
         /**
          * Create Sub Account
-         * @description TODO describe
+         * @description Creates a sub-account under a main account, owned by the user with `userEmail` (a new user is created when none exists). Its plan quotas come out of the parent account's quotas. Answers 200, not 201.
          */
         post: operations["createSubAccount"];
         delete?: never;
@@ -394,7 +394,7 @@ export interface paths {
         put?: never;
         /**
          * Account Addons
-         * @description TODO describe
+         * @description Asks Convert for an add-on service (a launch session, a course, consulting hours), optionally on behalf of a collaborator.
          */
         post: operations["requestAccountAddons"];
         delete?: never;
@@ -414,7 +414,7 @@ export interface paths {
         put?: never;
         /**
          * Payment Setup
-         * @description TODO describe
+         * @description Starts a payment set-up session with the payment provider and returns what the browser needs to finish it (a Stripe `client_secret` or a Paddle `transaction_id`).
          */
         post: operations["startPaymentSetup"];
         delete?: never;
@@ -432,7 +432,7 @@ export interface paths {
         };
         /**
          * Billing Plan Setup Users
-         * @description TODO describe
+         * @description Lists the users of the account who can be asked to set up its billing plan.
          */
         get: operations["BillingPlanSetupUsers"];
         put?: never;
@@ -454,7 +454,7 @@ export interface paths {
         put?: never;
         /**
          * AI text variants
-         * @description TODO describe
+         * @description Generates up to five alternative versions of a text with generative AI, optionally steered by a persuasion framework and principle, for use in variations. Only available with the `sid` session cookie of Convert's own apps (not with API keys); browsers may add the optional anti-CSRF header `x-convert-nonce`.
          */
         post: operations["generateTextVariants"];
         delete?: never;
@@ -472,7 +472,7 @@ export interface paths {
         };
         /**
          * Users Accesses
-         * @description TODO describe
+         * @description Lists the users who collaborate in the account, including invitations not yet accepted, with their role over each project. Not paginated.
          */
         get: operations["getAccountUsersAccessesList"];
         put?: never;
@@ -493,7 +493,7 @@ export interface paths {
         get?: never;
         /**
          * Update User Accesses
-         * @description TODO describe
+         * @description Changes the role or projects of one collaborator. Identify an active collaborator by `user_id` and a pending invitation by `email`; updating a pending invitation emails the invitee again. Returns the collaborator.
          */
         put: operations["updateAccountUserAccesses"];
         post?: never;
@@ -514,7 +514,7 @@ export interface paths {
         put?: never;
         /**
          * Add User Accesses
-         * @description TODO describe
+         * @description Invites a user by email to collaborate in the account, with a role over all or some projects. The accesses stay `pending` until the invitee accepts. Answers 201 with the collaborator.
          */
         post: operations["addAccountUserAccesses"];
         delete?: never;
@@ -534,7 +534,7 @@ export interface paths {
         put?: never;
         /**
          * Delete User Accesses
-         * @description TODO describe
+         * @description Removes the listed project accesses of a collaborator, found by `user_id` once they accepted the invitation or by `email` while it is pending. Send one of the two, not both.
          */
         post: operations["deleteAccountUserAccesses"];
         delete?: never;
@@ -554,7 +554,7 @@ export interface paths {
         put?: never;
         /**
          * Check Partner
-         * @description TODO describe
+         * @description Checks whether a partner, identified by email, qualifies for extended API access and whether they already have it.
          */
         post: operations["checkPartner"];
         delete?: never;
@@ -574,7 +574,7 @@ export interface paths {
         put?: never;
         /**
          * Accept Invitation
-         * @description TODO describe
+         * @description Accepts a collaboration invitation with the token from the invitation email. Needs no credentials: if the token is valid a new user is created and a temporary password is emailed to the invited address.
          */
         post: operations["acceptInvitation"];
         delete?: never;
@@ -934,7 +934,7 @@ export interface paths {
         put?: never;
         /**
          * Experiences List
-         * @description TODO describe
+         * @description Lists a project's experiences one page at a time, filtered by status, type, tags, audiences, goals, features, hypotheses or environments and sorted as asked. With `stats` in `include`, `goal_id` picks the goal the numbers are computed for (the primary goal otherwise); `onlyCount: true` returns only the number of matches.
          */
         post: operations["getExperiencesList"];
         delete?: never;
@@ -952,7 +952,7 @@ export interface paths {
         };
         /**
          * Get Experience
-         * @description TODO describe
+         * @description Fetches one experience by its numeric id. It shares its path shape with `getExperienceByKey`: the server tells an id from a key by the value (only digits means an id). Use `include` for optional fields such as `stats` or `variations`, `expand` for full related objects, and the `report_token` header for read-only access to a shared report.
          */
         get: operations["getExperience"];
         put?: never;
@@ -972,7 +972,7 @@ export interface paths {
         };
         /**
          * Get Experience by Key
-         * @description TODO describe
+         * @description Fetches one experience by its `key`, the readable identifier that is unique within the project, instead of by id. It shares its path shape with `getExperience`: the server tells a key from an id by the value, so a value made only of digits is read as an id.
          */
         get: operations["getExperienceByKey"];
         put?: never;
@@ -994,7 +994,7 @@ export interface paths {
         put?: never;
         /**
          * Create Experience
-         * @description TODO describe
+         * @description Creates an experience in the project and answers 201 with it. `name`, `type`, `status` and `url` are required; the `variations` sent are the experience's whole list. `a/b_fullstack` and `feature_rollout` experiences can only be created in full-stack projects.
          */
         post: operations["createExperience"];
         delete?: never;
@@ -1014,7 +1014,7 @@ export interface paths {
         put?: never;
         /**
          * Clone Experience
-         * @description TODO describe
+         * @description Makes a copy of an existing experience in the same project and answers 201 with the copy. `name` names the copy; everything else is taken from the original.
          */
         post: operations["cloneExperience"];
         delete?: never;
@@ -1034,7 +1034,7 @@ export interface paths {
         put?: never;
         /**
          * Update Experience
-         * @description TODO describe
+         * @description Changes an existing experience. Fields left out keep their value; lists that are sent replace the current ones, so a page missing from `multipage_pages` is detached. The primary goal can only be replaced, not removed from `goals`.
          */
         post: operations["updateExperience"];
         delete?: never;
@@ -1055,7 +1055,7 @@ export interface paths {
         post?: never;
         /**
          * Delete Experience
-         * @description TODO describe
+         * @description Deletes an experience from the project. To stop an experience but keep it, change its status instead (for example with `bulkExperiencesUpdate`).
          */
         delete: operations["deleteExperience"];
         options?: never;
@@ -1074,7 +1074,7 @@ export interface paths {
         put?: never;
         /**
          * Experience Report Token
-         * @description TODO describe
+         * @description Gets, renews or revokes the token that opens an experience's report in read-only mode (pass it as the `report_token` header). With no `token_action` the current token comes back, or a new one when it has expired; new tokens last `token_expiration` hours (24 by default).
          */
         post: operations["getReportToken"];
         delete?: never;
@@ -1094,7 +1094,7 @@ export interface paths {
         put?: never;
         /**
          * Experience Live Data
-         * @description TODO describe
+         * @description Returns the most recent tracking events (at most 100) of one experience: views, conversions and transactions, optionally narrowed to some event types, goals or segments.
          */
         post: operations["getExperienceLiveData"];
         delete?: never;
@@ -1114,7 +1114,7 @@ export interface paths {
         put?: never;
         /**
          * Experience Change History
-         * @description TODO describe
+         * @description Pages through the recorded changes to one experience (to its report, variations and changes): who made each, when, and whether through the API or the app.
          */
         post: operations["getExperienceHistory"];
         delete?: never;
@@ -1134,7 +1134,7 @@ export interface paths {
         put?: never;
         /**
          * Trigger Screenshots
-         * @description TODO describe
+         * @description Asks for new screenshots of some or all variations of an experience. The screenshots are taken in the background; follow `screenshots_info` on the experience and fetch them with `getExperienceVariationScreenshot`.
          */
         post: operations["triggerExperienceScreenshots"];
         delete?: never;
@@ -1154,7 +1154,7 @@ export interface paths {
         put?: never;
         /**
          * Experiences bulk update
-         * @description TODO describe
+         * @description Sets one status (`active`, `paused` or `archived`) on up to 100 experiences in a single call. Ids that could not be changed are listed in `errors`, each with a reason.
          */
         post: operations["bulkExperiencesUpdate"];
         delete?: never;
@@ -1174,7 +1174,7 @@ export interface paths {
         put?: never;
         /**
          * Experiences bulk delete
-         * @description TODO describe
+         * @description Deletes up to 100 experiences in a single call. Ids that could not be deleted are listed in `errors`, each with a reason.
          */
         post: operations["bulkExperiencesDelete"];
         delete?: never;
@@ -1193,7 +1193,7 @@ export interface paths {
         get?: never;
         /**
          * Update Variation
-         * @description TODO describe
+         * @description Changes one variation of an experience: its name, description, key, status, baseline flag, traffic share or changes. Fields left out keep their value; a `changes` list replaces the variation's changes (an empty list removes them all). A `traffic_distribution` is only kept when every variation of the experience has one; otherwise shares are recalculated.
          */
         put: operations["updateExperienceVariation"];
         post?: never;
@@ -1215,7 +1215,7 @@ export interface paths {
         post?: never;
         /**
          * Delete Variation
-         * @description TODO describe
+         * @description Removes one variation from an experience, without sending the whole variations list through `updateExperience`.
          */
         delete: operations["deleteExperienceVariation"];
         options?: never;
@@ -1232,13 +1232,13 @@ export interface paths {
         };
         /**
          * Variation screenshot
-         * @description TODO describe
+         * @description Returns the stored screenshot of one variation as base64 text in `data`. Use `size=thumb` for a small preview; `triggerExperienceScreenshots` takes new ones.
          */
         get: operations["getExperienceVariationScreenshot"];
         put?: never;
         /**
          * Upload Variation screenshot
-         * @description TODO describe
+         * @description Replaces the screenshot of one variation with an image uploaded as `multipart/form-data` (field `image`), and answers with the stored image as base64 text, as `getExperienceVariationScreenshot` does.
          */
         post: operations["uploadExperienceVariationScreenshot"];
         delete?: never;
@@ -1258,7 +1258,7 @@ export interface paths {
         put?: never;
         /**
          * Convert Variation
-         * @description TODO describe
+         * @description Turns one variation into an experience of its own, of type `a/b` or `deploy`, and answers with that experience.
          */
         post: operations["convertExperienceVariation"];
         delete?: never;
@@ -1276,7 +1276,7 @@ export interface paths {
         };
         /**
          * Sections List
-         * @description TODO describe
+         * @description Lists the sections of an experience. Every experience has at least one section; a multivariate one has several, and each variation combines one version from every section. Ask for `versions` (and `versions.changes`) with `include` or `expand` to get more than the section ids and names.
          */
         get: operations["getSections"];
         put?: never;
@@ -1298,7 +1298,7 @@ export interface paths {
         put?: never;
         /**
          * Create Section
-         * @description TODO describe
+         * @description Adds a section with its versions to a multivariate experience and answers 201 with the experience's sections. You pick the new section's id (one or two lowercase letters or digits, unique in the experience). New sections regenerate the experience's variations, which can lose data of a running experiment.
          */
         post: operations["createSection"];
         delete?: never;
@@ -1318,7 +1318,7 @@ export interface paths {
         put?: never;
         /**
          * Update Section
-         * @description TODO describe
+         * @description Renames one section of a multivariate experience and sets its versions. Send existing versions with the ids read from `getSections`; a version with an id the section does not have yet is created. Changing the versions regenerates the experience's variations.
          */
         post: operations["updateSection"];
         delete?: never;
@@ -1338,7 +1338,7 @@ export interface paths {
         put?: never;
         /**
          * Update Sections
-         * @description TODO describe
+         * @description Saves the complete list of sections of a multivariate experience in one call: the list replaces what is stored, so sections and versions left out are deleted and unknown ids are created. The order of sections, versions and changes is kept as sent.
          */
         post: operations["updateExperienceSections"];
         delete?: never;
@@ -1358,7 +1358,7 @@ export interface paths {
         put?: never;
         /**
          * Add Version
-         * @description TODO describe
+         * @description Adds a version, with the changes it applies, to a section of an experience and answers 201 with the new version. You pick the version id (one or two lowercase letters or digits, unique among the experience's versions). A new version regenerates the experience's variations, which can lose data of a running experiment.
          */
         post: operations["addExperienceSectionVersion"];
         delete?: never;
@@ -1378,7 +1378,7 @@ export interface paths {
         put?: never;
         /**
          * Update Version
-         * @description TODO describe
+         * @description Renames a version and sets its changes. Each item of `changes` is `{ id }` to keep an existing change, a full change with its `id` to overwrite it, or a change without `id` to create it; an empty `changes` list removes all of the version's changes.
          */
         post: operations["updateExperienceSectionVersion"];
         delete?: never;
@@ -1399,7 +1399,7 @@ export interface paths {
         post?: never;
         /**
          * Delete Version
-         * @description TODO describe
+         * @description Deletes a version from a section of an experience, together with its changes. The experience's variations are regenerated, so avoid this while an experiment is running.
          */
         delete: operations["deleteExperienceSectionVersion"];
         options?: never;
@@ -1416,12 +1416,12 @@ export interface paths {
         };
         /**
          * Get Change
-         * @description TODO describe
+         * @description Fetches one change of an experience, always with its `data`: code, redirect patterns or feature variable values, depending on the change `type`. Narrow on `type` to read `data`.
          */
         get: operations["getExperienceChange"];
         /**
          * Update Change
-         * @description TODO describe
+         * @description Overwrites the `type` and `data` of an existing change and answers with the saved change. `data` is replaced as a whole, and which of its keys are required depends on `type` (for example `css` and `js` for `customCode`).
          */
         put: operations["updateExperienceChange"];
         post?: never;
@@ -1440,7 +1440,7 @@ export interface paths {
         };
         /**
          * Report Settings
-         * @description TODO describe
+         * @description Returns what the experience report can be filtered by: the traffic campaigns its visitors came from and the custom segments available. Also works without an API key when a `report_token` header grants read-only access to the report.
          */
         get: operations["getExperienceReportSettings"];
         put?: never;
@@ -1462,7 +1462,7 @@ export interface paths {
         put?: never;
         /**
          * Aggregated Report
-         * @description TODO describe
+         * @description Returns the totals of the reporting period for each goal of the experience (or for the `goals` you list), per variation, with the statistics of the experience's stats engine: `stats_methodology` tells whether they are frequentist or Bayesian. A POST only because the filters travel in the body; it changes nothing.
          */
         post: operations["getExperienceAggregatedReport"];
         delete?: never;
@@ -1482,7 +1482,7 @@ export interface paths {
         put?: never;
         /**
          * Daily Report
-         * @description TODO describe
+         * @description Returns one metric of one goal per variation, day by day (cumulative or not), for charting the experience over time. A POST only because the filters travel in the body; it changes nothing.
          */
         post: operations["getExperienceDailyReport"];
         delete?: never;
@@ -1502,7 +1502,7 @@ export interface paths {
         put?: never;
         /**
          * Reset Report
-         * @description TODO describe
+         * @description Wipes the data collected for the experience's report so that counting starts again from zero. Treat it as irreversible; to delete only some events or a time range, use `removeExperienceReportData`.
          */
         post: operations["resetExperienceReport"];
         delete?: never;
@@ -1522,7 +1522,7 @@ export interface paths {
         put?: never;
         /**
          * Export Report
-         * @description TODO describe
+         * @description Builds a CSV export of the experience report (totals per variation, or values per day, optionally in a tabular layout) and answers with a temporary download link and the time it expires.
          */
         post: operations["exportExperienceReport"];
         delete?: never;
@@ -1542,7 +1542,7 @@ export interface paths {
         put?: never;
         /**
          * Export Experience Raw Data
-         * @description TODO describe
+         * @description Starts an export of the raw tracking events (experience views, conversions, transactions) recorded for the experience in a period. The export runs in the background; the answer carries the id of the export job.
          */
         post: operations["exportExperienceRawData"];
         delete?: never;
@@ -1562,7 +1562,7 @@ export interface paths {
         put?: never;
         /**
          * Remove Report Data
-         * @description TODO describe
+         * @description Deletes tracked events recorded between `start_time` and `end_time`, optionally only some event types, goals or revenue ranges. `simulate` defaults to true: then nothing is deleted and the answer only counts what would be; send `simulate: false` to delete for real.
          */
         post: operations["removeExperienceReportData"];
         delete?: never;
@@ -1582,7 +1582,7 @@ export interface paths {
         put?: never;
         /**
          * Goals List
-         * @description TODO describe
+         * @description Lists the goals of a project one page at a time, with filters (status, type, tracking, usage, experiences, search) and sorting. Send `onlyCount: true` to get only the number of matching goals.
          */
         post: operations["getGoalsList"];
         delete?: never;
@@ -1600,7 +1600,7 @@ export interface paths {
         };
         /**
          * Get Goal
-         * @description TODO describe
+         * @description Fetches one goal by its numeric id. Use `include` to add its `triggering_rule` or `stats`. Shares its path shape with `getGoalByKey`: the server reads a value made of digits as an id and anything else as a key.
          */
         get: operations["getGoal"];
         put?: never;
@@ -1620,7 +1620,7 @@ export interface paths {
         };
         /**
          * Get Goal by Key
-         * @description TODO describe
+         * @description Fetches one goal by its `key` instead of its id. Shares its path shape with `getGoal`: the server reads a value made of digits as an id and anything else as a key, so keys made only of digits cannot be fetched this way.
          */
         get: operations["getGoalByKey"];
         put?: never;
@@ -1642,7 +1642,7 @@ export interface paths {
         put?: never;
         /**
          * Create Goal
-         * @description TODO describe
+         * @description Creates a goal in the project and answers 201 with it. The goal `type` decides which `settings` are needed; `advanced` goals also need a `triggering_rule`.
          */
         post: operations["createGoal"];
         delete?: never;
@@ -1662,7 +1662,7 @@ export interface paths {
         put?: never;
         /**
          * Update Goal
-         * @description TODO describe
+         * @description Changes a goal. Fields left out keep their value; when `type` is sent, `settings` must match that type.
          */
         post: operations["updateGoal"];
         delete?: never;
@@ -1683,7 +1683,7 @@ export interface paths {
         post?: never;
         /**
          * Delete Goal
-         * @description TODO describe
+         * @description Deletes a goal from the project. This cannot be undone; to keep its data, archive it instead.
          */
         delete: operations["deleteGoal"];
         options?: never;
@@ -1702,7 +1702,7 @@ export interface paths {
         put?: never;
         /**
          * Goals bulk update
-         * @description TODO describe
+         * @description Sets the same status on up to 100 goals at once, for example to archive them. Ids that cannot be changed are listed in `errors`; the others are changed.
          */
         post: operations["bulkGoalsUpdate"];
         delete?: never;
@@ -1722,7 +1722,7 @@ export interface paths {
         put?: never;
         /**
          * Goals bulk delete
-         * @description TODO describe
+         * @description Deletes up to 100 goals at once. Ids that cannot be deleted are listed in `errors`; the others are deleted.
          */
         post: operations["bulkGoalsDelete"];
         delete?: never;
@@ -1742,7 +1742,7 @@ export interface paths {
         put?: never;
         /**
          * Clone Goal
-         * @description TODO describe
+         * @description Creates a copy of a goal in the same project and answers 201 with the copy. Use `include` to get optional fields of the copy back.
          */
         post: operations["cloneGoal"];
         delete?: never;
@@ -1762,7 +1762,7 @@ export interface paths {
         put?: never;
         /**
          * Hypotheses List
-         * @description TODO describe
+         * @description Lists the hypotheses of a project one page at a time, with filters (status, score range, experiences, tags, search) and sorting. Send `onlyCount: true` to get only the number of matching hypotheses.
          */
         post: operations["getHypothesesList"];
         delete?: never;
@@ -1780,7 +1780,7 @@ export interface paths {
         };
         /**
          * Get Hypothesis
-         * @description TODO describe
+         * @description Fetches one hypothesis by id. Use `expand` to get its project, tags or experiences in full instead of as ids.
          */
         get: operations["getHypothesis"];
         put?: never;
@@ -1802,7 +1802,7 @@ export interface paths {
         put?: never;
         /**
          * Create Hypothesis
-         * @description TODO describe
+         * @description Creates a hypothesis in the project and answers 201 with it. `prioritization_score_type` (ICE or PIE) decides which scoring attributes are expected.
          */
         post: operations["createHypothesis"];
         delete?: never;
@@ -1822,7 +1822,7 @@ export interface paths {
         put?: never;
         /**
          * Update Hypothesis
-         * @description TODO describe
+         * @description Changes a hypothesis. Fields left out keep their value; when `prioritization_score_type` is sent, the attributes must be those of that model.
          */
         post: operations["updateHypothesis"];
         delete?: never;
@@ -1842,7 +1842,7 @@ export interface paths {
         put?: never;
         /**
          * Update Hypothesis Status
-         * @description TODO describe
+         * @description Changes only the status of a hypothesis, for example to mark it proven or archive it, and answers with the whole hypothesis.
          */
         post: operations["updateHypothesisStatus"];
         delete?: never;
@@ -1862,7 +1862,7 @@ export interface paths {
         put?: never;
         /**
          * Convert Hypothesis
-         * @description TODO describe
+         * @description Turns a hypothesis into a new knowledge base entry and answers with that entry (200, not 201). Takes no body.
          */
         post: operations["convertHypothesis"];
         delete?: never;
@@ -1883,7 +1883,7 @@ export interface paths {
         post?: never;
         /**
          * Delete Hypothesis
-         * @description TODO describe
+         * @description Deletes a hypothesis from the project. Unlike most deletes, it answers with the deleted hypothesis rather than a message.
          */
         delete: operations["deleteHypothesis"];
         options?: never;
@@ -1902,7 +1902,7 @@ export interface paths {
         put?: never;
         /**
          * Hypotheses bulk update
-         * @description TODO describe
+         * @description Sets the same status on up to 100 hypotheses at once. Ids that cannot be changed are listed in `errors`; the others are changed.
          */
         post: operations["bulkHypothesesUpdate"];
         delete?: never;
@@ -1922,7 +1922,7 @@ export interface paths {
         put?: never;
         /**
          * Hypotheses bulk delete
-         * @description TODO describe
+         * @description Deletes up to 100 hypotheses at once. Ids that cannot be deleted are listed in `errors`; the others are deleted.
          */
         post: operations["bulkHypothesesDelete"];
         delete?: never;
@@ -1942,7 +1942,7 @@ export interface paths {
         put?: never;
         /**
          * Knowledge Bases List
-         * @description TODO describe
+         * @description Lists the knowledge bases of a project one page at a time, with filters (status, tags, search) and sorting. Send `onlyCount: true` to get only the number of matching entries.
          */
         post: operations["getKnowledgeBasesList"];
         delete?: never;
@@ -1960,7 +1960,7 @@ export interface paths {
         };
         /**
          * Get Knowledge Base
-         * @description TODO describe
+         * @description Fetches one knowledge base by id. Use `expand` to get its project or tags in full instead of as ids.
          */
         get: operations["getKnowledgeBase"];
         put?: never;
@@ -1982,7 +1982,7 @@ export interface paths {
         put?: never;
         /**
          * Create Knowledge Base
-         * @description TODO describe
+         * @description Creates a knowledge base entry in the project and answers 201 with it. Only `name` is required. To build one from a tested hypothesis, use `convertHypothesis`.
          */
         post: operations["createKnowledgeBase"];
         delete?: never;
@@ -2002,7 +2002,7 @@ export interface paths {
         put?: never;
         /**
          * Update Knowledge Base status
-         * @description TODO describe
+         * @description Changes the status of a knowledge base, for example to archive it. Despite its operationId it takes only `status`: the API has no other update operation for knowledge bases.
          */
         post: operations["updateKnowledgeBase"];
         delete?: never;
@@ -2023,7 +2023,7 @@ export interface paths {
         post?: never;
         /**
          * Delete Knowledge Base
-         * @description TODO describe
+         * @description Deletes a knowledge base from the project. Unlike most deletes, it answers with the deleted knowledge base rather than a message.
          */
         delete: operations["deleteKnowledgeBase"];
         options?: never;
@@ -2042,7 +2042,7 @@ export interface paths {
         put?: never;
         /**
          * Knowledge Bases bulk update
-         * @description TODO describe
+         * @description Sets the same status on up to 100 knowledge bases at once. Ids that cannot be changed are listed in `errors`; the others are changed.
          */
         post: operations["bulkKnowledgeBasesUpdate"];
         delete?: never;
@@ -2062,7 +2062,7 @@ export interface paths {
         put?: never;
         /**
          * Knowledge Bases bulk delete
-         * @description TODO describe
+         * @description Deletes up to 100 knowledge bases at once. Ids that cannot be deleted are listed in `errors`; the others are deleted.
          */
         post: operations["bulkKnowledgeBasesDelete"];
         delete?: never;
@@ -2082,7 +2082,7 @@ export interface paths {
         put?: never;
         /**
          * Observations List
-         * @description TODO describe
+         * @description Lists the observations of a project one page at a time, with filters (status, tags, search) and sorting. Send `onlyCount: true` to get only the number of matching observations.
          */
         post: operations["getObservationsList"];
         delete?: never;
@@ -2100,7 +2100,7 @@ export interface paths {
         };
         /**
          * Get Observation
-         * @description TODO describe
+         * @description Fetches one observation by id. Use `expand` to get its project or tags in full instead of as ids.
          */
         get: operations["getObservation"];
         put?: never;
@@ -2122,7 +2122,7 @@ export interface paths {
         put?: never;
         /**
          * Create Observation
-         * @description TODO describe
+         * @description Creates an observation in the project and answers 201 with it. Images and files are attached by reference (address or storage key) in the JSON body; nothing is uploaded here.
          */
         post: operations["createObservation"];
         delete?: never;
@@ -2142,7 +2142,7 @@ export interface paths {
         put?: never;
         /**
          * Update Observation
-         * @description TODO describe
+         * @description Changes an observation. Fields left out keep their value; at most 3 images and 3 files can be attached.
          */
         post: operations["updateObservation"];
         delete?: never;
@@ -2163,7 +2163,7 @@ export interface paths {
         post?: never;
         /**
          * Delete Observation
-         * @description TODO describe
+         * @description Deletes an observation from the project. Unlike most deletes, it answers with the deleted observation rather than a message.
          */
         delete: operations["deleteObservation"];
         options?: never;
@@ -2182,7 +2182,7 @@ export interface paths {
         put?: never;
         /**
          * Observations bulk update
-         * @description TODO describe
+         * @description Sets the same status on up to 100 observations at once. Ids that cannot be changed are listed in `errors`; the others are changed.
          */
         post: operations["bulkObservationsUpdate"];
         delete?: never;
@@ -2202,7 +2202,7 @@ export interface paths {
         put?: never;
         /**
          * Observations bulk delete
-         * @description TODO describe
+         * @description Deletes up to 100 observations at once. Ids that cannot be deleted are listed in `errors`; the others are deleted.
          */
         post: operations["bulkObservationsDelete"];
         delete?: never;
@@ -2222,7 +2222,7 @@ export interface paths {
         put?: never;
         /**
          * Locations List
-         * @description TODO describe
+         * @description Lists the locations of a project one page at a time, with filters (status, usage, search, ids) and sorting. Rules, trigger and usage figures are left out unless named in `include`; send `onlyCount: true` to get only the number of matches.
          */
         post: operations["getLocationsList"];
         delete?: never;
@@ -2240,7 +2240,7 @@ export interface paths {
         };
         /**
          * Get Location
-         * @description TODO describe
+         * @description Fetches one location by ID. Its `rules`, `trigger` and usage figures are only sent when named in `include`.
          */
         get: operations["getLocation"];
         put?: never;
@@ -2262,7 +2262,7 @@ export interface paths {
         put?: never;
         /**
          * Create Location
-         * @description TODO describe
+         * @description Creates a location in the project from a name and a rule tree of page rules (URL, page tags, custom keys, JavaScript conditions), plus an optional trigger. Answers 201 with the new location.
          */
         post: operations["createLocation"];
         delete?: never;
@@ -2282,7 +2282,7 @@ export interface paths {
         put?: never;
         /**
          * Update Location
-         * @description TODO describe
+         * @description Changes a location. Fields left out keep their value; `rules`, when sent, replaces the whole rule tree.
          */
         post: operations["updateLocation"];
         delete?: never;
@@ -2303,7 +2303,7 @@ export interface paths {
         post?: never;
         /**
          * Delete Location
-         * @description TODO describe
+         * @description Deletes a location from the project.
          */
         delete: operations["deleteLocation"];
         options?: never;
@@ -2322,7 +2322,7 @@ export interface paths {
         put?: never;
         /**
          * Locations bulk update
-         * @description TODO describe
+         * @description Gives the same status (e.g. `archived`) to up to 100 locations at once. IDs that could not be changed are listed in `errors`; the others are changed.
          */
         post: operations["bulkLocationsUpdate"];
         delete?: never;
@@ -2342,7 +2342,7 @@ export interface paths {
         put?: never;
         /**
          * Locations bulk delete
-         * @description TODO describe
+         * @description Deletes up to 100 locations at once. IDs that could not be deleted are listed in `errors`; the others are deleted.
          */
         post: operations["bulkLocationsDelete"];
         delete?: never;
@@ -2360,7 +2360,7 @@ export interface paths {
         };
         /**
          * Locations Presets
-         * @description TODO describe
+         * @description Lists the ready-made locations Convert offers, which you can copy into your own locations. Not paged.
          */
         get: operations["getLocationsPresets"];
         put?: never;
@@ -2382,7 +2382,7 @@ export interface paths {
         put?: never;
         /**
          * Clone Location
-         * @description TODO describe
+         * @description Creates a copy of a location in the same project and answers 201 with the copy.
          */
         post: operations["cloneLocation"];
         delete?: never;
@@ -2402,7 +2402,7 @@ export interface paths {
         put?: never;
         /**
          * Audiences List
-         * @description TODO describe
+         * @description Lists the audiences of a project one page at a time, with filters (status, type, usage, experiences, search, ids) and sorting. Rules and usage figures are left out unless named in `include`; send `onlyCount: true` to get only the number of matches.
          */
         post: operations["getAudiencesList"];
         delete?: never;
@@ -2420,7 +2420,7 @@ export interface paths {
         };
         /**
          * Get Audience
-         * @description TODO describe
+         * @description Fetches one audience by ID. Its `rules` and usage figures are only sent when named in `include`.
          */
         get: operations["getAudience"];
         put?: never;
@@ -2442,7 +2442,7 @@ export interface paths {
         put?: never;
         /**
          * Create Audience
-         * @description TODO describe
+         * @description Creates an audience from a name, a `type` and a rule tree. URL rules are allowed only in `segmentation` audiences; full-stack projects accept only `transient` and `segmentation`. Answers 201 with the new audience.
          */
         post: operations["createAudience"];
         delete?: never;
@@ -2462,7 +2462,7 @@ export interface paths {
         put?: never;
         /**
          * Update Audience
-         * @description TODO describe
+         * @description Changes an audience. Fields left out keep their value; `rules`, when sent, replaces the whole rule tree and must suit the audience's type.
          */
         post: operations["updateAudience"];
         delete?: never;
@@ -2483,7 +2483,7 @@ export interface paths {
         post?: never;
         /**
          * Delete Audience
-         * @description TODO describe
+         * @description Deletes an audience from the project.
          */
         delete: operations["deleteAudience"];
         options?: never;
@@ -2502,7 +2502,7 @@ export interface paths {
         put?: never;
         /**
          * Audiences bulk update
-         * @description TODO describe
+         * @description Gives the same status (e.g. `archived`) to up to 100 audiences at once. IDs that could not be changed are listed in `errors`; the others are changed.
          */
         post: operations["bulkAudiencesUpdate"];
         delete?: never;
@@ -2522,7 +2522,7 @@ export interface paths {
         put?: never;
         /**
          * Audiences bulk delete
-         * @description TODO describe
+         * @description Deletes up to 100 audiences at once. IDs that could not be deleted are listed in `errors`; the others are deleted.
          */
         post: operations["bulkAudiencesDelete"];
         delete?: never;
@@ -2540,7 +2540,7 @@ export interface paths {
         };
         /**
          * Audiences Presets
-         * @description TODO describe
+         * @description Lists the ready-made audiences Convert offers (e.g. by device or visitor type), which you can copy into your own audiences. Not paged.
          */
         get: operations["getAudiencesPresets"];
         put?: never;
@@ -2562,7 +2562,7 @@ export interface paths {
         put?: never;
         /**
          * Clone Audience
-         * @description TODO describe
+         * @description Creates a copy of an audience in the same project and answers 201 with the copy.
          */
         post: operations["cloneAudience"];
         delete?: never;
@@ -2582,7 +2582,7 @@ export interface paths {
         put?: never;
         /**
          * Domains List
-         * @description TODO describe
+         * @description Lists the domains (websites) of a project, one page at a time; `only` and `except` limit the result to or exclude given domain ids. Send `onlyCount: true` to get only the number of domains.
          */
         post: operations["getDomainsList"];
         delete?: never;
@@ -2600,7 +2600,7 @@ export interface paths {
         };
         /**
          * Get Domain
-         * @description TODO describe
+         * @description Fetches one domain of a project by id: its homepage URL and whether the tracking code has been found on it.
          */
         get: operations["getDomain"];
         put?: never;
@@ -2622,7 +2622,7 @@ export interface paths {
         put?: never;
         /**
          * Get Domain By URL
-         * @description TODO describe
+         * @description Finds the domain of a project that a URL belongs to, matching the URL against the domains exactly or by wildcard. A read, even though it is a POST.
          */
         post: operations["getDomainByUrl"];
         delete?: never;
@@ -2642,7 +2642,7 @@ export interface paths {
         put?: never;
         /**
          * Check Tracking Code
-         * @description TODO describe
+         * @description Looks for the Convert tracking code on the page at `url` and returns the domain with `code_installed` refreshed. The URL must lie under the domain named by `domain_id`; any other URL is an error.
          */
         post: operations["checkCodeDomain"];
         delete?: never;
@@ -2662,7 +2662,7 @@ export interface paths {
         put?: never;
         /**
          * Create Domain
-         * @description TODO describe
+         * @description Adds a website to a (web) project. Only `url` is required. Answers 201 with the new domain.
          */
         post: operations["createDomain"];
         delete?: never;
@@ -2682,7 +2682,7 @@ export interface paths {
         put?: never;
         /**
          * Update Domain
-         * @description TODO describe
+         * @description Changes the URL or the `code_installed` flag of a domain. Fields left out keep their value.
          */
         post: operations["updateDomain"];
         delete?: never;
@@ -2703,7 +2703,7 @@ export interface paths {
         post?: never;
         /**
          * Delete Domain
-         * @description TODO describe
+         * @description Removes a domain from a project.
          */
         delete: operations["deleteDomain"];
         options?: never;
@@ -2722,7 +2722,7 @@ export interface paths {
         put?: never;
         /**
          * Domains bulk delete
-         * @description TODO describe
+         * @description Deletes up to 100 domains of a project in one call. The answer lists in `errors` each id that could not be deleted, with the reason.
          */
         post: operations["bulkDomainsDelete"];
         delete?: never;
@@ -2742,7 +2742,7 @@ export interface paths {
         put?: never;
         /**
          * Get Images
-         * @description TODO describe
+         * @description Lists the images a project has on Convert's CDN, at most `max_results` (50 by default, 100 at most) per call. To read further, send an image `key` as `start_from`: the list then starts from that image.
          */
         post: operations["getCdnImagesList"];
         delete?: never;
@@ -2762,7 +2762,7 @@ export interface paths {
         put?: never;
         /**
          * Upload Image
-         * @description TODO describe
+         * @description Uploads an image (5 MB at most) to Convert's CDN as multipart form data, stored under `image_name`. Answers 201 with the URL to load the image from and the key that identifies it.
          */
         post: operations["uploadCdnImage"];
         delete?: never;
@@ -2783,7 +2783,7 @@ export interface paths {
         post?: never;
         /**
          * Delete Image
-         * @description TODO describe
+         * @description Removes an image from the project's CDN storage. `image_key` is the `key` returned by `uploadCdnImage` or `getCdnImagesList`; it is sent percent-encoded as one path segment.
          */
         delete: operations["deleteCdnImage"];
         options?: never;
@@ -2802,7 +2802,7 @@ export interface paths {
         put?: never;
         /**
          * Tags List
-         * @description TODO describe
+         * @description Lists the tags of a project, one page at a time; `search` matches tag names and `only`/`except` limit the result to or exclude given tag ids.
          */
         post: operations["getTagsList"];
         delete?: never;
@@ -2820,7 +2820,7 @@ export interface paths {
         };
         /**
          * Get Tag
-         * @description TODO describe
+         * @description Fetches one tag of a project by id.
          */
         get: operations["getTag"];
         put?: never;
@@ -2842,7 +2842,7 @@ export interface paths {
         put?: never;
         /**
          * Create Tag
-         * @description TODO describe
+         * @description Creates a tag in a project. Only `name` is required. Answers 201 with the new tag.
          */
         post: operations["createTag"];
         delete?: never;
@@ -2862,7 +2862,7 @@ export interface paths {
         put?: never;
         /**
          * Update Tag
-         * @description TODO describe
+         * @description Renames a tag or changes its description. Fields left out keep their value.
          */
         post: operations["updateTag"];
         delete?: never;
@@ -2883,7 +2883,7 @@ export interface paths {
         post?: never;
         /**
          * Delete Tag
-         * @description TODO describe
+         * @description Deletes a tag from a project.
          */
         delete: operations["deleteTag"];
         options?: never;
@@ -2902,7 +2902,7 @@ export interface paths {
         put?: never;
         /**
          * Tags bulk delete
-         * @description TODO describe
+         * @description Deletes up to 100 tags of a project in one call. The answer lists in `errors` each id that could not be deleted, with the reason.
          */
         post: operations["bulkTagsDelete"];
         delete?: never;
@@ -2922,7 +2922,7 @@ export interface paths {
         put?: never;
         /**
          * Features List
-         * @description TODO describe
+         * @description Lists the features of a full-stack project, one page at a time, with search (over id, name, key and description), id filters and sorting. Add `include: ["stats"]` for usage numbers, or send `onlyCount: true` to get only the count.
          */
         post: operations["getFeaturesList"];
         delete?: never;
@@ -2940,7 +2940,7 @@ export interface paths {
         };
         /**
          * Get Feature
-         * @description TODO describe
+         * @description Fetches one feature of a full-stack project by its numeric id. It shares its path with `getFeatureByKey`: the server tells an id from a key by the value (only digits means an id, anything else a key).
          */
         get: operations["getFeature"];
         put?: never;
@@ -2960,7 +2960,7 @@ export interface paths {
         };
         /**
          * Get Feature by Key
-         * @description TODO describe
+         * @description Fetches one feature of a full-stack project by its `key`. It shares its path with `getFeature`: the server tells a key from an id by the value (only digits means an id), so use `getFeature` for numeric ids.
          */
         get: operations["getFeatureByKey"];
         put?: never;
@@ -2982,7 +2982,7 @@ export interface paths {
         put?: never;
         /**
          * Create Feature
-         * @description TODO describe
+         * @description Creates a feature, with its typed variables, in a full-stack project (features exist only there). `name` and `variables` are required; `key` is made from the name when left out. Answers 201.
          */
         post: operations["createFeature"];
         delete?: never;
@@ -3002,7 +3002,7 @@ export interface paths {
         put?: never;
         /**
          * Update Feature
-         * @description TODO describe
+         * @description Changes a feature of a full-stack project: name, key, status, description or variables. Fields left out keep their value.
          */
         post: operations["updateFeature"];
         delete?: never;
@@ -3023,7 +3023,7 @@ export interface paths {
         post?: never;
         /**
          * Delete Feature
-         * @description TODO describe
+         * @description Deletes a feature from a full-stack project.
          */
         delete: operations["deleteFeature"];
         options?: never;
@@ -3042,7 +3042,7 @@ export interface paths {
         put?: never;
         /**
          * Features bulk update
-         * @description TODO describe
+         * @description Sets one status (`active` or `archived`) on up to 100 features of a full-stack project at once. The answer lists in `errors` each id that could not be updated, with the reason.
          */
         post: operations["bulkFeaturesUpdate"];
         delete?: never;
@@ -3062,7 +3062,7 @@ export interface paths {
         put?: never;
         /**
          * Features bulk delete
-         * @description TODO describe
+         * @description Deletes up to 100 features of a full-stack project in one call. The answer lists in `errors` each id that could not be deleted, with the reason.
          */
         post: operations["bulkFeaturesDelete"];
         delete?: never;
@@ -3075,21 +3075,41 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Fields shared by every step of the sign-in flow. */
         AuthRequestDataBase: {
+            /**
+             * @description The login of the user. Optional at this level: the `data` object of every step carries it as well.
+             * @example jane.doe@example.com
+             */
             username?: string;
-            /** @enum {string} */
+            /**
+             * @description Which step of the sign-in flow this request is: `initiatePasswordAuth` starts it with a username and password, `provideMfaCodeAuth` answers a `MFA_TOKEN_REQUIRED` challenge and `confirmNewPasswordAuth` answers a `NEW_PASSWORD_REQUIRED` challenge. It decides the shape of `data`.
+             * @enum {string}
+             */
             requestType: "initiatePasswordAuth" | "provideMfaCodeAuth" | "confirmNewPasswordAuth";
         };
+        /** @description Field that every step of the sign-in flow sends inside `data`. */
         AuthBaseData: {
+            /**
+             * @description The login of the user, which is the email address they sign in with.
+             * @example jane.doe@example.com
+             */
             username?: string;
         };
-        PasswordAuthData: components["schemas"]["AuthBaseData"] & {
-            password?: string;
+        /** @description Credentials sent with the first sign-in step (`initiatePasswordAuth`). */
+        PasswordAuthData: WithRequired<components["schemas"]["AuthBaseData"], "username"> & {
+            /**
+             * Format: password
+             * @description The user's current password.
+             * @example correct-horse-battery-staple
+             */
+            password: string;
         };
-        InitiatePasswordAuthRequestData: components["schemas"]["AuthRequestDataBase"] & {
+        /** @description First step of the sign-in flow, with the username and password. */
+        InitiatePasswordAuthRequestData: WithRequired<components["schemas"]["AuthRequestDataBase"], "requestType"> & {
             /** @enum {string} */
-            requestType?: "initiatePasswordAuth";
-            data?: components["schemas"]["PasswordAuthData"];
+            requestType: "initiatePasswordAuth";
+            data: components["schemas"]["PasswordAuthData"];
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -3097,14 +3117,24 @@ export interface components {
              */
             requestType: "initiatePasswordAuth";
         };
-        MfaCodeAuthData: components["schemas"]["AuthBaseData"] & {
-            mfaCode?: string;
-            sessionToken?: string;
+        /** @description Answer to a `MFA_TOKEN_REQUIRED` challenge (`provideMfaCodeAuth`): the one-time code from the user's authenticator app plus the `sessionToken` returned by the previous step. */
+        MfaCodeAuthData: WithRequired<components["schemas"]["AuthBaseData"], "username"> & {
+            /**
+             * @description The current one-time code shown by the user's authenticator app.
+             * @example 492817
+             */
+            mfaCode: string;
+            /**
+             * @description The `sessionToken` received in `data` of the previous `doAuth` answer.
+             * @example AYABeC3c0n2FhT9qZ0bS1w
+             */
+            sessionToken: string;
         };
-        ProvideMfaCodeAuthRequestData: components["schemas"]["AuthRequestDataBase"] & {
+        /** @description Sign-in step that answers a `MFA_TOKEN_REQUIRED` challenge with a one-time code. */
+        ProvideMfaCodeAuthRequestData: WithRequired<components["schemas"]["AuthRequestDataBase"], "requestType"> & {
             /** @enum {string} */
-            requestType?: "provideMfaCodeAuth";
-            data?: components["schemas"]["MfaCodeAuthData"];
+            requestType: "provideMfaCodeAuth";
+            data: components["schemas"]["MfaCodeAuthData"];
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -3112,15 +3142,31 @@ export interface components {
              */
             requestType: "provideMfaCodeAuth";
         };
-        NewPasswordAuthData: components["schemas"]["AuthBaseData"] & {
-            newPassword?: string;
-            confirmNewPassword?: string;
-            sessionToken?: string;
+        /** @description Answer to a `NEW_PASSWORD_REQUIRED` challenge (`confirmNewPasswordAuth`): the password the user chose, typed twice, plus the `sessionToken` returned by the previous step. */
+        NewPasswordAuthData: WithRequired<components["schemas"]["AuthBaseData"], "username"> & {
+            /**
+             * Format: password
+             * @description The new password.
+             * @example n3w-Passw0rd-2025
+             */
+            newPassword: string;
+            /**
+             * Format: password
+             * @description The new password again; must equal `newPassword`.
+             * @example n3w-Passw0rd-2025
+             */
+            confirmNewPassword: string;
+            /**
+             * @description The `sessionToken` received in `data` of the previous `doAuth` answer.
+             * @example AYABeC3c0n2FhT9qZ0bS1w
+             */
+            sessionToken: string;
         };
-        ConfirmNewPasswordAuthRequestData: components["schemas"]["AuthRequestDataBase"] & {
+        /** @description Sign-in step that answers a `NEW_PASSWORD_REQUIRED` challenge with the new password. */
+        ConfirmNewPasswordAuthRequestData: WithRequired<components["schemas"]["AuthRequestDataBase"], "requestType"> & {
             /** @enum {string} */
-            requestType?: "confirmNewPasswordAuth";
-            data?: components["schemas"]["NewPasswordAuthData"];
+            requestType: "confirmNewPasswordAuth";
+            data: components["schemas"]["NewPasswordAuthData"];
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -3128,461 +3174,1103 @@ export interface components {
              */
             requestType: "confirmNewPasswordAuth";
         };
+        /** @description One step of the username/password sign-in flow. `requestType` tells which step it is and decides what `data` must hold. */
         AuthRequestData: components["schemas"]["InitiatePasswordAuthRequestData"] | components["schemas"]["ProvideMfaCodeAuthRequestData"] | components["schemas"]["ConfirmNewPasswordAuthRequestData"];
+        /** @description The body of every error answer (4xx and 5xx). `message` says what went wrong; for validation errors (422) `fields` names the request fields that were rejected. Both may be a single string or a list of strings, so check the type before using them. */
         ErrorData: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The HTTP status code of the answer, repeated in the body.
+             * @example 422
+             */
             code?: number;
+            /** @description A human-readable explanation of the error, or several of them. */
             message?: string | string[];
+            /** @description The request field or fields the error is about, when it is tied to specific input (mostly on 422 validation errors). */
             fields?: string | string[];
+            /** @description Same meaning as `fields`; some validation errors use this key instead, so read both. */
+            parameters?: string | string[];
         };
-        /** @enum {string} */
+        /**
+         * @description How the user signs in: `convert` with a Convert password, `google` with a Google account.
+         * @enum {string}
+         */
         UserLoginProviders: "convert" | "google";
+        /** @description The `results_per_page` field of list requests. */
         ResultsPerPage: {
-            /** @default 30 */
+            /**
+             * @description How many records each page holds, at most 50. Defaults to 30 when left out or null.
+             * @default 30
+             * @example 30
+             */
             results_per_page?: number | null;
         };
+        /** @description The `sort_direction` field of list requests. */
         SortDirection: {
             /**
+             * @description Order of the results on the `sort_by` field: `asc` ascending, `desc` descending. Defaults to `desc` when left out or null.
              * @default desc
+             * @example desc
              * @enum {string|null}
              */
             sort_direction?: "asc" | "desc" | null;
         };
-        /** @enum {string} */
+        /**
+         * @description Kind of experience: `a/b`, `a/a` (identical variations, to check the setup), `mvt` (multivariate), `split_url` (variations on different URLs), `multipage` (funnel), `deploy` (one set of changes for everyone), or the full-stack kinds `a/b_fullstack` and `feature_rollout`, which only exist in full-stack projects.
+         * @example a/b
+         * @enum {string}
+         */
         ExperienceTypes: "a/b" | "a/a" | "mvt" | "split_url" | "multipage" | "deploy" | "a/b_fullstack" | "feature_rollout";
+        /** @description Filters and sorting of the account-wide experiences list. */
         AccountExperiencesListFilteringOptions: components["schemas"]["ResultsPerPage"] & components["schemas"]["SortDirection"] & {
+            /** @description Only experiences of these projects (ids). */
             projects?: number[] | null;
             /**
+             * @description Field to sort the experiences by; `id` when left out.
              * @default id
+             * @example start_time
              * @enum {string|null}
              */
             sort_by?: "id" | "conversions" | "improvement" | "name" | "start_time" | "end_time" | "status" | "project_id" | "primary_goal" | null;
+            /**
+             * @description Text searched for in the experiences' names and descriptions.
+             * @example checkout
+             */
             search?: string | null;
+            /** @description Only experiences of these types. */
             type?: components["schemas"]["ExperienceTypes"][] | null;
         };
+        /** @description Whether one column of a list is shown. */
         ColumnPreference: {
+            /**
+             * @description Whether the column is shown.
+             * @example true
+             */
             visible?: boolean;
+            /** @description Name of the column. */
             name?: string;
         };
-        /** @enum {string} */
+        /**
+         * @description A column of the account-wide experiences list that the user can show or hide in the app.
+         * @enum {string}
+         */
         AccountExperiencesListColumnNames: "name" | "id" | "project_id" | "improvement" | "conversions" | "primary_goal" | "start_time" | "end_time" | "status" | "key" | "running_days" | "traffic_allocation";
+        /** @description Saved view of the account-wide experiences list in the app, with its filters, sorting and columns. */
         AccountExperiencesListPersistentOptions: components["schemas"]["AccountExperiencesListFilteringOptions"] & {
             columns?: (components["schemas"]["ColumnPreference"] & {
                 name?: components["schemas"]["AccountExperiencesListColumnNames"];
             })[] | null;
         };
-        /** @enum {string} */
+        /**
+         * @description The kind of a tracking event: `view_experience` (a visitor was shown an experience), `conversion` (a goal was reached) or `transaction` (a purchase, with revenue).
+         * @enum {string}
+         */
         LiveDataEventTypes: "view_experience" | "conversion" | "transaction";
-        /** @enum {string} */
+        /**
+         * @description A device category used to segment visitors. The `all_*` values group every phone or tablet; `other_*` are those that are not an iPhone or iPad.
+         * @example desktop
+         * @enum {string}
+         */
         ReportingSegmentsDeviceCategories: "iPhone" | "all_phones" | "other_phones" | "desktop" | "iPad" | "all_tablets" | "other_tablets";
-        /** @enum {string} */
+        /**
+         * @description A browser family used to segment visitors; `other` covers all the rest.
+         * @example chrome
+         * @enum {string}
+         */
         ReportingSegmentsBrowser: "internet_explorer" | "chrome" | "firefox" | "safari" | "edge" | "other";
+        /**
+         * @description A country, as its two-letter ISO 3166-1 code.
+         * @example GB
+         */
         ReportingSegmentsCountry: string;
-        /** @enum {string} */
+        /**
+         * @description Whether a visitor is on their first visit (`new`) or has been before (`returning`).
+         * @example new
+         * @enum {string}
+         */
         ReportingSegmentsVisitorType: "new" | "returning";
+        /**
+         * @description The name of a marketing campaign (as in the `utm_campaign` parameter).
+         * @example spring_sale
+         */
         ReportingSegmentsCampaign: string;
+        /**
+         * @description The id of a custom segment (an audience of type segmentation).
+         * @example 100310
+         */
         ReportingSegmentsCustomSegment: number;
-        /** @enum {string} */
+        /**
+         * @description The kind of traffic source of a visit: a marketing `campaign`, a `search` engine, a `referral` from another site, `direct` (no referrer) or an `ai_tool` such as a chat assistant.
+         * @example search
+         * @enum {string}
+         */
         ReportingSegmentsSource: "campaign" | "search" | "referral" | "direct" | "ai_tool";
+        /** @description Visitor segments that restrict a report or a live-data list. Each list keeps visitors that match one of its values; null or a missing list means no restriction. */
         ReportingSegmentsFilters: {
+            /**
+             * @description Only visitors on these device categories.
+             * @example [
+             *       "desktop"
+             *     ]
+             */
             devices?: components["schemas"]["ReportingSegmentsDeviceCategories"][] | null;
+            /**
+             * @description Only visitors using these browsers.
+             * @example [
+             *       "chrome",
+             *       "safari"
+             *     ]
+             */
             browsers?: components["schemas"]["ReportingSegmentsBrowser"][] | null;
+            /**
+             * @description Only visitors from these countries.
+             * @example [
+             *       "GB",
+             *       "US"
+             *     ]
+             */
             countries?: components["schemas"]["ReportingSegmentsCountry"][] | null;
+            /**
+             * @description Only new or only returning visitors.
+             * @example [
+             *       "new"
+             *     ]
+             */
             visitor_types?: components["schemas"]["ReportingSegmentsVisitorType"][] | null;
+            /**
+             * @description Only visitors who came from these campaigns.
+             * @example [
+             *       "spring_sale"
+             *     ]
+             */
             campaigns?: components["schemas"]["ReportingSegmentsCampaign"][] | null;
+            /**
+             * @description Only visitors in these custom segments (ids).
+             * @example [
+             *       100310
+             *     ]
+             */
             custom_segments?: components["schemas"]["ReportingSegmentsCustomSegment"][] | null;
+            /**
+             * @description Only visitors who came from these kinds of traffic source.
+             * @example [
+             *       "search",
+             *       "direct"
+             *     ]
+             */
             sources?: components["schemas"]["ReportingSegmentsSource"][] | null;
         };
-        /** @enum {string} */
+        /**
+         * @description A live-data field that can be returned as objects instead of ids: `custom_segments`, `experiences`, `experiences.variation`, `conversion.goals` or `project`.
+         * @enum {string}
+         */
         LiveDataExpandFields: "custom_segments" | "experiences" | "experiences.variation" | "conversion.goals" | "project";
+        /** @description The `expand` field of live-data requests. */
         LiveDataExpandParameter: {
+            /**
+             * @description Fields to return as objects instead of ids.
+             * @example [
+             *       "experiences"
+             *     ]
+             */
             expand?: components["schemas"]["LiveDataExpandFields"][] | null;
         };
+        /** @description Filters of the account live data feed. */
         AccountLiveDataFilteringOptions: {
+            /** @description Only events of these types; all types when left out. */
             event_types?: components["schemas"]["LiveDataEventTypes"][] | null;
+            /** @description Only events of these projects (ids); all projects when left out. */
             projects?: number[] | null;
+            /** @description Only events of visitors in these segments. */
             segments?: components["schemas"]["ReportingSegmentsFilters"] | null;
         } & components["schemas"]["LiveDataExpandParameter"];
+        /** @description Automatic refresh of a live data feed in the app. */
         LiveDataAutoRefreshSettings: {
+            /** @description Refresh settings; null when never set. */
             auto_refresh?: {
+                /**
+                 * @description Refresh speed setting, from 0 to 5.
+                 * @example 2
+                 */
                 speed?: number;
+                /**
+                 * @description Whether the feed refreshes by itself.
+                 * @example true
+                 */
                 enabled?: boolean;
             } | null;
         };
-        /** @enum {string} */
+        /**
+         * @description A column of the account live data feed that the user can show or hide in the app.
+         * @enum {string}
+         */
         AccountLiveDataColumnNames: "time" | "project_id" | "event" | "experience" | "variation" | "more_info";
+        /** @description Saved view of the account live data feed in the app, with its filters, sorting and columns. */
         AccountLiveDataPersistentOptions: components["schemas"]["AccountLiveDataFilteringOptions"] & components["schemas"]["LiveDataAutoRefreshSettings"] & {
             columns?: (components["schemas"]["ColumnPreference"] & {
                 name?: components["schemas"]["AccountLiveDataColumnNames"];
             })[];
         };
-        /** @enum {string} */
+        /**
+         * @description Where a change was made: `app` in the Convert web app, `api` through this API.
+         * @enum {string}
+         */
         ChangeHistoryMethods: "api" | "app";
-        /** @enum {string} */
+        /**
+         * @description A kind of object whose changes the history records.
+         * @enum {string}
+         */
         ChangeHistoryObjectTypes: "account" | "audience" | "feature" | "collaborator" | "domain" | "goal" | "hypothesis" | "experience" | "report" | "change" | "variation" | "project" | "tag";
-        /** @enum {string} */
+        /**
+         * @description A change-history field that can be returned as an object instead of an id; only `project`.
+         * @enum {string}
+         */
         ChangeHistoryExpandFields: "project";
+        /** @description The `expand` field of change-history requests. */
         ChangeHistoryExpandParameter: {
+            /**
+             * @description Fields to return as objects instead of ids.
+             * @example [
+             *       "project"
+             *     ]
+             */
             expand?: components["schemas"]["ChangeHistoryExpandFields"][] | null;
         };
+        /** @description Filters and sorting of the account change history. */
         AccountHistoryFilteringOptions: components["schemas"]["SortDirection"] & components["schemas"]["ResultsPerPage"] & {
+            /** @description Only changes made through these channels: `app` (the Convert app) or `api`. */
             methods?: components["schemas"]["ChangeHistoryMethods"][] | null;
+            /** @description Only changes in these projects (ids). */
             projects?: number[] | null;
+            /** @description Only changes to these kinds of objects. */
             objects?: components["schemas"]["ChangeHistoryObjectTypes"][] | null;
             /**
+             * @description Field to sort the changes by; `timestamp` when left out.
              * @default timestamp
+             * @example timestamp
              * @enum {string|null}
              */
             sort_by?: "timestamp" | "project_id" | "event" | "object" | null;
         } & components["schemas"]["ChangeHistoryExpandParameter"];
-        /** @enum {string} */
+        /**
+         * @description A column of the account change history that the user can show or hide in the app.
+         * @enum {string}
+         */
         AccountHistoryColumnNames: "timestamp" | "project_id" | "event" | "object" | "method" | "more_info";
+        /** @description Saved view of the account change history in the app, with its filters, sorting and columns. */
         AccountHistoryPersistentOptions: components["schemas"]["AccountHistoryFilteringOptions"] & {
             columns?: (components["schemas"]["ColumnPreference"] & {
                 name?: components["schemas"]["AccountHistoryColumnNames"];
             })[] | null;
         };
-        /** @enum {string} */
+        /**
+         * @description How a project moves to new tracking-script versions: `manual` (only when you switch), `latest` (always the newest) or `scheduled` (automatically, at a set weekday and time).
+         * @enum {string}
+         */
         TrackingScriptReleaseTypes: "manual" | "latest" | "scheduled";
+        /** @description Filters and sorting of the projects list. */
         ProjectsListFilteringOptions: components["schemas"]["ResultsPerPage"] & components["schemas"]["SortDirection"] & {
+            /**
+             * @description Only projects with one of these statuses.
+             * @example [
+             *       "active"
+             *     ]
+             */
             status?: ("active" | "inactive")[] | null;
+            /**
+             * @description Only projects whose name or description contains this text.
+             * @example shop
+             */
             search?: string | null;
-            /** @enum {boolean|null} */
+            /**
+             * @description Only projects that use the legacy tracking script (true) or the current one (false).
+             * @example false
+             * @enum {boolean|null}
+             */
             legacy_script?: true | false | null;
+            /**
+             * @description Only projects with one of these tracking-script release policies.
+             * @example [
+             *       "latest"
+             *     ]
+             */
             tracking_script_release_type?: components["schemas"]["TrackingScriptReleaseTypes"][] | null;
+            /** @description Only projects whose tracking-script version is, or is not, the one given. */
             tracking_script_version?: {
+                /**
+                 * @description Only projects on this version.
+                 * @example 1.4.2
+                 */
                 is?: string;
+                /**
+                 * @description Only projects not on this version.
+                 * @example 1.4.2
+                 */
                 isNot?: string;
             } | null;
+            /**
+             * @description Only the projects with these ids (at most 100).
+             * @example [
+             *       10034,
+             *       10035
+             *     ]
+             */
             only?: number[] | null;
+            /**
+             * @description Leave out the projects with these ids (at most 100).
+             * @example [
+             *       10036
+             *     ]
+             */
             except?: number[];
             /**
+             * @description The field to sort on: `id` (the default), `active_tests` (number of active experiences), `project_name`, `project_type`, `status` or `used_visitors` (tested visitors used).
              * @default id
+             * @example project_name
              * @enum {string|null}
              */
             sort_by?: "id" | "active_tests" | "project_name" | "project_type" | "status" | "used_visitors" | null;
+            /**
+             * @description Only projects of these types. The documented default is `["web"]`, so send `["web", "fullstack"]` to be sure to list full-stack projects too.
+             * @default [
+             *       "web"
+             *     ]
+             * @example [
+             *       "web",
+             *       "fullstack"
+             *     ]
+             */
             project_type?: ("web" | "fullstack")[] | null;
         };
-        /** @enum {string} */
+        /**
+         * @description A column of the projects list that the user can show or hide in the app.
+         * @enum {string}
+         */
         ProjectsListColumnNames: "id" | "project_name" | "project_type" | "active_tests" | "used_visitors" | "status";
+        /** @description Saved view of the projects list in the app, with its filters, sorting and columns. */
         ProjectsListPersistentOptions: components["schemas"]["ProjectsListFilteringOptions"] & {
             columns?: (components["schemas"]["ColumnPreference"] & {
                 name?: components["schemas"]["ProjectsListColumnNames"];
             })[] | null;
         };
-        /** @enum {string} */
+        /**
+         * @description Lifecycle state of an experience: `draft`, `scheduled`, `active` (running), `paused`, `completed`, `archived` or `deleted`.
+         * @example active
+         * @enum {string}
+         */
         ExperienceStatuses: "draft" | "active" | "paused" | "completed" | "scheduled" | "archived" | "deleted";
+        /** @description Filters, sorting and page size for experience lists; a list filter keeps the experiences that have any of its values. */
         ExperiencesListFilteringOptions: components["schemas"]["ResultsPerPage"] & components["schemas"]["SortDirection"] & {
+            /**
+             * @description Goal whose numbers fill `stats` (with `include[]=stats`), for experiences that have a report; the primary goal when not given.
+             * @example 100500
+             */
             goal_id?: number | null;
             /**
+             * @description Field the list is sorted by; `id` when not given.
              * @default id
              * @enum {string|null}
              */
             sort_by?: "id" | "conversions" | "improvement" | "name" | "start_time" | "end_time" | "status" | "primary_goal" | "key" | "environment" | null;
+            /**
+             * @description Text looked up in the experiences' names and descriptions.
+             * @example hero
+             */
             search?: string | null;
+            /** @description Only experiences in one of these statuses. */
             status?: components["schemas"]["ExperienceStatuses"][] | null;
+            /** @description Only experiences of one of these types. */
             type?: components["schemas"]["ExperienceTypes"][] | null;
+            /** @description Only experiences with one of these tags (ids). Named by the reference but missing from the live structure. */
+            tags?: number[] | null;
+            /** @description Only experiences that use one of these audiences (ids). */
             audiences?: number[] | null;
+            /** @description Only experiences that track one of these goals (ids). */
             goals?: number[] | null;
+            /** @description Only experiences that use one of these features (ids). */
             features?: number[] | null;
+            /** @description Only experiences linked to one of these hypotheses (ids). */
             hypotheses?: number[] | null;
+            /** @description Only experiences that run on one of these locations (ids). */
             locations?: number[] | null;
+            /** @description Only experiences that run in one of these environments. */
             environments?: string[] | null;
         };
-        /** @enum {string} */
+        /**
+         * @description A column of the project experiences list that the user can show or hide in the app.
+         * @enum {string}
+         */
         ExperiencesListColumnNames: "name" | "id" | "improvement" | "conversions" | "primary_goal" | "start_time" | "end_time" | "status" | "key" | "environment" | "running_days" | "traffic_allocation" | "revenue_per_visitor";
+        /** @description Saved view of the project experiences list in the app, with its filters, sorting and columns. */
         ExperiencesListPersistentOptions: components["schemas"]["ExperiencesListFilteringOptions"] & {
             columns?: (components["schemas"]["ColumnPreference"] & {
                 name?: components["schemas"]["ExperiencesListColumnNames"];
             })[] | null;
         };
-        /** @enum {string} */
+        /**
+         * @description Stage of a hypothesis: from `draft`, through `applied` (in use by an experience) and `completed`, to `proven` or `disproven` once results are in; `archived` ones are set aside.
+         * @example draft
+         * @enum {string}
+         */
         HypothesisStatuses: "applied" | "archived" | "completed" | "draft" | "proven" | "disproven";
+        /** @description Filters and sorting of the hypotheses list; all optional. */
         HypothesesListFilteringOptions: components["schemas"]["ResultsPerPage"] & components["schemas"]["SortDirection"] & {
             /**
+             * @description Field to sort the hypotheses by. Defaults to `id`.
              * @default id
+             * @example score
              * @enum {string|null}
              */
             sort_by?: "id" | "name" | "score" | "start_date" | "status" | null;
             /**
+             * @description Only return hypotheses whose score is at most this value (0 to 5, default 5).
              * @default 5
+             * @example 5
              * @enum {integer|null}
              */
             scoreMax?: 0 | 1 | 2 | 3 | 4 | 5 | null;
             /**
+             * @description Only return hypotheses whose score is at least this value (0 to 5, default 0).
              * @default 0
+             * @example 3
              * @enum {integer|null}
              */
             scoreMin?: 0 | 1 | 2 | 3 | 4 | 5 | null;
+            /**
+             * @description Text to look for in the hypotheses' names and descriptions.
+             * @example checkout
+             */
             search?: string | null;
+            /** @description Only return hypotheses with one of these statuses. */
             status?: components["schemas"]["HypothesisStatuses"][] | null;
+            /**
+             * @description Only return hypotheses linked to these experiences (ids).
+             * @example [
+             *       100200
+             *     ]
+             */
             experiences?: number[] | null;
+            /**
+             * @description Only return hypotheses with these tags (ids).
+             * @example [
+             *       101200
+             *     ]
+             */
+            tags?: number[] | null;
+            /**
+             * @description Only return the hypotheses with these ids, at most 100.
+             * @example [
+             *       300100
+             *     ]
+             */
             only?: number[] | null;
+            /**
+             * @description Leave out the hypotheses with these ids, at most 100.
+             * @example [
+             *       300101
+             *     ]
+             */
             except?: number[];
         };
-        /** @enum {string} */
+        /**
+         * @description A column of the hypotheses list that the user can show or hide in the app.
+         * @enum {string}
+         */
         HypothesesListColumnNames: "id" | "name" | "start_date" | "score" | "status" | "created_at" | "updated_at" | "created_by" | "experience";
+        /** @description Saved view of the hypotheses list in the app, with its filters, sorting and columns. */
         HypothesesListPersistentOptions: components["schemas"]["HypothesesListFilteringOptions"] & {
             columns?: (components["schemas"]["ColumnPreference"] & {
                 name?: components["schemas"]["HypothesesListColumnNames"];
             })[] | null;
         };
         /**
+         * @description Status of a knowledge base: `active` ones are in use, `archived` ones are set aside but kept. New knowledge bases are `active` unless told otherwise.
          * @default active
+         * @example active
          * @enum {string}
          */
         KnowledgeBaseStatuses: "active" | "archived";
+        /** @description Filters and sorting of the knowledge bases list; all optional. */
         KnowledgeBasesListFilteringOptions: components["schemas"]["ResultsPerPage"] & components["schemas"]["SortDirection"] & {
             /**
+             * @description Field to sort the knowledge bases by. Defaults to `name`.
              * @default name
+             * @example updated_at
              * @enum {string|null}
              */
             sort_by?: "name" | "updated_at" | "status" | null;
+            /**
+             * @description Text to look for in the knowledge bases' names.
+             * @example checkout
+             */
             search?: string | null;
+            /** @description Only return knowledge bases with one of these statuses. */
             status?: components["schemas"]["KnowledgeBaseStatuses"][] | null;
+            /**
+             * @description Only return knowledge bases with these tags (ids).
+             * @example [
+             *       101200
+             *     ]
+             */
+            tags?: number[] | null;
+            /**
+             * @description Only return the knowledge bases with these ids, at most 100.
+             * @example [
+             *       400100
+             *     ]
+             */
             only?: number[] | null;
+            /**
+             * @description Leave out the knowledge bases with these ids, at most 100.
+             * @example [
+             *       400101
+             *     ]
+             */
             except?: number[];
         };
-        /** @enum {string} */
+        /**
+         * @description A column of the knowledge bases list that the user can show or hide in the app.
+         * @enum {string}
+         */
         KnowledgeBasesListColumnNames: "name" | "status" | "created_by" | "updated_at";
+        /** @description Saved view of the knowledge bases list in the app, with its filters, sorting and columns. */
         KnowledgeBasesListPersistentOptions: components["schemas"]["KnowledgeBasesListFilteringOptions"] & {
             columns?: (components["schemas"]["ColumnPreference"] & {
                 name?: components["schemas"]["KnowledgeBasesListColumnNames"];
             })[] | null;
         };
         /**
+         * @description Status of an observation: `active` ones are in use, `archived` ones are set aside but kept. New observations are `active` unless told otherwise.
          * @default active
+         * @example active
          * @enum {string}
          */
         ObservationStatuses: "active" | "archived";
+        /** @description Filters and sorting of the observations list; all optional. */
         ObservationsListFilteringOptions: components["schemas"]["ResultsPerPage"] & components["schemas"]["SortDirection"] & {
             /**
+             * @description Field to sort the observations by. Defaults to `name`.
              * @default name
+             * @example date_added
              * @enum {string|null}
              */
             sort_by?: "name" | "created_by" | "date_added" | "status" | null;
+            /**
+             * @description Text to look for in the observations' names and descriptions.
+             * @example coupon
+             */
             search?: string | null;
+            /** @description Only return observations with one of these statuses. */
             status?: components["schemas"]["ObservationStatuses"][] | null;
+            /**
+             * @description Only return observations with these tags (ids).
+             * @example [
+             *       101200
+             *     ]
+             */
+            tags?: number[] | null;
+            /**
+             * @description Only return the observations with these ids, at most 100.
+             * @example [
+             *       500100
+             *     ]
+             */
             only?: number[] | null;
+            /**
+             * @description Leave out the observations with these ids, at most 100.
+             * @example [
+             *       500101
+             *     ]
+             */
             except?: number[];
         };
-        /** @enum {string} */
+        /**
+         * @description A column of the observations list that the user can show or hide in the app.
+         * @enum {string}
+         */
         ObservationsListColumnNames: "name" | "created_by" | "created_at" | "updated_at" | "status";
+        /** @description Saved view of the observations list in the app, with its filters, sorting and columns. */
         ObservationsListPersistentOptions: components["schemas"]["ObservationsListFilteringOptions"] & {
             columns?: (components["schemas"]["ColumnPreference"] & {
                 name?: components["schemas"]["ObservationsListColumnNames"];
             })[] | null;
         };
-        /** @enum {string} */
+        /**
+         * @description Status of a goal: `active` goals are in use, `archived` goals are set aside but kept with their data.
+         * @example active
+         * @enum {string}
+         */
         GoalStatuses: "active" | "archived";
-        /** @enum {string} */
+        /**
+         * @description Kind of goal, which decides how it is triggered and what `settings` it takes: `advanced` (custom rules in `triggering_rule`), `visits_page` (a page visit), `revenue` (a transaction), `clicks_link` (a click on a link), `submits_form` (a form submission), `clicks_element` (a click on any element), `dom_interaction` (chosen events on chosen elements), `scroll_percentage` (a scroll depth), `ga_import` (a Google Analytics event) or `code_trigger` (triggered from your own code).
+         * @example revenue
+         * @enum {string}
+         */
         GoalTypes: "advanced" | "visits_page" | "revenue" | "clicks_link" | "submits_form" | "clicks_element" | "dom_interaction" | "scroll_percentage" | "ga_import" | "code_trigger";
+        /** @description Filters and sorting of the goals list; all optional. */
         GoalsListFilteringOptions: components["schemas"]["ResultsPerPage"] & components["schemas"]["SortDirection"] & {
+            /** @description Only return goals with one of these statuses. */
             status?: components["schemas"]["GoalStatuses"][] | null;
+            /**
+             * @description True for only the goals preselected on new experiences, false for only the others; left out or null for all goals.
+             * @example true
+             */
             is_default?: boolean | null;
+            /**
+             * @description Text to look for in the goals' names and descriptions.
+             * @example checkout
+             */
             search?: string | null;
-            /** @enum {string|null} */
+            /**
+             * @description `tracked` for only the goals that are being tracked, `not_tracked` for only the others.
+             * @example tracked
+             * @enum {string|null}
+             */
             tracking?: "tracked" | "not_tracked" | null;
-            /** @enum {string|null} */
+            /**
+             * @description `used` for only the goals used by at least one experience, `not_used` for only the others.
+             * @example used
+             * @enum {string|null}
+             */
             usage?: "used" | "not_used" | null;
+            /** @description Only return goals of these types. */
             goal_type?: components["schemas"]["GoalTypes"][] | null;
+            /**
+             * @description Only return goals used by these experiences (ids).
+             * @example [
+             *       100200
+             *     ]
+             */
             experiences?: number[] | null;
             /**
+             * @description Field to sort the goals by. Defaults to `id`.
              * @default id
+             * @example name
              * @enum {string|null}
              */
             sort_by?: "id" | "goal_tracking_status" | "name" | "times_used" | "type" | "key" | "status" | null;
         };
-        /** @enum {string} */
+        /**
+         * @description A column of the goals list that the user can show or hide in the app.
+         * @enum {string}
+         */
         GoalsListColumnNames: "name" | "id" | "type" | "times_used" | "goal_tracking_status" | "status" | "key";
+        /** @description Saved view of the goals list in the app, with its filters, sorting and columns. */
         GoalsListPersistentOptions: components["schemas"]["GoalsListFilteringOptions"] & {
             columns?: (components["schemas"]["ColumnPreference"] & {
                 name?: components["schemas"]["GoalsListColumnNames"];
             })[] | null;
         };
-        /** @enum {string} */
+        /**
+         * @description `active` audiences can be picked for experiences; `archived` ones are kept but hidden from new experiences.
+         * @enum {string}
+         */
         AudienceStatuses: "active" | "archived";
-        /** @enum {string} */
+        /**
+         * @description When an audience is evaluated. `permanent`: once, when the visitor is about to be bucketed into an experience. `transient`: again every time the visitor is about to be bucketed. `segmentation`: on every run until the visitor matches, after which the visitor keeps the audience as a segment. Full-stack projects accept only `transient` and `segmentation`.
+         * @enum {string}
+         */
         AudienceTypes: "segmentation" | "permanent" | "transient";
+        /** @description Filters and sorting of the audiences list. */
         AudiencesListFilteringOptions: components["schemas"]["ResultsPerPage"] & components["schemas"]["SortDirection"] & {
+            /** @description Only audiences with one of these statuses. */
             status?: components["schemas"]["AudienceStatuses"][] | null;
+            /**
+             * @description Text to look for in the audiences' name and description.
+             * @example checkout
+             */
             search?: string | null;
+            /** @description true for only the audiences preselected on new experiences, false for only the others; leave out for all. */
             is_default?: boolean | null;
             /**
+             * @description Field to sort on. Defaults to `id`.
              * @default id
              * @enum {string|null}
              */
             sort_by?: "id" | "type" | "name" | "usage" | "status" | "key" | null;
+            /** @description Only audiences of this type. */
             type?: components["schemas"]["AudienceTypes"] | null;
+            /**
+             * @description Only audiences used by these experiences (at most 100 IDs).
+             * @example [
+             *       100200
+             *     ]
+             */
             experiences?: number[] | null;
-            /** @enum {string|null} */
+            /**
+             * @description `used` for only audiences some experience uses, `not_used` for the others.
+             * @enum {string|null}
+             */
             usage?: "used" | "not_used" | null;
         };
-        /** @enum {string} */
+        /**
+         * @description A column of the audiences list that the user can show or hide in the app.
+         * @enum {string}
+         */
         AudiencesListColumnNames: "name" | "id" | "type" | "usage" | "status" | "key";
+        /** @description Saved view of the audiences list in the app, with its filters, sorting and columns. */
         AudiencesListPersistentOptions: components["schemas"]["AudiencesListFilteringOptions"] & {
             columns?: (components["schemas"]["ColumnPreference"] & {
                 name?: components["schemas"]["AudiencesListColumnNames"];
             })[] | null;
         };
         /**
+         * @description `active` locations can be picked for experiences; `archived` ones are kept but hidden from new experiences.
          * @default active
          * @enum {string}
          */
         LocationStatuses: "active" | "archived";
+        /** @description Filters and sorting of the locations list. */
         LocationsListFilteringOptions: components["schemas"]["ResultsPerPage"] & components["schemas"]["SortDirection"] & {
+            /** @description Only locations with one of these statuses. */
             status?: components["schemas"]["LocationStatuses"][] | null;
+            /** @description true for only the locations preselected on new experiences, false for only the others; leave out for all. */
             is_default?: boolean | null;
+            /**
+             * @description Text to look for in the locations' name and description.
+             * @example checkout
+             */
             search?: string | null;
             /**
+             * @description Field to sort on. Defaults to `id`.
              * @default id
              * @enum {string|null}
              */
             sort_by?: "id" | "name" | "usage" | "status" | "key" | null;
-            /** @enum {string|null} */
+            /**
+             * @description `used` for only locations some experience uses, `not_used` for the others.
+             * @enum {string|null}
+             */
             usage?: "used" | "not_used" | null;
         };
-        /** @enum {string} */
+        /**
+         * @description A column of the locations list that the user can show or hide in the app.
+         * @enum {string}
+         */
         LocationsListColumnNames: "name" | "id" | "usage" | "status" | "key";
+        /** @description Saved view of the locations list in the app, with its filters, sorting and columns. */
         LocationsListPersistentOptions: components["schemas"]["LocationsListFilteringOptions"] & {
             columns?: (components["schemas"]["ColumnPreference"] & {
                 name?: components["schemas"]["LocationsListColumnNames"];
             })[] | null;
         };
+        /** @description Filters of live data (tracking events). */
         ProjectLiveFilteringOptions: {
+            /**
+             * @description Only events of the experiences with these ids.
+             * @example [
+             *       100200
+             *     ]
+             */
             experiences?: number[] | null;
+            /**
+             * @description Only events of these kinds.
+             * @example [
+             *       "conversion",
+             *       "transaction"
+             *     ]
+             */
             event_types?: components["schemas"]["LiveDataEventTypes"][] | null;
+            /**
+             * @description Only conversions of the goals with these ids (at most 20).
+             * @example [
+             *       100500
+             *     ]
+             */
             goals?: number[] | null;
+            /** @description Only events of visitors in these segments. */
             segments?: components["schemas"]["ReportingSegmentsFilters"] | null;
         };
-        /** @enum {string} */
+        /**
+         * @description A column of the project live data feed that the user can show or hide in the app.
+         * @enum {string}
+         */
         ProjectLiveDataColumnNames: "time" | "event" | "experience" | "variation" | "more_info";
+        /** @description Saved view of the project live data feed in the app, with its filters, sorting and columns. */
         ProjectLiveDataPersistentOptions: components["schemas"]["ProjectLiveFilteringOptions"] & components["schemas"]["LiveDataAutoRefreshSettings"] & {
             columns?: (components["schemas"]["ColumnPreference"] & {
                 name?: components["schemas"]["ProjectLiveDataColumnNames"];
             })[] | null;
         };
-        /** @enum {string} */
+        /**
+         * @description A kind of object whose changes are recorded in the change history.
+         * @enum {string}
+         */
         ChangeHistoryObjects: "audience" | "feature" | "domain" | "goal" | "hypothesis" | "experience" | "tag" | "location";
+        /** @description Filters and sorting of a change history. The id lists keep only the changes of those objects. */
         ProjectHistoryFilteringOptions: components["schemas"]["SortDirection"] & components["schemas"]["ResultsPerPage"] & {
+            /**
+             * @description Only changes made this way (in the app or through the API).
+             * @example [
+             *       "api"
+             *     ]
+             */
             methods?: components["schemas"]["ChangeHistoryMethods"][] | null;
+            /**
+             * @description Only changes of these kinds of objects.
+             * @example [
+             *       "experience",
+             *       "goal"
+             *     ]
+             */
             objects?: components["schemas"]["ChangeHistoryObjects"][] | null;
+            /**
+             * @description Only changes of the audiences with these ids.
+             * @example [
+             *       100300
+             *     ]
+             */
             audiences?: number[] | null;
+            /**
+             * @description Only changes of the goals with these ids.
+             * @example [
+             *       100500
+             *     ]
+             */
             goals?: number[] | null;
+            /**
+             * @description Only changes of the locations with these ids.
+             * @example [
+             *       100900
+             *     ]
+             */
             locations?: number[] | null;
+            /**
+             * @description Only changes of the hypotheses with these ids.
+             * @example [
+             *       100700
+             *     ]
+             */
             hypotheses?: number[] | null;
+            /**
+             * @description Only changes of the domains with these ids.
+             * @example [
+             *       101100
+             *     ]
+             */
             domains?: number[] | null;
-            /** @description Only changes of these tags (ids). Named by the reference, absent from the live structure. */
+            /**
+             * @description Only changes of the tags with these ids. Documented by the API reference but not part of the live API's published structure.
+             * @example [
+             *       100800
+             *     ]
+             */
             tags?: number[] | null;
+            /**
+             * @description Only changes of the experiences with these ids.
+             * @example [
+             *       100200
+             *     ]
+             */
             experiences?: number[] | null;
             /**
+             * @description The field to sort on; `timestamp` (the default) puts changes in time order.
              * @default timestamp
+             * @example timestamp
              * @enum {string|null}
              */
             sort_by?: "timestamp" | "project_id" | "event" | "object" | null;
         } & components["schemas"]["ChangeHistoryExpandParameter"];
-        /** @enum {string} */
+        /**
+         * @description A column of the project change history that the user can show or hide in the app.
+         * @enum {string}
+         */
         ProjectHistoryColumnNames: "timestamp" | "object_id" | "event" | "object" | "method" | "more_info";
+        /** @description Saved view of the project change history in the app, with its filters, sorting and columns. */
         ProjectHistoryPersistentOptions: components["schemas"]["ProjectHistoryFilteringOptions"] & {
             columns?: (components["schemas"]["ColumnPreference"] & {
                 name?: components["schemas"]["ProjectHistoryColumnNames"];
             })[] | null;
         };
+        /** @description Filters for an experience's live data events. */
         ExperienceLiveDataFilteringOptions: {
+            /** @description Only events of these types. */
             event_types?: components["schemas"]["LiveDataEventTypes"][] | null;
+            /** @description Only events of these goals (ids, at most 20). */
             goals?: number[] | null;
+            /** @description Only events of visitors in these segments; null for no segment filter. */
             segments?: components["schemas"]["ReportingSegmentsFilters"] | null;
         };
-        /** @enum {string} */
+        /**
+         * @description A column of the experience live data feed that the user can show or hide in the app.
+         * @enum {string}
+         */
         ExperienceLiveDataColumnNames: "time" | "event" | "variation" | "more_info";
+        /** @description Saved view of the experience live data feed in the app, with its filters, sorting and columns. */
         ExperienceLiveDataPersistentOptions: components["schemas"]["ExperienceLiveDataFilteringOptions"] & components["schemas"]["LiveDataAutoRefreshSettings"] & {
             columns?: (components["schemas"]["ColumnPreference"] & {
                 name?: components["schemas"]["ExperienceLiveDataColumnNames"];
             })[] | null;
         };
-        /** @enum {string} */
+        /**
+         * @description Part of an experience a recorded change is about: its `report`, a `variation` or a `change`.
+         * @enum {string}
+         */
         ExperienceHistoryObjects: "report" | "variation" | "change";
+        /** @description Filters, sorting and page size for an experience's change history. */
         ExperienceHistoryFilteringOptions: {
+            /** @description Only changes made through these channels (`api` or `app`). */
             methods?: components["schemas"]["ChangeHistoryMethods"][] | null;
+            /** @description Only changes to these parts of the experience. */
             objects?: components["schemas"]["ExperienceHistoryObjects"][] | null;
             /**
+             * @description Field the history is sorted by; `timestamp` when not given.
              * @default timestamp
              * @enum {string|null}
              */
             sort_by?: "timestamp" | "event" | "object" | null;
+            /** @description Only changes to these variations (ids, at most 100). */
             variations?: number[] | null;
+            /** @description Only changes to these variation changes (ids, at most 100). */
             changes?: number[] | null;
+            /**
+             * @description Only changes made by this user (user id).
+             * @example 4f6c1a2e-8b0d-4c55-9a3e-2d7f0b9c6e11
+             */
             author_id?: string | null;
         } & components["schemas"]["ChangeHistoryExpandParameter"] & components["schemas"]["ResultsPerPage"] & components["schemas"]["SortDirection"];
-        /** @enum {string} */
+        /**
+         * @description A column of the experience change history that the user can show or hide in the app.
+         * @enum {string}
+         */
         ExperienceHistoryColumnNames: "timestamp" | "event" | "object" | "object_id" | "method" | "more_info";
+        /** @description Saved view of the experience change history in the app, with its filters, sorting and columns. */
         ExperienceHistoryPersistentOptions: components["schemas"]["ExperienceHistoryFilteringOptions"] & {
             columns?: (components["schemas"]["ColumnPreference"] & {
                 name?: components["schemas"]["ExperienceHistoryColumnNames"];
             })[] | null;
         };
+        /** @description Whether one section of a page is shown. */
         BaseUiSectionPreference: {
+            /**
+             * @description Whether the section is shown.
+             * @example true
+             */
             visible?: boolean;
+            /** @description Name of the section. */
             name?: string;
         };
-        /** @enum {string} */
+        /**
+         * @description A section of the experience report page that the user can show or hide.
+         * @enum {string}
+         */
         ExperienceReportSectionNames: "summary" | "complete_overview" | "quick_overview" | "goal_details";
+        /** @description Saved layout of the experience report page, as its sections. */
         ExperienceReportPersistentOptions: {
             sections?: (components["schemas"]["BaseUiSectionPreference"] & {
                 name?: components["schemas"]["ExperienceReportSectionNames"];
             })[] | null;
         };
-        /** @enum {string} */
+        /**
+         * @description A column of the goals table of the experience report that the user can show or hide in the app.
+         * @enum {string}
+         */
         ExperienceReportFirstViewColumnNames: "goal_name" | "best_improvement" | "conversions" | "visitors" | "conversion_rate" | "confidence";
+        /** @description Saved view of the goals table of the experience report in the app, as its columns. */
         ExperienceReportFirstViewPersistentOptions: {
             columns?: (components["schemas"]["ColumnPreference"] & {
                 name?: components["schemas"]["ExperienceReportFirstViewColumnNames"];
             })[] | null;
         };
-        /** @enum {string} */
+        /**
+         * @description A column of the variations table of the experience report that the user can show or hide in the app.
+         * @enum {string}
+         */
         ExperienceReportSecondViewColumnNames: "variation_name" | "improvement" | "conversions" | "visitors" | "conversion_rate" | "confidence" | "confidence_interval" | "observed_power" | "status" | "expected" | "risk" | "traffic" | "average_order_value" | "average_products_per_order";
+        /** @description Saved view of the variations table of the experience report in the app, as its columns. */
         ExperienceReportSecondViewPersistentOptions: {
             columns?: (components["schemas"]["ColumnPreference"] & {
                 name?: components["schemas"]["ExperienceReportSecondViewColumnNames"];
             })[] | null;
         };
+        /** @description Paging size, sorting and filters of the features list. */
         FeaturesListFilteringOptions: components["schemas"]["ResultsPerPage"] & components["schemas"]["SortDirection"] & {
+            /**
+             * @description Text to look for in the id, name, key and description of the features.
+             * @example checkout
+             */
             search?: string | null;
+            /**
+             * @description Return only the features with these ids.
+             * @example [
+             *       101300,
+             *       101301
+             *     ]
+             */
             only?: number[] | null;
+            /**
+             * @description Leave out the features with these ids.
+             * @example [
+             *       101302
+             *     ]
+             */
             except?: number[];
             /**
+             * @description Field to sort the features by; `id` when not sent.
              * @default id
              * @enum {string|null}
              */
             sort_by?: "id" | "name" | "key" | "status" | null;
         };
-        /** @enum {string} */
+        /**
+         * @description A column of the features list that the user can show or hide in the app.
+         * @enum {string}
+         */
         FeaturesListColumnNames: "name" | "id" | "key" | "status";
+        /** @description Saved view of the features list in the app, with its filters, sorting and columns. */
         FeaturesListPersistentOptions: components["schemas"]["FeaturesListFilteringOptions"] & {
             columns?: (components["schemas"]["ColumnPreference"] & {
                 name?: components["schemas"]["FeaturesListColumnNames"];
             })[] | null;
         };
-        /** @enum {string} */
+        /**
+         * @description A column of the SDK keys list that the user can show or hide in the app.
+         * @enum {string}
+         */
         SdkKeysListColumnNames: "name" | "sdk_key" | "environment" | "status";
+        /** @description Saved view of the SDK keys list in the app, with its filters, sorting and columns. */
         SdkKeysListPersistentOptions: {
             columns?: (components["schemas"]["ColumnPreference"] & {
                 name?: components["schemas"]["SdkKeysListColumnNames"];
             })[] | null;
         };
-        /** @default 0 */
+        /**
+         * @description Offset from UTC of a time zone, in seconds (for example 3600 for UTC+1).
+         * @default 0
+         * @example 0
+         */
         UTC_Offset: number;
+        /** @description A period to filter by, as Unix timestamps, with the UTC offset to read them in. */
         TimeRange: {
+            /**
+             * @description Start of the period, in Unix seconds.
+             * @example 1761955200
+             */
             start_time?: number | null;
+            /**
+             * @description End of the period, in Unix seconds.
+             * @example 1764547200
+             */
             end_time?: number | null;
             utc_offset?: components["schemas"]["UTC_Offset"];
         };
+        /** @description The `page` field of list requests. */
         PageNumber: {
+            /**
+             * @description Which page of results to return, counting from 1; each page holds `results_per_page` records. Defaults to 1.
+             * @example 1
+             */
             page?: number;
         };
+        /** @description The `onlyCount` switch of list requests. */
         OnlyCount: {
+            /**
+             * @description When true, the answer carries no records, only their number in `extra.pagination.items_count`. Handy to count matches without paging through them.
+             * @example false
+             */
             onlyCount?: boolean;
         };
+        /** @description Filters of the signal sessions list, as saved in the user's preferences. */
         SignalSessionsListFilteringOptions: components["schemas"]["TimeRange"] & components["schemas"]["PageNumber"] & components["schemas"]["ResultsPerPage"] & components["schemas"]["OnlyCount"] & {
             experience?: {
                 id?: number;
@@ -3624,33 +4312,50 @@ export interface components {
             adCampaignLabels?: string[] | null;
             recordingId?: string | null;
         };
-        /** @enum {string} */
+        /**
+         * @description A column of the signal sessions list that the user can show or hide in the app.
+         * @enum {string}
+         */
         SignalSessionsListColumnNames: "id" | "duration" | "visited_pages" | "location" | "date" | "watched";
+        /** @description Saved view of the signal sessions list in the app, with its filters, sorting and columns. */
         SignalSessionsListPersistentOptions: components["schemas"]["SignalSessionsListFilteringOptions"] & {
             columns?: (components["schemas"]["ColumnPreference"] & {
                 name?: components["schemas"]["SignalSessionsListColumnNames"];
             })[] | null;
         };
-        /** @enum {string} */
+        /**
+         * @description A column of the Compass research board (observations, hypotheses, knowledge base).
+         * @enum {string}
+         */
         CompassColumnsNames: "observations" | "hypotheses" | "knowledge_base";
+        /** @description Saved view of the Compass research board in the app, as its columns. */
         CompassColumnsPersistentOptions: {
             columns?: (components["schemas"]["ColumnPreference"] & {
                 name?: components["schemas"]["CompassColumnsNames"];
             })[] | null;
         };
+        /** @description The user's saved settings for the Convert app: list views, editor, UI, seen notifications and whether MFA is on. */
         UserPreferences: {
+            /** @description State of the code editor of the visual editor. */
             editorSettings?: {
                 /** @default false */
                 codeOpen?: boolean | null;
-                /** @enum {string|null} */
+                /**
+                 * @description Which code box was open last.
+                 * @enum {string|null}
+                 */
                 codeBoxId?: "variationCode" | "variationJs" | "variationCss" | "globalJs" | null;
                 /** @default false */
                 codeEditorMaximized?: boolean | null;
-                /** @default 300 */
+                /**
+                 * @description Height of the code editor, in pixels.
+                 * @default 300
+                 */
                 codeEditorHeight?: number | null;
                 /** @default false */
                 codeLinterOn?: boolean | null;
             };
+            /** @description Saved filters, sorting and visible columns of the app's lists and reports, one entry per screen. */
             displaySettings?: {
                 accountExperiencesList?: components["schemas"]["AccountExperiencesListPersistentOptions"];
                 accountLiveDataList?: components["schemas"]["AccountLiveDataPersistentOptions"];
@@ -3675,80 +4380,264 @@ export interface components {
                 projectSignalSessions?: components["schemas"]["SignalSessionsListPersistentOptions"];
                 projectCompass?: components["schemas"]["CompassColumnsPersistentOptions"];
             };
+            /** @description Other app interface settings. */
             uiSettings?: {
+                /** @description Hides Convert's demo project from the user's project list. */
                 hide_demo_project?: boolean;
                 onboard?: {
                     remind_in?: number | null;
                 } | null;
             } | null;
+            /** @description In-app notifications the user has dismissed. The API defines only one placeholder value for now. */
             notificationsSeen?: "TODO-define-it"[];
+            /** @description Where the user left off in the app and opt-ins. */
             generalSettings?: {
+                /**
+                 * @description Id of the account the user had open last.
+                 * @example 100012
+                 */
                 lastOpenAccount?: number | null;
+                /**
+                 * @description Id of the project the user had open last.
+                 * @example 10034
+                 */
                 lastOpenProject?: number | null;
                 /**
+                 * @description Which generation of the app the user works in.
                  * @default v0
                  * @enum {string}
                  */
                 frontendVersion?: "v0" | "v1";
-                /** @default false */
+                /**
+                 * @description Whether the user tries experimental Convert Labs features.
+                 * @default false
+                 */
                 convertLabsOptIn?: boolean;
             };
+            /**
+             * @description Whether the user has multi-factor authentication switched on.
+             * @example false
+             */
             mfaEnabled?: boolean;
         };
-        UserData: {
+        /** @description A person who can sign in to Convert and act on the accounts they own or collaborate in: their profile, their preferences and their security state. */
+        User: {
+            /** @description The user's profile. */
             profileData?: {
+                /**
+                 * @description Email address the user signs in with.
+                 * @example jane.doe@example.com
+                 */
                 email?: string;
+                /**
+                 * @description First name.
+                 * @example Jane
+                 */
                 firstName?: string;
+                /**
+                 * @description Last name.
+                 * @example Doe
+                 */
                 lastName?: string;
                 login_provider?: components["schemas"]["UserLoginProviders"];
+                /**
+                 * @description Unique id of the user.
+                 * @example 5f8d0d55b54764421b7156c1
+                 */
                 user_id?: $Read<string>;
+                /**
+                 * @description Token that identifies the user to the Intercom support chat of the Convert app.
+                 * @example eyJhbGciOiJIUzI1NiJ9.eyJ1c2VyX2lkIjoiNWY4ZCJ9.c2lnbmF0dXJl
+                 */
                 intercom_user_jwt?: $Read<string>;
+                /**
+                 * @description Token that identifies the user to the Reditus affiliate program.
+                 * @example eyJhbGciOiJIUzI1NiJ9.eyJ1c2VyX2lkIjoiNWY4ZCJ9.c2lnbmF0dXJl
+                 */
                 reditus_user_jwt?: $Read<string>;
+                /**
+                 * @description Token that identifies the user to the Canny feedback board.
+                 * @example eyJhbGciOiJIUzI1NiJ9.eyJ1c2VyX2lkIjoiNWY4ZCJ9.c2lnbmF0dXJl
+                 */
                 canny_user_jwt?: $Read<string>;
+                /**
+                 * @description Whether the user may switch to "sudo" mode (Convert staff).
+                 * @example false
+                 */
                 canSudo?: $Read<boolean>;
+                /**
+                 * @description Whether the user only collaborates in other people's accounts and owns none.
+                 * @example false
+                 */
                 onlyCollaborator?: $Read<boolean>;
+                /**
+                 * @description Role the user picked at sign-up, used to tailor the app.
+                 * @example marketer
+                 */
                 persona?: $Read<string>;
+                /**
+                 * @description Whether the user said at sign-up that they are technical.
+                 * @example true
+                 */
                 techPerson?: $Read<boolean>;
             };
             preferences?: components["schemas"]["UserPreferences"];
+            /**
+             * @description Whether the user currently acts in "sudo" mode.
+             * @example false
+             */
             isSudo?: boolean;
-            mfa_backup_codes?: unknown[];
+            /**
+             * @description Not implemented yet. Meant to hold recovery codes for a lost MFA device; would only be sent in the answer to the `updateUserProfileData` call that enables MFA.
+             * @example []
+             */
+            mfa_backup_codes?: unknown[][];
         };
+        /** @description The user is signed in. The session is in the `sid` cookie of the `Set-Cookie` response header and `data` holds the user. */
+        AuthResponseSuccess: {
+            /**
+             * @description `SUCCESS`: the user is signed in. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            "auth-code": "SUCCESS";
+            /**
+             * @description Human-readable outcome.
+             * @example Authentication successful
+             */
+            message: string;
+            data: components["schemas"]["User"];
+        };
+        /** @description What the next sign-in step needs to send back. */
         LoginMoreData: {
+            /**
+             * @description Short-lived token that ties the next `doAuth` step to this one; send it back in `data.sessionToken`.
+             * @example AYABeC3c0n2FhT9qZ0bS1w
+             */
             sessionToken: string;
+            /**
+             * @description The login the flow is for; send it back in `data.username`.
+             * @example jane.doe@example.com
+             */
             username: string;
         };
-        AuthResponse: {
-            /** @enum {string} */
-            "auth-code": "NEW_PASSWORD_REQUIRED" | "MFA_TOKEN_REQUIRED" | "NEW_AUTH_REQUIRED" | "SUCCESS" | "ERROR";
+        /** @description The credentials were accepted but the flow needs another step. Send the next `doAuth` request with the `sessionToken` and `username` from `data`. */
+        AuthResponseMoreData: {
+            /**
+             * @description `MFA_TOKEN_REQUIRED`: send the one-time code with `requestType: provideMfaCodeAuth`. `NEW_PASSWORD_REQUIRED`: the user must pick a new password, sent with `requestType: confirmNewPasswordAuth`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            "auth-code": "MFA_TOKEN_REQUIRED" | "NEW_PASSWORD_REQUIRED";
+            /**
+             * @description Human-readable outcome.
+             * @example MFA code required
+             */
             message: string;
-            data: components["schemas"]["UserData"] | components["schemas"]["LoginMoreData"];
+            data: components["schemas"]["LoginMoreData"];
         };
+        /** @description The step did not sign the user in: `NEW_AUTH_REQUIRED` means the flow has to start again with `initiatePasswordAuth` (for example after the session token expired), `ERROR` means it failed. `message` says why. */
+        AuthResponseFailure: {
+            /**
+             * @description `NEW_AUTH_REQUIRED` (start the flow again) or `ERROR` (the step failed). (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            "auth-code": "NEW_AUTH_REQUIRED" | "ERROR";
+            /**
+             * @description Human-readable reason.
+             * @example Invalid session, please sign in again
+             */
+            message: string;
+            /** @description Not documented for these outcomes; kept open. */
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description Outcome of one sign-in step. `auth-code` tells what happened and decides what `data` holds: the signed-in user on `SUCCESS`, a `sessionToken` for the next step on `MFA_TOKEN_REQUIRED` and `NEW_PASSWORD_REQUIRED`, nothing documented on `NEW_AUTH_REQUIRED` and `ERROR`. */
+        AuthResponse: components["schemas"]["AuthResponseSuccess"] | components["schemas"]["AuthResponseMoreData"] | components["schemas"]["AuthResponseFailure"];
+        /** @description Who asks for a password reset link. */
         ForgotPasswordRequestData: {
+            /**
+             * @description The login (email address) of the user who forgot their password.
+             * @example jane.doe@example.com
+             */
             username?: string;
         };
+        /** @description The answer of operations that return no object, such as deletes and imports: a status code and a confirmation message. */
         SuccessData: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The HTTP status code of the answer, repeated in the body.
+             * @example 200
+             */
             code?: number;
+            /**
+             * @description A short confirmation of what was done.
+             * @example The operation completed successfully.
+             */
             message?: string;
         };
+        /** @description Completes a password reset with the values taken from the reset link that `requestForgotPassword` emailed, and the new password typed twice. */
         ResetPasswordConfirmRequestData: {
+            /**
+             * @description Internal id of the user, part of the emailed reset link.
+             * @example 3b9d6c1e-7a52-4f0e-9d8b-1c2e4f6a8b0d
+             */
             authSub?: string;
+            /**
+             * @description Reset code, part of the emailed reset link.
+             * @example 839201
+             */
             code: string;
+            /**
+             * Format: password
+             * @description The new password, at most 99 characters.
+             * @example n3w-Passw0rd-2025
+             */
             newPassword: string;
+            /**
+             * Format: password
+             * @description The new password again; must equal `newPassword`.
+             * @example n3w-Passw0rd-2025
+             */
             confirmNewPassword: string;
+            /**
+             * @description Reset token, part of the emailed reset link.
+             * @example c1d5e7f9a3b24d6e8f0a1b2c3d4e5f60
+             */
             token?: string;
         };
+        /** @description Which sessions of the signed-in user to end. */
         LogoutRequestData: {
-            /** @enum {string} */
+            /**
+             * @description `currentSession` ends only the session that makes the call, `otherSessions` ends every other session of the user (signs out their other browsers and devices) and `allSessions` ends all of them.
+             * @example currentSession
+             * @enum {string}
+             */
             requestType?: "currentSession" | "otherSessions" | "allSessions";
         };
+        /** @description Whether a role may create, change, see and delete one kind of object. */
         CommonBasicPermissions: {
+            /**
+             * @description May create objects of this kind.
+             * @example true
+             */
             add?: boolean;
+            /**
+             * @description May change objects of this kind.
+             * @example true
+             */
             edit?: boolean;
+            /**
+             * @description May see objects of this kind.
+             * @example true
+             */
             view?: boolean;
+            /**
+             * @description May delete objects of this kind.
+             * @example false
+             */
             delete?: boolean;
         };
+        /** @description What a role allows, grouped by kind of object. Each flag is `true` when the role may perform that action. */
         RolePermissions: {
             account?: {
                 manage_addons?: boolean;
@@ -3813,75 +4702,183 @@ export interface components {
             knowledge_base?: components["schemas"]["CommonBasicPermissions"];
             observation?: components["schemas"]["CommonBasicPermissions"];
         };
+        /** @description A named set of permissions that a user can hold over an account or over some of its projects. */
         AccessRole: {
+            /**
+             * @description Name of the role, as used in collaborators' `accesses[].role`.
+             * @example admin
+             */
             name?: string;
             permissions?: components["schemas"]["RolePermissions"];
         };
+        /** @description All access roles with their permissions. */
         AccessRolesList: components["schemas"]["AccessRole"][];
+        /** @description The access roles, not paginated. */
         AccessRolesListResponseData: {
             data?: components["schemas"]["AccessRolesList"];
         };
+        /** @description Switches MFA on, proving the authenticator app is set up with a current code for the secret from `generateMfaSecret`. */
         mfaEnableRequest: {
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description `enable` switches MFA on. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             type: "enable";
+            /**
+             * @description A current one-time code from the authenticator app.
+             * @example 492817
+             */
             mfaCode?: string;
+            /**
+             * Format: password
+             * @description The user's password.
+             * @example correct-horse-battery
+             */
             password?: string;
         };
+        /** @description Switches MFA off. */
         mfaDisableRequest: {
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description `disable` switches MFA off. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             type: "disable";
+            /**
+             * Format: password
+             * @description The user's password.
+             * @example correct-horse-battery
+             */
             password?: string;
         };
+        /** @description Profile fields of the signed-in user to change. Fields left out are not changed. */
         UserProfileDataUpdate: {
+            /**
+             * @description First name. Links, email addresses and domain-like text are rejected.
+             * @example Jane
+             */
             firstName?: string;
+            /**
+             * @description Last name. Links, email addresses and domain-like text are rejected.
+             * @example Doe
+             */
             lastName?: string;
+            /**
+             * Format: password
+             * @description The user's current password; required to change the password or the email.
+             * @example correct-horse-battery
+             */
             currentPassword?: string;
+            /**
+             * Format: password
+             * @description The new password. The password is checked and changed only when `confirmPassword` is sent too.
+             * @example n3w-Passw0rd-2025
+             */
             newPassword?: string;
+            /**
+             * Format: password
+             * @description The new password again; must equal `newPassword`.
+             * @example n3w-Passw0rd-2025
+             */
             confirmPassword?: string;
-            /** Format: email */
+            /**
+             * Format: email
+             * @description New email address; send `currentPassword` with it. A code is sent to the new address to confirm the change with `confirmEmail`.
+             * @example jane.doe@example.com
+             */
             email?: string;
+            /** @description Switches multi-factor authentication on or off. */
             mfa?: components["schemas"]["mfaEnableRequest"] | components["schemas"]["mfaDisableRequest"];
         };
+        /** @description Confirms a change of the user's email address. */
         ConfirmEmailRequestData: {
+            /**
+             * @description The security code emailed to the new address.
+             * @example 573920
+             */
             code: string;
         };
+        /** @description A new MFA secret for the signed-in user. */
         UserMfaSecret: {
+            /**
+             * @description Secret to register in an authenticator app, typed in or encoded as a QR code.
+             * @example JBSWY3DPEHPK3PXP
+             */
             mfa_secret?: string;
         };
-        /** @enum {string} */
+        /**
+         * @description `main`: an account that can create sub-accounts and share its plan quotas with them (the sum of the sub-accounts' quotas cannot exceed its own). `sub`: an account created under a main account.
+         * @enum {string}
+         */
         AccountTypes: "main" | "sub";
-        /** @enum {string} */
+        /**
+         * @description An access role. `owner` is held by the account owner only; the other roles are granted to collaborators and API keys, from the broadest (`account_manager`, `admin`) to `browse`, which only reads. `getAccessRoles` lists the permissions behind each role.
+         * @enum {string}
+         */
         AccessRoleNames: "owner" | "account_manager" | "admin" | "browse" | "edit" | "publish" | "review";
+        /** @description Fields every account has, main or sub. */
         SubAccountBase: {
+            /**
+             * @description Unique id of the account.
+             * @example 100012
+             */
             id?: $Read<number>;
             accountType?: components["schemas"]["AccountTypes"];
+            /**
+             * @description Friendly name of the account.
+             * @example Acme Inc.
+             */
             name?: string;
+            /** @description The role with which the caller acts on this account. */
             accessRole?: unknown & components["schemas"]["AccessRoleNames"];
+            /**
+             * @description Whether the caller's access covers every project of the account, rather than selected ones.
+             * @example true
+             */
             access_all_projects?: $Read<boolean>;
         };
-        /** @enum {string} */
+        /**
+         * @description State of a subscription: `paid`, `trial` (free trial running), `trialExpired`, `canceled` or `paused`.
+         * @enum {string}
+         */
         PlanStatus: "paid" | "trial" | "trialExpired" | "canceled" | "paused";
-        /** @enum {string} */
+        /**
+         * @description What the plan's traffic quota is counted in: `testedUsers` or `testedVisitors`.
+         * @enum {string}
+         */
         BillingPlanBillByEnum: "testedUsers" | "testedVisitors";
+        /** @description How a plan's usage is measured and which features it unlocks. */
         BillingPlanLimitsAndCapabilitiesBase: {
+            /** @description What the traffic quota is counted in. */
             usage_limit_by?: unknown & components["schemas"]["BillingPlanBillByEnum"];
+            /** @description The features the plan includes. */
             availableFeaturesNiceNames?: $Read<("advanced_segmentation" | "api" | "basic_segmentation" | "change_history" | "chat support" | "custom_domains" | "cookie_targeting" | "csv_export" | "experience_raw_export" | "dmp_profiling" | "email_support" | "geo_targeting" | "kissmetrics_integration" | "live_data" | "multipage_experience" | "multivariate_testing" | "phone_support" | "scroll_goal" | "single_sign_on" | "triggered_goal_targeting" | "weather_targeting" | "experience_report_predictions" | "collaborators" | "forum_access" | "fullstack" | "bayesian_stats" | "ve_ai_text" | "create_subaccounts" | "sequential_testing" | "other_goals_test_progress" | "export_project" | "import_project" | "experience_collaborators" | "bulk_actions" | "dynamic_web_triggers" | "advanced_tracking_script_release" | "remove_report_data" | "mab" | "composed_audience" | "visitor_insights" | "visitor_data" | "ui_widgets" | "ve_version_history")[]>;
         };
+        /** @description A usage limit of a plan. */
         BillingUsageLimitBase: {
+            /**
+             * @description The most that may be used, or `unlimited`.
+             * @example 10
+             */
             limitValue?: number | "unlimited";
         };
+        /** @description A usage limit of a plan, with the price of going over it. */
         BillingUsageLimit: components["schemas"]["BillingUsageLimitBase"] & {
+            /**
+             * @description Price of each block of `unitSize` units used beyond the limit.
+             * @example 10
+             */
             overLimitCostPerUnit?: $Read<number>;
+            /**
+             * @description How many units one over-limit charge covers.
+             * @example 1000
+             */
             unitSize?: $Read<number>;
         };
+        /** @description What a plan includes and how much of each resource it allows. */
         BillingPlanLimitsAndCapabilities: components["schemas"]["BillingPlanLimitsAndCapabilitiesBase"] & {
+            /** @description Limits per resource: domains, goals, projects, segments, environments, experiments, custom domains, tested traffic and visitor data. */
             usageLimits?: {
+                /** @description Limits of visitor profiles and personalised experiences. */
                 visitorData?: {
                     visitorProfiles?: components["schemas"]["BillingUsageLimit"];
                     visitorProfilesFields?: components["schemas"]["BillingUsageLimit"];
@@ -3901,63 +4898,146 @@ export interface components {
                 testedUsers?: components["schemas"]["BillingUsageLimit"];
             };
         };
+        /** @description Fields of a main account, on top of those every account has. */
         MainAccountBase: components["schemas"]["SubAccountBase"] & {
-            /** @enum {string} */
+            /**
+             * @description Always `main` for a main account.
+             * @enum {string}
+             */
             accountType?: "main";
-            id?: $Read<unknown>;
+            /** @description Billing state and settings of the account. */
             billing?: {
+                /**
+                 * @description Id of the account's customer record at the payment provider, if any.
+                 * @example cus_Q2w3E4r5T6y7U8
+                 */
                 id?: $Read<string | null>;
+                /** @description Where the account stands in its billing cycle. */
                 details?: {
+                    /**
+                     * @description Whether tracking is paused because a plan quota was used up.
+                     * @example false
+                     */
                     isPausedByQuota?: $Read<boolean>;
+                    /**
+                     * @description Start of the next billing cycle, in Unix seconds.
+                     * @example 1767225600
+                     */
                     nextBillingCycleStart?: $Read<number>;
+                    /**
+                     * @description Start of the current billing cycle, in Unix seconds.
+                     * @example 1764547200
+                     */
                     currentBillingCycleStart?: $Read<number>;
-                    /** @default false */
+                    /**
+                     * @description Whether a cancellation of the subscription was requested and is pending.
+                     * @default false
+                     * @example false
+                     */
                     pending_cancellation?: $Read<boolean>;
+                    /**
+                     * @description When the pending cancellation was requested, in Unix seconds.
+                     * @example null
+                     */
                     cancellation_request_timestamp?: $Read<number | null>;
+                    /** @description State of the subscription. */
                     billingType?: components["schemas"]["PlanStatus"] & unknown;
                 };
+                /** @description Period of the yearly contract, when the account has one. */
                 contract?: $Read<{
+                    /**
+                     * @description Start of the contract, in Unix seconds.
+                     * @example 1735689600
+                     */
                     start_time?: number;
+                    /**
+                     * @description End of the contract, in Unix seconds.
+                     * @example 1767225600
+                     */
                     end_time?: number;
                 } | null>;
+                /** @description Billing settings the owner can change. */
                 settings?: {
+                    /**
+                     * @description Whether usage beyond the plan quotas is allowed and charged.
+                     * @example true
+                     */
                     overQuota_charges?: boolean;
+                    /**
+                     * @description Until when the subscription is paused, in Unix seconds; null when it is not.
+                     * @example null
+                     */
                     subscription_paused_until?: number | null;
                 };
             };
+            /** @description The usage limits and features of the account's plan. */
             limitsAndCapabilities?: unknown & components["schemas"]["BillingPlanLimitsAndCapabilities"];
         };
-        /** @enum {string} */
+        /**
+         * @description A Convert product that is billed: `experiences`, `deploy` or `addons`.
+         * @enum {string}
+         */
         Products: "experiences" | "deploy" | "addons";
+        /** @description The product a plan is for. */
         BillingPlanDataBase: {
             product?: components["schemas"]["Products"];
-            /** @deprecated */
+            /**
+             * @deprecated
+             * @description Deprecated numeric ids of the plan's features; read `availableFeaturesNiceNames` instead.
+             */
             availableFeaturesIds?: $Read<number[]>;
         };
+        /** @description A billing plan with its price and what it includes. */
         BillingPlanData: {
+            /**
+             * @description Unique id of the plan.
+             * @example 41
+             */
             id?: number;
+            /**
+             * @description Display name of the plan.
+             * @example Growth
+             */
             name?: string;
+            /**
+             * @description Price per billing cycle.
+             * @example 399
+             */
             price?: number;
+            /** @description Length of one billing cycle. */
             billingCycleDuration?: string;
-            /** @enum {string} */
+            /**
+             * @description `pay_as_you_go` (no commitment) or `year` (yearly contract).
+             * @enum {string}
+             */
             contract?: "pay_as_you_go" | "year";
         } & components["schemas"]["BillingPlanDataBase"] & components["schemas"]["BillingPlanLimitsAndCapabilities"];
+        /** @description The plans a main account subscribes to, per product. */
         AccountProducts: {
             billing?: {
+                /** @description One entry per product; `plan` is null when the account has no plan for it. */
                 products?: {
+                    /** @description The Convert Experiences plan. */
                     experiences?: {
                         plan?: components["schemas"]["BillingPlanData"] | null;
                     };
+                    /** @description The Deploy plan. */
                     deploy?: {
                         plan?: components["schemas"]["BillingPlanData"] | null;
                     };
+                    /** @description Add-ons bought on top of the plans. */
                     addons?: {
                         plan?: components["schemas"]["BillingPlanData"] | null;
+                        /**
+                         * @description How many units of the add-on are bought.
+                         * @example 1
+                         */
                         quantity?: number;
                     }[];
                 };
             };
         };
+        /** @description A main account, as listed by `getAccountsList`. */
         MainAccount: components["schemas"]["MainAccountBase"] & components["schemas"]["AccountProducts"] & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -3965,7 +5045,9 @@ export interface components {
              */
             accountType: "main";
         };
+        /** @description The part of the main account's limits given to a sub-account, per resource. */
         SubAccountBillingPlanLimitsAndCapabilities: components["schemas"]["BillingPlanLimitsAndCapabilitiesBase"] & {
+            /** @description Limit per resource; the sum over all sub-accounts cannot exceed the main account's. */
             usageLimits?: {
                 domains: components["schemas"]["BillingUsageLimitBase"];
                 goals: components["schemas"]["BillingUsageLimitBase"];
@@ -3978,24 +5060,37 @@ export interface components {
                 testedUsers: components["schemas"]["BillingUsageLimitBase"];
             };
         };
+        /** @description The plan of a sub-account: its product and the share of the main account's limits it gets. */
         SubAccountBillingPlanData: components["schemas"]["BillingPlanDataBase"] & components["schemas"]["SubAccountBillingPlanLimitsAndCapabilities"];
+        /** @description The plans of a sub-account, carved out of its main account's quotas. */
         SubAccountProducts: {
             billing?: {
+                /** @description One entry per product; `plan` is null when the sub-account has no plan for it. */
                 products?: {
+                    /** @description The Convert Experiences plan. */
                     experiences?: {
                         plan?: components["schemas"]["SubAccountBillingPlanData"] | null;
                     };
+                    /** @description The Deploy plan. */
                     deploy?: {
                         plan?: components["schemas"]["SubAccountBillingPlanData"] | null;
                     };
                 };
             };
         };
-        SubAccount: components["schemas"]["SubAccountBase"] & {
-            /** @enum {string} */
-            accountType?: "sub";
+        /** @description A sub-account, created under a main account, as listed by `getAccountsList`. */
+        SubAccount: WithRequired<components["schemas"]["SubAccountBase"], "accountType"> & {
+            /**
+             * @description Always `sub` for a sub-account.
+             * @enum {string}
+             */
+            accountType: "sub";
+            /**
+             * @description Id of the main account this sub-account belongs to.
+             * @example 100010
+             */
             parentAccountId?: $Read<number | null>;
-            id?: $Read<unknown>;
+            /** @description The usage limits and features of the sub-account's plan. */
             limitsAndCapabilities?: unknown & components["schemas"]["SubAccountBillingPlanLimitsAndCapabilities"];
         } & components["schemas"]["SubAccountProducts"] & {
             /**
@@ -4004,153 +5099,399 @@ export interface components {
              */
             accountType: "sub";
         };
+        /** @description An account: the tenant that holds projects and is billed. A user owns it and can let other users collaborate in it. `accountType` tells a main account, which may have sub-accounts, from a sub-account. */
         Account: components["schemas"]["MainAccount"] | components["schemas"]["SubAccount"];
+        /** @description Accounts the caller can access. */
         AccountsList: components["schemas"]["Account"][];
+        /** @description The accounts the caller can access, not paginated. */
         AccountsListResponseData: {
             data?: components["schemas"]["AccountsList"];
         };
+        /** @description The billing plans available for subscription, not paginated. */
         BillingPlansListResponseData: {
             data?: components["schemas"]["BillingPlanData"][];
         };
+        /** @description Filters for the account's latest tracking events. */
+        AccountLiveDataRequestData: components["schemas"]["AccountLiveDataFilteringOptions"];
+        /** @description A custom segment in short form, as returned when a segment reference is expanded. */
         SimpleAudienceSegment: {
+            /**
+             * @description The segment's id.
+             * @example 100310
+             */
             id?: number;
+            /**
+             * @description The segment's name.
+             * @example Newsletter subscribers
+             */
             name?: string;
         };
+        /** @description A custom-segment reference; its id, or a short segment object when expanded. */
         SimpleAudienceSegmentExpandable: number | components["schemas"]["SimpleAudienceSegment"];
+        /** @description A variation in short form, as returned when a variation reference is expanded. */
         SimpleExperienceVariation: {
+            /**
+             * @description The variation's id.
+             * @example 100201
+             */
             id?: number;
+            /**
+             * @description The variation's name.
+             * @example Green button
+             */
             name?: string;
         };
+        /** @description A variation reference; its id, or a short variation object when expanded. */
         SimpleExperienceVariationExpandable: number | components["schemas"]["SimpleExperienceVariation"];
+        /** @description An experience reference with the variation involved, as ids. */
         SimpleExperienceFlat: {
+            /**
+             * @description The experience's id.
+             * @example 100200
+             */
             id?: number;
             variation?: components["schemas"]["SimpleExperienceVariationExpandable"];
         };
+        /** @description An experience reference with its name, as returned when expanded. */
         SimpleExperience: components["schemas"]["SimpleExperienceFlat"] & {
+            /**
+             * @description The experience's name.
+             * @example Checkout button colour
+             */
             name: string;
         };
+        /** @description An experience reference: the experience and variation ids, plus the experience's name when expanded. */
         SimpleExperienceExpandable: components["schemas"]["SimpleExperienceFlat"] | components["schemas"]["SimpleExperience"];
+        /** @description A goal in short form, as returned when a goal reference is expanded. */
         SimpleGoal: {
+            /**
+             * @description The goal's id.
+             * @example 100500
+             */
             id?: number;
+            /**
+             * @description The goal's name.
+             * @example Order placed
+             */
             name?: string;
         };
+        /** @description A goal reference; its id, or a short goal object when expanded. */
         SimpleGoalExpandable: number | components["schemas"]["SimpleGoal"];
+        /** @description A project in short form, as returned when a project reference is expanded: enough to display dates and revenue the way the project does. */
         SimpleProject: {
+            /**
+             * @description The project's id.
+             * @example 10034
+             */
             id?: number;
+            /**
+             * @description The project's name.
+             * @example Acme Shop
+             */
             name?: string;
+            /** @description The project's reporting settings that affect how figures are shown. */
             reporting_settings?: {
+                /**
+                 * @description The currency symbol shown next to revenue figures.
+                 * @example $
+                 */
                 currency_symbol?: string;
             };
+            /** @description The project's time settings. */
             settings?: {
+                /**
+                 * @description The project's time zone (IANA name).
+                 * @example Europe/London
+                 */
                 time_zone?: string;
                 utc_offset?: components["schemas"]["UTC_Offset"];
-                /** @enum {string} */
+                /**
+                 * @description Whether times are shown on a 12-hour or 24-hour clock.
+                 * @example 24h
+                 * @enum {string}
+                 */
                 time_format?: "12h" | "24h";
             };
         };
+        /** @description A project reference; its id, or a short project object when expanded. */
         SimpleProjectExpandable: number | components["schemas"]["SimpleProject"];
+        /** @description One tracking event received from a visitor: an experience view, a conversion or a transaction, with what is known about the visitor (device, browser, country, traffic source...). */
         LiveDataEvent: {
+            /**
+             * @description The device categories the visitor's device belongs to.
+             * @example [
+             *       "desktop"
+             *     ]
+             */
             devices?: components["schemas"]["ReportingSegmentsDeviceCategories"][];
             browser?: components["schemas"]["ReportingSegmentsBrowser"];
             country?: components["schemas"]["ReportingSegmentsCountry"];
             visitor_type?: components["schemas"]["ReportingSegmentsVisitorType"];
+            /** @description The marketing campaign the visitor came from, if any. */
             campaign?: components["schemas"]["ReportingSegmentsCampaign"] | null;
+            /**
+             * @description The custom segments the visitor belongs to; ids, or objects when expanded.
+             * @example [
+             *       100310
+             *     ]
+             */
             custom_segments?: components["schemas"]["SimpleAudienceSegmentExpandable"][] | null;
+            /**
+             * @description The kinds of traffic source the visit came from.
+             * @example [
+             *       "search"
+             *     ]
+             */
             sources?: components["schemas"]["ReportingSegmentsSource"][] | null;
             event_type?: components["schemas"]["LiveDataEventTypes"];
+            /**
+             * @description The experiences (and the variation of each) the event is about; with names when expanded.
+             * @example [
+             *       {
+             *         "id": 100200,
+             *         "variation": 100201
+             *       }
+             *     ]
+             */
             experiences?: components["schemas"]["SimpleExperienceExpandable"][] | null;
+            /** @description Details of a conversion or transaction; null for experience views. */
             conversion?: {
+                /**
+                 * @description The goals that converted; ids, or objects when expanded.
+                 * @example [
+                 *       100500
+                 *     ]
+                 */
                 goals?: components["schemas"]["SimpleGoalExpandable"][];
+                /**
+                 * @description How many products the order held (transactions only).
+                 * @example 2
+                 */
                 products_ordered_count?: number | null;
+                /**
+                 * @description The order's revenue (transactions only).
+                 * @example 59.9
+                 */
                 revenue?: number | null;
             } | null;
             project?: components["schemas"]["SimpleProjectExpandable"];
+            /**
+             * @description When the event was received, as a Unix timestamp (seconds).
+             * @example 1764115200
+             */
             timestamp?: number;
         };
+        /** @description A list of tracking events. */
         LiveDataEventsList: components["schemas"]["LiveDataEvent"][];
+        /** @description The most recent tracking events (at most 100). This list is not paginated. */
         LiveDataEventsListResponseData: {
             data?: components["schemas"]["LiveDataEventsList"];
         };
+        /** @description Paging, filters and sorting for the account change history. */
         AccountHistoryRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["PageNumber"] & components["schemas"]["AccountHistoryFilteringOptions"];
+        /** @description One entry of a change history: which object was created, changed or deleted, by whom, how (app or API) and when, with its values before and after. */
         ChangeHistory: {
+            /**
+             * @description What happened to the object.
+             * @example update
+             */
             event?: string;
-            /** @deprecated */
+            /**
+             * @deprecated
+             * @description Old summary of the change; read `changes` instead.
+             */
             info?: {
+                /**
+                 * @description Whether the change was made by Convert staff.
+                 * @example false
+                 */
                 isAdminChange?: boolean;
+                /**
+                 * @description The change as a sentence.
+                 * @example Experience "Checkout button colour" was updated
+                 */
                 text?: string;
             };
+            /** @description The values of the object before (`old`) and after (`new`) the change. */
             changes?: {
-                old?: Record<string, never> | null;
-                new?: Record<string, never> | null;
+                /**
+                 * @description The changed fields before the change; null when the object was created. Its fields depend on the kind of object.
+                 * @example {
+                 *       "name": "Checkout button"
+                 *     }
+                 */
+                old?: {
+                    [key: string]: unknown;
+                } | null;
+                /**
+                 * @description The changed fields after the change; null when the object was deleted. Its fields depend on the kind of object.
+                 * @example {
+                 *       "name": "Checkout button colour"
+                 *     }
+                 */
+                new?: {
+                    [key: string]: unknown;
+                } | null;
             };
             method?: components["schemas"]["ChangeHistoryMethods"];
+            /**
+             * @description The kind of object that changed, as in `ChangeHistoryObjects`.
+             * @example experience
+             */
             object?: string;
+            /**
+             * @description The id of the object that changed.
+             * @example 100200
+             */
             object_id?: string;
+            /**
+             * @description The id of the object the changed one belongs to, if any.
+             * @example null
+             */
             parent_object_id?: string | null;
+            /**
+             * @description Who made the change.
+             * @example Jane Doe
+             */
             user?: string;
+            /**
+             * @description When the change was made, as a Unix timestamp (seconds).
+             * @example 1764115200
+             */
             timestamp?: number;
+            /**
+             * @description The id of the request that made the change, if known.
+             * @example 4f7c2a9e-1b3d-4e8a-9c6f-2d5b8e0a1c3f
+             */
             request_id?: string | null;
+            /** @description The project the change belongs to; its id, or an object when expanded. */
             project?: components["schemas"]["SimpleProjectExpandable"] | null;
         };
+        /** @description A list of change-history entries. */
         ChangeHistoryList: components["schemas"]["ChangeHistory"][];
+        /** @description Where this page sits in the whole result. When the request set `onlyCount: true`, only `items_count` is meaningful. */
         Pagination: {
+            /**
+             * @description The page returned, counting from 1.
+             * @example 1
+             */
             current_page?: number;
+            /**
+             * @description How many records match the request over all pages.
+             * @example 42
+             */
             items_count?: number;
+            /**
+             * @description The page size used, as set by `results_per_page`.
+             * @example 30
+             */
             items_per_page?: number;
+            /**
+             * @description How many pages the matching records fill at this page size.
+             * @example 2
+             */
             pages_count?: number;
         };
+        /** @description Information about a list answer that is not part of the records themselves. */
         Extra: {
             pagination?: components["schemas"]["Pagination"];
         };
+        /** @description One page of change-history entries and the pagination details. */
         ChangeHistoryListResponseData: {
             data?: components["schemas"]["ChangeHistoryList"];
             extra?: components["schemas"]["Extra"];
         };
-        /** @enum {string} */
+        /**
+         * @description An optional experience field to add to the answer: `alerts`, `goals`, `stats`, `variations`, `variations.changes`, `min_running_timestamp`, `max_running_timestamp`, `audiences`, `locations` or `collaborators`.
+         * @enum {string}
+         */
         ExperienceIncludeFields: "alerts" | "goals" | "stats" | "variations" | "variations.changes" | "min_running_timestamp" | "max_running_timestamp" | "audiences" | "locations" | "collaborators";
-        /** @enum {string} */
+        /**
+         * @description A related object to return in full instead of as an id: `project`, `audiences`, `goals`, `locations`, `variations`, `variations.changes` or `tags`.
+         * @enum {string}
+         */
         ExperienceExpandFields: "project" | "audiences" | "goals" | "locations" | "variations" | "variations.changes" | "tags";
+        /** @description Paging, filters and sorting for the active and completed experiences of an account. */
         AccountExperiencesListRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["AccountExperiencesListFilteringOptions"] & components["schemas"]["PageNumber"] & {
+            /** @description Optional experience fields to add to each record, which are left out otherwise. */
             include?: components["schemas"]["ExperienceIncludeFields"][];
+            /** @description Related objects to return in full instead of as ids. */
             expand?: components["schemas"]["ExperienceExpandFields"][];
         };
-        /** @enum {string} */
+        /**
+         * @description A reporting metric: `conversion_rate` (share of visitors who converted), `avg_revenue_visitor` (revenue per visitor), `avg_products_ordered_visitor` (products ordered per visitor), `average_order_value` (revenue per order) and `average_products_per_order`.
+         * @enum {string}
+         */
         MetricTypes: "conversion_rate" | "avg_revenue_visitor" | "avg_products_ordered_visitor" | "average_order_value" | "average_products_per_order";
-        /** @enum {string} */
+        /**
+         * @description The statistical method used to analyse results, `frequentist` or `bayesian`.
+         * @enum {string}
+         */
         SE_ProcTypes: "frequentist" | "bayesian";
+        /** @description What every set of stats-engine settings has in common. */
         SE_ProcSettingsBase: {
             stats_type?: components["schemas"]["SE_ProcTypes"];
         };
+        /** @description Multi-armed bandit: traffic moves towards the variations that perform best while the experience runs. */
         SE_MabSettings: {
             /**
+             * @description The bandit algorithm: `epsilon_greedy`, `ucb` (upper confidence bound) or `thompson_sampling`.
              * @default thompson_sampling
+             * @example thompson_sampling
              * @enum {string}
              */
             strategy?: "epsilon_greedy" | "ucb" | "thompson_sampling";
             /**
+             * @description Share of traffic still spread over all variations rather than sent to the best one, from 0 to 1 in steps of 0.1.
              * @default 0.3
+             * @example 0.3
              * @enum {number}
              */
             exploration_rate?: 0 | 0.1 | 0.2 | 0.3 | 0.4 | 0.5 | 0.6 | 0.7 | 0.8 | 0.9 | 1;
         };
-        SE_ProcSettingsFrequentist: components["schemas"]["SE_ProcSettingsBase"] & {
-            /** @enum {unknown} */
-            stats_type?: "frequentist";
+        /** @description Settings of the frequentist analysis (significance testing). */
+        SE_ProcSettingsFrequentist: WithRequired<components["schemas"]["SE_ProcSettingsBase"], "stats_type"> & {
+            /**
+             * @example frequentist
+             * @enum {string}
+             */
+            stats_type: "frequentist";
+            /**
+             * @description Confidence level a result must reach to be significant, in percent.
+             * @example 95
+             */
             confidence?: number;
+            /**
+             * @description Statistical power used to size the experience, in percent.
+             * @example 80
+             */
             power?: number;
             /**
+             * @description The hypothesis test: two-tailed, one-tailed (`one_tail`, or towards one side with `one_tail_left` / `one_tail_right`), or `sequential`, which allows looking at results while the experience runs.
              * @default two_tails
+             * @example two_tails
              * @enum {string}
              */
             test_type?: "one_tail" | "one_tail_left" | "one_tail_right" | "two_tails" | "sequential";
-            /** @enum {string} */
+            /**
+             * @description Correction applied when several variations are compared with the baseline at once: none, Bonferroni or Šidák.
+             * @example none
+             * @enum {string}
+             */
             multiple_comparison_correction?: "none" | "bonferroni" | "sidak";
             /**
+             * @description How the minimum detectable effect used in the power calculation is chosen: computed from the data (`dynamic_mde`) or set in `fixed_mde` (`fixed_mde`).
              * @default dynamic_mde
+             * @example dynamic_mde
              * @enum {string}
              */
             power_calculation_type?: "dynamic_mde" | "fixed_mde";
+            /**
+             * @description The minimum detectable effect, in percent, used when `power_calculation_type` is `fixed_mde`.
+             * @example 5
+             */
             fixed_mde?: number;
+            /** @description Multi-armed bandit settings; null when traffic is not reallocated. */
             mab_settings?: components["schemas"]["SE_MabSettings"] | null;
         } & {
             /**
@@ -4159,11 +5500,24 @@ export interface components {
              */
             stats_type: "frequentist";
         };
-        SE_ProcSettingsBayesian: components["schemas"]["SE_ProcSettingsBase"] & {
-            /** @enum {unknown} */
-            stats_type?: "bayesian";
+        /** @description Settings of the Bayesian analysis. */
+        SE_ProcSettingsBayesian: WithRequired<components["schemas"]["SE_ProcSettingsBase"], "stats_type"> & {
+            /**
+             * @example bayesian
+             * @enum {string}
+             */
+            stats_type: "bayesian";
+            /**
+             * @description Probability to beat the baseline that a variation needs to be declared a winner, in percent.
+             * @example 95
+             */
             decision_threshold?: number;
+            /**
+             * @description Highest acceptable risk (expected loss) of choosing a variation, in percent.
+             * @example 5
+             */
             risk_threshold?: number;
+            /** @description Multi-armed bandit settings; null when traffic is not reallocated. */
             mab_settings?: components["schemas"]["SE_MabSettings"] | null;
         } & {
             /**
@@ -4172,15 +5526,24 @@ export interface components {
              */
             stats_type: "bayesian";
         };
+        /** @description Stats-engine settings: how results are analysed. `stats_type` selects the method and the fields that apply to it. */
         SE_ProcSettings: components["schemas"]["SE_ProcSettingsFrequentist"] | components["schemas"]["SE_ProcSettingsBayesian"];
-        /** @enum {string} */
+        /**
+         * @description How outliers are detected: `none` keeps every value, `min_max` drops values outside fixed bounds, `percentile` drops values outside percentile bounds of the observed data.
+         * @enum {string}
+         */
         NumericOutlierTypes: "none" | "min_max" | "percentile";
+        /** @description What every outlier rule has in common. */
         NumericOutlierBase: {
             detection_type: components["schemas"]["NumericOutlierTypes"];
         };
-        NumericOutlierNone: components["schemas"]["NumericOutlierBase"] & {
-            /** @enum {unknown} */
-            detection_type?: "none";
+        /** @description No outlier detection; every value counts. */
+        NumericOutlierNone: WithRequired<components["schemas"]["NumericOutlierBase"], "detection_type"> & {
+            /**
+             * @example none
+             * @enum {string}
+             */
+            detection_type: "none";
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -4188,10 +5551,22 @@ export interface components {
              */
             detection_type: "none";
         };
-        NumericOutlierMinMax: components["schemas"]["NumericOutlierBase"] & {
-            /** @enum {unknown} */
-            detection_type?: "min_max";
+        /** @description Values below `min` or above `max` are left out. */
+        NumericOutlierMinMax: WithRequired<components["schemas"]["NumericOutlierBase"], "detection_type"> & {
+            /**
+             * @example min_max
+             * @enum {string}
+             */
+            detection_type: "min_max";
+            /**
+             * @description The smallest value that still counts.
+             * @example 1
+             */
             min?: number;
+            /**
+             * @description The largest value that still counts.
+             * @example 5000
+             */
             max?: number;
         } & {
             /**
@@ -4200,12 +5575,27 @@ export interface components {
              */
             detection_type: "min_max";
         };
-        /** @enum {number} */
+        /**
+         * @description A percentile of the observed values that can serve as an outlier bound.
+         * @enum {number}
+         */
         Percentiles: 1 | 5 | 10 | 25 | 50 | 75 | 90 | 95 | 99;
-        NumericOutlierPercentile: components["schemas"]["NumericOutlierBase"] & {
-            /** @enum {unknown} */
-            detection_type?: "percentile";
+        /** @description Values below the `min` percentile or above the `max` percentile are left out. */
+        NumericOutlierPercentile: WithRequired<components["schemas"]["NumericOutlierBase"], "detection_type"> & {
+            /**
+             * @example percentile
+             * @enum {string}
+             */
+            detection_type: "percentile";
+            /**
+             * @description The lower percentile bound.
+             * @example 1
+             */
             min?: components["schemas"]["Percentiles"];
+            /**
+             * @description The upper percentile bound.
+             * @example 99
+             */
             max?: components["schemas"]["Percentiles"];
         } & {
             /**
@@ -4214,60 +5604,166 @@ export interface components {
              */
             detection_type: "percentile";
         };
+        /** @description A rule that keeps extreme values out of a numeric metric; `detection_type` selects the kind of rule and the fields that apply. */
         NumericOutlier: components["schemas"]["NumericOutlierNone"] | components["schemas"]["NumericOutlierMinMax"] | components["schemas"]["NumericOutlierPercentile"];
-        /** @enum {string|null} */
+        /**
+         * @description The browser and device the visual editor imitates when it loads the page (`<browser>_<device>`); null for the editor's default.
+         * @enum {string|null}
+         */
         VisualEditorUserAgents: "chrome_desktop" | "chrome_ipad" | "chrome_iphone" | "chrome_android" | "safari_mac" | "safari_ipad" | "safari_iphone" | "firefox_desktop" | "firefox_ipad" | "firefox_iphone" | "firefox_android" | "edge_desktop" | "edge_tablet" | "brave_desktop" | "brave_ipad" | "brave_iphone" | "brave_android" | "opera_desktop" | "opera_ipad" | "opera_iphone" | "opera_android" | null;
+        /** @description How results are computed and when an experience may stop or declare a winner. Set per experience; the project's values are the defaults of new experiences. */
         ExperienceReportingSettings: {
-            /** @default conversion_rate */
+            /**
+             * @description The metric that decides which variation wins.
+             * @default conversion_rate
+             */
             primary_metric?: components["schemas"]["MetricTypes"];
             stats_engine_processing?: components["schemas"]["SE_ProcSettings"];
-            /** @deprecated */
+            /**
+             * @deprecated
+             * @description Old place of the confidence level; use `stats_engine_processing.confidence`.
+             * @example 95
+             */
             confidence?: number;
+            /**
+             * @description Once a winner is declared, keep showing it to visitors.
+             * @example false
+             */
             keep_winner?: boolean;
-            /** @deprecated */
+            /**
+             * @deprecated
+             * @description Old lower bound for order values; use `outliers.order_value`.
+             * @example 0
+             */
             min_order_value?: number;
-            /** @deprecated */
+            /**
+             * @deprecated
+             * @description Old upper bound for order values; use `outliers.order_value`.
+             * @example 0
+             */
             max_order_value?: number;
+            /** @description How extreme values are kept out of revenue and products-ordered figures. */
             outliers?: {
                 order_value?: components["schemas"]["NumericOutlier"];
                 products_ordered_count?: components["schemas"]["NumericOutlier"];
             };
+            /**
+             * @description Longest time the experience may run, in days.
+             * @example 60
+             */
             max_running_time?: number;
-            /** @deprecated */
+            /**
+             * @deprecated
+             * @description Old per-variation visitor limit; use `max_experience_visitors`.
+             * @example 0
+             */
             max_variation_visitors?: number;
+            /**
+             * @description Most visitors the experience may include before it stops.
+             * @example 100000
+             */
             max_experience_visitors?: number;
+            /**
+             * @description Conversions each variation needs before a result is declared.
+             * @example 100
+             */
             min_variation_conversions?: number;
-            /** @deprecated */
+            /**
+             * @deprecated
+             * @description Old minimum of conversions; use `min_variation_conversions`.
+             * @example 0
+             */
             min_conversion_value?: number;
+            /**
+             * @description Shortest time the experience runs before a result is declared, in days.
+             * @example 14
+             */
             min_running_time?: number;
+            /**
+             * @description Visitors each variation needs before a result is declared.
+             * @example 1000
+             */
             min_variation_visitors?: number;
+            /**
+             * @description Stop showing variations that are clearly losing.
+             * @example false
+             */
             stop_loser?: boolean;
+            /**
+             * @description Keep running past the planned end until the result reaches the confidence level.
+             * @example false
+             */
             keep_running_until_confidence?: boolean;
+            /**
+             * @description Watch for a sample ratio mismatch (traffic split between variations far from the one set), a sign of a broken setup.
+             * @example true
+             */
             srm_check?: boolean | null;
+            /** @description Settings of the visual editor used to build variations. */
             visual_editor?: {
+                /**
+                 * @description CSS selectors of page elements the visual editor must not select.
+                 * @example .cookie-banner, #chat-widget
+                 */
                 selector_blacklist?: string | null;
+                /**
+                 * @description Width, in pixels, of the page preview in the visual editor.
+                 * @example 1440
+                 */
                 screen_width?: number | null;
                 user_agent?: components["schemas"]["VisualEditorUserAgents"];
             };
         };
+        /** @description A debug token. While it is valid, the tracking script can run the project in debug mode, for example to preview experiences that are not live yet. */
         GenerateDebugTokenData: {
+            /**
+             * @description The token.
+             * @example 7d1f0c9a4e2b48f3a6c5
+             */
             value?: string;
+            /**
+             * @description How long the token stays valid, in seconds.
+             * @example 86400
+             */
             ttl?: number;
         };
+        /** @description Tracking-script versions the project can switch to. Optional: requested with the include value `settings.tracking_script.available_versions`. */
         TrackingScriptAvailableVersions: {
+            /**
+             * @description The version number.
+             * @example 1.4.2
+             */
             version?: string;
+            /**
+             * @description What changed in this version.
+             * @example Faster evaluation of audiences on single-page applications.
+             */
             changelog?: string | null;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description When the version was released, as a Unix timestamp.
+             * @example 1761955200
+             */
             released_date?: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description When the project switches to this version (Unix timestamp), if that is planned.
+             * @example null
+             */
             apply_date?: number | null;
         }[];
+        /** @description What every tracking-script release policy has in common. */
         TrackingScriptReleaseBase: {
+            /** @description The release policy, see `TrackingScriptReleaseTypes`. */
             type?: string;
         };
-        TrackingScriptReleaseManual: components["schemas"]["TrackingScriptReleaseBase"] & {
-            /** @enum {unknown} */
-            type?: "manual";
+        /** @description The project changes tracking-script version only when you switch it yourself. */
+        TrackingScriptReleaseManual: WithRequired<components["schemas"]["TrackingScriptReleaseBase"], "type"> & {
+            /**
+             * @example manual
+             * @enum {string}
+             */
+            type: "manual";
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -4275,9 +5771,13 @@ export interface components {
              */
             type: "manual";
         };
-        TrackingScriptReleaseLatest: components["schemas"]["TrackingScriptReleaseBase"] & {
-            /** @enum {unknown} */
-            type?: "latest";
+        /** @description The project always serves the newest tracking-script version. */
+        TrackingScriptReleaseLatest: WithRequired<components["schemas"]["TrackingScriptReleaseBase"], "type"> & {
+            /**
+             * @example latest
+             * @enum {string}
+             */
+            type: "latest";
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -4285,14 +5785,26 @@ export interface components {
              */
             type: "latest";
         };
+        /** @description When a scheduled tracking-script update is applied, each week. */
         TrackingScriptReleaseAutomaticApplyOn: {
+            /**
+             * @description The day of the week, 1 to 7.
+             * @example 2
+             */
             day: number;
-            /** @example 03:30 */
+            /**
+             * @description The time of day, as `HH:MM` on a 24-hour clock.
+             * @example 03:30
+             */
             time: string;
         };
-        TrackingScriptReleaseScheduled: components["schemas"]["TrackingScriptReleaseBase"] & {
-            /** @enum {unknown} */
-            type?: "scheduled";
+        /** @description New tracking-script versions are applied automatically at a set weekday and time. */
+        TrackingScriptReleaseScheduled: WithRequired<components["schemas"]["TrackingScriptReleaseBase"], "type"> & {
+            /**
+             * @example scheduled
+             * @enum {string}
+             */
+            type: "scheduled";
             automatic_apply_on?: components["schemas"]["TrackingScriptReleaseAutomaticApplyOn"];
         } & {
             /**
@@ -4301,44 +5813,95 @@ export interface components {
              */
             type: "scheduled";
         };
+        /** @description How the project moves to new tracking-script versions; `type` selects the policy and the fields that apply. */
         TrackingScriptRelease: components["schemas"]["TrackingScriptReleaseManual"] | components["schemas"]["TrackingScriptReleaseLatest"] | components["schemas"]["TrackingScriptReleaseScheduled"];
+        /** @description Visitor Insights settings. */
         VisitorInsightsBase: {
+            /**
+             * @description Whether Visitor Insights collects data for the project.
+             * @example false
+             */
             enabled?: boolean;
-            /** @default true */
+            /**
+             * @description Mask the text of the pages in what is captured, to keep personal data out.
+             * @default true
+             * @example true
+             */
             obfuscate_text?: boolean;
             /**
+             * @description Percentage of visitors whose sessions are captured.
              * @default 5
+             * @example 5
              * @enum {integer}
              */
             sampling_rate?: 5 | 10 | 20 | 30 | 40 | 50;
         };
+        /** @description What every Google Analytics integration setting has in common. */
         GA_SettingsBase: {
+            /**
+             * @description Whether experience data is sent to Google Analytics.
+             * @example true
+             */
             enabled?: boolean;
         };
+        /** @description Google Analytics settings shared by both versions at project level. */
         ProjectGASettingsBase: components["schemas"]["GA_SettingsBase"] & {
+            /**
+             * @description Take revenue for Convert's reports from the e-commerce data sent to Google Analytics.
+             * @example false
+             */
             auto_revenue_tracking?: boolean;
         };
+        /** @description Fields specific to Universal Analytics (GA3). */
         IntegrationGA3: {
-            /** @enum {unknown} */
+            /**
+             * @description Always `ga3`.
+             * @example ga3
+             * @enum {string}
+             */
             type?: "ga3";
+            /**
+             * @description The Universal Analytics property id.
+             * @example UA-12345678-1
+             */
             property_UA?: string | null;
         };
-        ProjectIntegrationGA3: components["schemas"]["ProjectGASettingsBase"] & components["schemas"]["IntegrationGA3"] & {
+        /** @description The project's Google Analytics integration through Universal Analytics (GA3). */
+        ProjectIntegrationGA3: components["schemas"]["ProjectGASettingsBase"] & WithRequired<components["schemas"]["IntegrationGA3"], "type"> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             type: "ga3";
         };
+        /** @description Fields specific to Google Analytics 4. */
         IntegrationGA4Base: {
-            /** @enum {unknown} */
+            /**
+             * @description Always `ga4`.
+             * @example ga4
+             * @enum {string}
+             */
             type?: "ga4";
+            /**
+             * @description The measurement id of the GA4 data stream.
+             * @example G-5XK2M7Q9RB
+             */
             measurementId?: string;
         };
+        /** @description Google Analytics 4 fields, with the property id. */
         IntegrationGA4: components["schemas"]["IntegrationGA4Base"] & {
+            /**
+             * @description The GA4 property id.
+             * @example 312456789
+             */
             propertyId?: string;
         };
+        /** @description The project's Google Analytics 4 integration. */
         ProjectIntegrationGA4: components["schemas"]["ProjectGASettingsBase"] & components["schemas"]["IntegrationGA4"] & {
+            /**
+             * @description Send experience data without waiting for the GA4 page view to be tracked first.
+             * @example false
+             */
             no_wait_pageview?: boolean;
         } & {
             /**
@@ -4347,127 +5910,324 @@ export interface components {
              */
             type: "ga4";
         };
+        /** @description The project's Google Analytics integration: `type` says whether it targets Universal Analytics (`ga3`) or Google Analytics 4 (`ga4`). */
         GA_Settings: components["schemas"]["ProjectIntegrationGA3"] | components["schemas"]["ProjectIntegrationGA4"];
-        /** @enum {string} */
+        /**
+         * @description The state of a project: `active` serves its experiences, `inactive` is switched off, and `suspended` is switched off by Convert rather than by you.
+         * @enum {string}
+         */
         ProjectStatuses: "active" | "inactive" | "suspended";
-        /** @enum {string} */
+        /**
+         * @description Type of a DNS record.
+         * @enum {string}
+         */
         DNSRecordTypes: "TXT" | "CNAME";
+        /** @description A DNS record to create so that Convert can verify you own a custom domain. */
         CustomDomainOwnershipVerificationItem: {
+            /**
+             * @description The record's name (host).
+             * @example _convert-challenge.track.acme.example
+             */
             name?: string;
             type?: components["schemas"]["DNSRecordTypes"];
+            /**
+             * @description The value the record must hold.
+             * @example convert-verification=5f2c9e1a7b
+             */
             value?: string;
         };
+        /** @description An audience in short form, as returned when an audience reference is expanded. */
         SimpleAudience: {
+            /**
+             * @description The audience's id.
+             * @example 100300
+             */
             id?: number;
+            /**
+             * @description The audience's name.
+             * @example Returning mobile visitors
+             */
             name?: string;
         };
+        /** @description An audience reference; its id, or a short audience object when expanded. */
         SimpleAudienceExpandable: number | components["schemas"]["SimpleAudience"];
+        /** @description A location in short form, as returned when a location reference is expanded. */
         SimpleLocation: {
+            /**
+             * @description The location's id.
+             * @example 100900
+             */
             id?: $Read<number>;
+            /**
+             * @description The location's name.
+             * @example Checkout pages
+             */
             name?: string;
         };
+        /** @description A location reference; its id, or a short location object when expanded. */
         SimpleLocationExpandable: number | components["schemas"]["SimpleLocation"];
+        /** @description The settings of a project that can be sent when creating or updating it, and that every project returned by the API carries. */
         BaseProject: {
-            /** @example null */
+            /**
+             * @description JavaScript that the tracking script runs on every page where it is installed, before it processes experiences, goals and audiences.
+             * @example null
+             */
             global_javascript?: string | null;
-            /** @example Acme Shop */
+            /**
+             * @description The project's name.
+             * @example Acme Shop
+             */
             name?: string;
             /**
+             * @description The kind of project: `web` runs experiences in browsers through the tracking script, `fullstack` runs them in your own code through Convert's SDKs.
              * @default web
+             * @example web
              * @enum {string}
              */
             project_type?: "web" | "fullstack";
+            /** @description Reporting settings of the project; they also serve as the defaults of new experiences. */
             reporting_settings?: {
+                /**
+                 * @description How many tested visitors this project may use of the account's quota.
+                 * @example 50000
+                 */
                 tested_visitors_quota?: number;
+                /**
+                 * @description The currency symbol shown next to revenue figures in reports.
+                 * @example $
+                 */
                 currency_symbol?: string;
+                /** @description IP addresses whose visits are not tracked, listed one by one (`single`) or as ranges (`range`). */
                 blocked_ips?: {
+                    /** @description Individual blocked addresses. */
                     single?: {
-                        /** Format: ip-address */
+                        /**
+                         * Format: ip-address
+                         * @description The blocked IP address.
+                         * @example 203.0.113.7
+                         */
                         value: string;
+                        /**
+                         * @description A label for the address.
+                         * @example Office
+                         */
                         name?: string | null;
                     }[];
+                    /** @description Blocked ranges of addresses. */
                     range?: {
-                        /** Format: ip-address */
+                        /**
+                         * Format: ip-address
+                         * @description The first address of the range.
+                         * @example 198.51.100.0
+                         */
                         start: string;
-                        /** Format: ip-address */
+                        /**
+                         * Format: ip-address
+                         * @description The last address of the range.
+                         * @example 198.51.100.255
+                         */
                         end: string;
+                        /**
+                         * @description A label for the range.
+                         * @example Support team VPN
+                         */
                         name?: string | null;
                     }[];
                 } | null;
-                /** @enum {string} */
+                /**
+                 * @description How long goals keep being tracked before tracking stops; `OFF` never stops.
+                 * @example OFF
+                 * @enum {string}
+                 */
                 stop_tracking_goals_after_days?: "OFF" | "1 day" | "15 days" | "30 days" | "60 days";
-                /** @default true */
+                /**
+                 * @description Whether the app shows smart recommendations for this project.
+                 * @default true
+                 * @example true
+                 */
                 smart_recommendations?: boolean;
+                /**
+                 * @description Keep experiences running past their planned end until results reach the required confidence.
+                 * @example false
+                 */
                 keep_running_until_confidence?: boolean;
             } & components["schemas"]["ExperienceReportingSettings"];
+            /** @description General settings of the project and its tracking script. */
             settings?: {
+                /**
+                 * @description Follow visitors across the project's domains as one visitor.
+                 * @example false
+                 */
                 allow_crossdomain_tracking?: boolean;
+                /**
+                 * @description GDPR mode: the tracking script waits for the visitor's consent before it tracks them.
+                 * @example false
+                 */
                 allow_gdpr?: boolean;
+                /**
+                 * @description Anonymise the visitor data that is collected.
+                 * @example false
+                 */
                 data_anonymization?: boolean;
-                /** @enum {string} */
+                /**
+                 * @description Where to honour the browser's Do Not Track signal by not tracking those visitors: nowhere (`OFF`), for visitors in the EU or EEA only, or everywhere.
+                 * @example OFF
+                 * @enum {string}
+                 */
                 do_not_track?: "OFF" | "EU ONLY" | "EEA ONLY" | "Worldwide";
-                /** @enum {string} */
+                /**
+                 * @description Where to honour the browser's Global Privacy Control signal, with the same choices as `do_not_track`.
+                 * @example OFF
+                 * @enum {string}
+                 */
                 global_privacy_control?: "OFF" | "EU ONLY" | "EEA ONLY" | "Worldwide";
+                /**
+                 * @description Bundle jQuery into the tracking script, for pages that do not load it.
+                 * @example true
+                 */
                 include_jquery?: boolean;
-                /** @default false */
+                /**
+                 * @description Bundle the old jQuery 1.x line instead of the current one.
+                 * @default false
+                 * @example false
+                 */
                 include_jquery_v1?: boolean;
-                /** @default false */
+                /**
+                 * @description Turn off the tracking script's support for single-page applications.
+                 * @default false
+                 * @example false
+                 */
                 disable_spa_functionality?: boolean;
-                /** @default false */
+                /**
+                 * @default false
+                 * @example false
+                 */
                 do_not_track_referral?: boolean;
-                /** @example Europe/London */
+                /**
+                 * @description The project's time zone (IANA name), used for dates in reports.
+                 * @example Europe/London
+                 */
                 time_zone?: string;
                 utc_offset?: components["schemas"]["UTC_Offset"];
-                /** @enum {string} */
+                /**
+                 * @description Whether times are shown on a 12-hour or 24-hour clock.
+                 * @example 24h
+                 * @enum {string}
+                 */
                 time_format?: "12h" | "24h";
                 debug_token?: components["schemas"]["GenerateDebugTokenData"];
-                /** @default false */
+                /**
+                 * @default false
+                 * @example false
+                 */
                 disable_default_config?: boolean;
-                /** @default false */
+                /**
+                 * @default false
+                 * @example false
+                 */
                 include_experience_collaborators?: boolean;
                 version?: $Read<string | null>;
-                /** @default false */
+                /**
+                 * @description Whether the project still uses the legacy tracking script.
+                 * @default false
+                 * @example false
+                 */
                 legacy_script?: boolean;
-                /** @default false */
+                /**
+                 * @description Skip the locations that no experience uses.
+                 * @default false
+                 * @example false
+                 */
                 ignore_unused_locations?: boolean;
+                /** @description Personalisation settings. */
                 personalization?: {
-                    /** @default false */
+                    /**
+                     * @description Whether personalisation is switched on for the project.
+                     * @default false
+                     * @example false
+                     */
                     enabled?: boolean;
                 } | null;
+                /** @description Which version of the tracking script the project serves, and how it is updated. */
                 tracking_script?: {
+                    /**
+                     * @description The tracking-script version the project serves now.
+                     * @example 1.4.2
+                     */
                     current_version?: string;
+                    /**
+                     * @description The version served before the current one, if any.
+                     * @example 1.4.1
+                     */
                     previous_version?: $Read<string | null>;
                     available_versions?: components["schemas"]["TrackingScriptAvailableVersions"];
                     release?: components["schemas"]["TrackingScriptRelease"];
                 } | null;
+                /** @description Visitor Insights settings. */
                 visitor_insights?: components["schemas"]["VisitorInsightsBase"] & {
+                    /**
+                     * @description The id of the project's Visitor Insights setup, once it exists.
+                     * @example null
+                     */
                     id?: $Read<string | null>;
                 };
             };
+            /** @description Project-wide settings of third-party integrations. */
             integrations_settings?: {
+                /** @description Crazy Egg credentials. */
                 crazyegg?: {
+                    /**
+                     * @description The Crazy Egg API key.
+                     * @example null
+                     */
                     api_key?: string | null;
+                    /**
+                     * @description The Crazy Egg API secret.
+                     * @example null
+                     */
                     api_secret?: string | null;
                 };
                 google_analytics?: components["schemas"]["GA_Settings"];
+                /** @description Kissmetrics integration. */
                 kissmetrics?: {
+                    /**
+                     * @description Whether experience data is sent to Kissmetrics.
+                     * @example false
+                     */
                     enabled?: boolean;
                 };
+                /** @description Hotjar integration. */
                 hotjar?: {
+                    /**
+                     * @description Whether experience data is sent to Hotjar.
+                     * @example false
+                     */
                     enabled?: boolean;
                 };
             };
             status?: components["schemas"]["ProjectStatuses"];
-            /** @example null */
+            /**
+             * @description Your own domain for loading the tracking script and sending tracking requests, used instead of Convert's domains. null when the project uses Convert's domains.
+             * @example null
+             */
             custom_domain?: {
-                /** @example track.acme.example */
+                /**
+                 * @description The host name, which you point at Convert with the DNS records it asks for.
+                 * @example track.acme.example
+                 */
                 domain: string;
-                /** @enum {string} */
+                /**
+                 * @description `pending` until the DNS setup is verified, then `active`.
+                 * @example active
+                 * @enum {string}
+                 */
                 status?: $Read<"pending" | "active">;
+                /** @description The DNS records to create so that Convert can verify you own the domain. */
                 ownership_verification?: $Read<components["schemas"]["CustomDomainOwnershipVerificationItem"][] | null>;
                 version?: $Read<string>;
             } | null;
             /**
+             * @description The project's environments (such as production and staging), keyed by an id you choose. Experiences and SDK keys name one of these keys. How many environments you may have depends on your plan; one by default.
              * @default {
              *       "production": {
              *         "label": "Production",
@@ -4487,111 +6247,220 @@ export interface components {
              */
             environments?: {
                 [key: string]: {
+                    /** @description The environment's display name. */
                     label: string;
+                    /** @description Whether this is the project's default environment. */
                     is_default: boolean;
+                    /** @description Extra JavaScript for this environment. */
                     js?: string | null;
                 };
             };
             /**
+             * @description Goals added to every new experience of the project; ids, or full goals when expanded.
              * @example [
              *       100500,
              *       100501
              *     ]
              */
             default_goals?: components["schemas"]["SimpleGoalExpandable"][];
-            /** @example [] */
+            /**
+             * @description Audiences added to every new experience of the project; ids, or full audiences when expanded.
+             * @example []
+             */
             default_audiences?: components["schemas"]["SimpleAudienceExpandable"][];
             /**
+             * @description Locations added to every new experience of the project; ids, or full locations when expanded.
              * @example [
              *       100900
              *     ]
              */
             default_locations?: components["schemas"]["SimpleLocationExpandable"][];
         };
-        /** @description A website that belongs to a project. */
+        /** @description A website that belongs to a project (web projects only). */
         Domain: {
-            /** @example 101100 */
+            /**
+             * @description The domain's id.
+             * @example 101100
+             */
             id?: $Read<number>;
-            /** @example https://shop.acme.example */
+            /**
+             * @description The address of the site's home page, starting with `http://` or `https://`.
+             * @example https://shop.acme.example
+             */
             url?: string;
             /**
+             * @description Whether the tracking code has been found installed on the site at some point.
              * @default false
              * @example true
              */
             code_installed?: boolean;
         };
-        /** @description A project as returned by the API. Optional fields appear when requested with `include`. */
+        /** @description A project as returned by the API: a set of domains, experiences, goals and audiences with its own tracking script and collaborators. Optional fields (`stats`, `domains`, ...) appear only when requested with `include`, and in the answers of create and update. */
         Project: components["schemas"]["BaseProject"] & {
-            /** @example 10034 */
+            /**
+             * @description The project's id; it is part of the tracking snippet.
+             * @example 10034
+             */
             id?: number;
-            /** @example owner */
+            /**
+             * @description The role with which the caller accesses this project.
+             * @example owner
+             */
             accessRole?: components["schemas"]["AccessRoleNames"];
-            /** @example owner@acme.example */
+            /**
+             * @description Email of the project's owner. Present only on shared projects (`type: shared`); meant for Convert's own use.
+             * @example owner@acme.example
+             */
             owner_email?: string;
-            /** @example 100012 */
+            /**
+             * @description The id of the account the project belongs to; also part of the tracking snippet.
+             * @example 100012
+             */
             account_id?: number;
-            /** @example 1735689600 */
+            /**
+             * @description When the project was created, as a Unix timestamp (seconds, UTC).
+             * @example 1735689600
+             */
             created_at?: number;
-            /** @example 1764115200 */
+            /**
+             * @description When the project was last changed, as a Unix timestamp (seconds, UTC).
+             * @example 1764115200
+             */
             modified_at?: number;
-            /** @example <script src="//cdn-4.convertexperiments.com/v1/js/100012-10034.js"></script> */
+            /**
+             * @description The HTML snippet to put on the project's pages so that its experiences run.
+             * @example <script src="//cdn-4.convertexperiments.com/v1/js/100012-10034.js"></script>
+             */
             tracking_snippet?: string;
+            /** @description Publishing state of the project's configuration (`data`) and tracking script (`js`): whether changes wait to be published, and when the served copies were and will next be refreshed. */
             updateMetadata?: {
+                /** @description Whether unpublished changes exist. */
                 pendingChanges?: {
+                    /** @example false */
                     data?: boolean;
+                    /** @example false */
                     js?: boolean;
                 };
+                /** @description When the served copies were last refreshed (Unix timestamps), if ever. */
                 lastInvalidation?: {
+                    /** @example 1764115200 */
                     js?: number | null;
+                    /** @example 1764115200 */
                     data?: number | null;
                 };
+                /** @description When the next refresh is planned (Unix timestamps), if one is. */
                 nextInvalidation?: {
+                    /** @example null */
                     js?: number | null;
+                    /** @example null */
                     data?: number | null;
                 };
             };
             /**
+             * @description `own` for a project of the caller's account, `shared` for one shared with it from another account. Meant for Convert's own use.
              * @example own
              * @enum {string}
              */
             type?: "own" | "shared";
-            /**
-             * @example {
-             *       "experiences_count": 12,
-             *       "active_experiences_count": 3,
-             *       "active_goals_count": 5
-             *     }
-             */
+            /** @description Figures about the project. Optional: each part appears only when requested with `include` (`stats.usage`, `stats.experiences_count`, ...). */
             stats?: {
+                /** @description Visitor-profile figures. */
                 visitor_data?: {
+                    /**
+                     * @description How many visitor profiles the project holds.
+                     * @example 1520
+                     */
                     visitor_profiles_count?: number;
+                    /**
+                     * @description How many distinct fields those profiles use.
+                     * @example 8
+                     */
                     visitor_profiles_fields_count?: number;
+                    /**
+                     * @description How many personalisation experiences are active.
+                     * @example 1
+                     */
                     active_personalised_experiences_count?: number;
                 };
+                /** @description Google Analytics resources the project's experiences use. */
                 google_analytics?: {
-                    /** @deprecated */
+                    /**
+                     * @deprecated
+                     * @description Custom-variable slots in use (old Google Analytics).
+                     * @example []
+                     */
                     used_slots?: number[];
+                    /**
+                     * @description Custom dimensions in use.
+                     * @example [
+                     *       4,
+                     *       5
+                     *     ]
+                     */
                     used_dimensions?: number[];
                 };
+                /** @description Consumption of the visitor quota. */
                 usage?: {
+                    /**
+                     * @description Tested users counted against the quota.
+                     * @example 12840
+                     */
                     used_tested_users?: number;
+                    /**
+                     * @description Tested visitors counted against the quota.
+                     * @example 15310
+                     */
                     used_tested_visitors?: number;
                 };
+                /**
+                 * @description How many active audiences the project has.
+                 * @example 2
+                 */
                 active_segments_count?: number;
-                /** @deprecated */
+                /**
+                 * @deprecated
+                 * @description How many audiences the project has.
+                 * @example 6
+                 */
                 segments_count?: number;
+                /**
+                 * @description How many experiences the project has.
+                 * @example 12
+                 */
                 experiences_count?: number;
+                /**
+                 * @description How many experiences are active.
+                 * @example 3
+                 */
                 active_experiences_count?: number;
+                /**
+                 * @description How many experiments are active.
+                 * @example 2
+                 */
                 active_experiments_count?: number;
+                /**
+                 * @description How many active goals the project has.
+                 * @example 5
+                 */
                 active_goals_count?: number;
+                /** @description Visitor Insights consumption. */
                 visitor_insights?: {
-                    /** Format: float */
+                    /**
+                     * Format: float
+                     * @description How much of the Visitor Insights allowance has been used.
+                     * @example 0.35
+                     */
                     usage?: number | null;
-                    /** Format: date-time */
+                    /**
+                     * Format: date-time
+                     * @description When the usage counter starts again from zero.
+                     * @example 2026-01-01T00:00:00Z
+                     */
                     reset_at?: string | null;
                 };
             };
             /**
+             * @description The websites of the project (web projects). Optional, see `include`.
              * @example [
              *       {
              *         "id": 101100,
@@ -4601,68 +6470,208 @@ export interface components {
              *     ]
              */
             domains?: components["schemas"]["Domain"][];
-            /** @example null */
+            /**
+             * @description Key generated for full-stack projects, with which the SDKs fetch the project's data; null for web projects.
+             * @example null
+             */
             sdk_key?: $Read<string | null>;
         };
+        /** @description A project, as its id or, when expanded, as the full project. */
         ProjectExpandable: number | components["schemas"]["Project"];
+        /** @description A problem the app detected on an experience. */
         ExperienceAlert: {
-            /** @enum {string} */
+            /**
+             * @description Kind of problem, for example `no_goals_set_up` (no goal is attached) or `no_conversions_tracked` (no conversion has been recorded yet).
+             * @example no_conversions_tracked
+             * @enum {string}
+             */
             code?: "not_in_project" | "max_visitors_reached" | "no_goals_set_up" | "no_visitors_tracked" | "no_conversions_tracked" | "experiments_completed";
         };
+        /** @description A user who works on an experience, as listed with `include[]=collaborators`. */
         ExperienceCollaborator: {
+            /**
+             * @description First name of the user.
+             * @example Maria
+             */
             first_name?: string;
+            /**
+             * @description Last name of the user.
+             * @example Jensen
+             */
             last_name?: string | null;
+            /**
+             * @description The user's access role, such as `owner`, `edit` or `review`.
+             * @example edit
+             */
             role?: string;
+            /**
+             * @description Id of the user.
+             * @example 4f6c1a2e-8b0d-4c55-9a3e-2d7f0b9c6e11
+             */
             user_id?: string;
+            /**
+             * @description Whether this user created the experience.
+             * @example true
+             */
             is_author?: boolean;
         };
+        /** @description Fields every audience has. */
         AudienceBase: {
+            /**
+             * @description ID of the audience, given by the API.
+             * @example 1003456
+             */
             id?: $Read<number>;
+            /**
+             * @description Free text that explains who the audience targets.
+             * @example Shoppers from the US and Canada on the checkout, or VIP customers.
+             */
+            description?: string;
             status?: components["schemas"]["AudienceStatuses"];
+            /**
+             * @description Name of the audience, shown when picking audiences for an experience.
+             * @example North American checkout visitors
+             */
             name?: string;
+            /**
+             * @description True when the audience is one of the presets Convert provides.
+             * @example false
+             */
             preset?: $Read<boolean>;
+            /**
+             * @description When true, the audience is preselected on every new experience.
+             * @example false
+             */
             selected_default?: boolean;
+            /** @description Usage figures; sent only when asked for with `include` (`stats.experiences_usage`). */
             stats?: $Read<{
-                /** @default 0 */
+                /**
+                 * @description Number of experiences that use the audience.
+                 * @default 0
+                 * @example 2
+                 */
                 experiences_usage?: number;
             }>;
         };
-        /** @enum {string} */
+        /**
+         * @description Audience types whose rules cannot use URL rules. `permanent`: evaluated once, when the visitor is about to be bucketed into an experience. `transient`: evaluated every time the visitor is about to be bucketed. Of these two, full-stack projects accept only `transient`.
+         * @enum {string}
+         */
         AudienceTypesNoUrl: "permanent" | "transient";
+        /** @description What every rule has: `rule_type` names the visitor or page property the rule checks, and so decides the type of `value` and which `matching.match_type` values apply. */
         BaseRule: {
+            /**
+             * @description The property the rule checks, e.g. `url`, `cookie` or `country`.
+             * @example url
+             */
             rule_type: string;
         };
+        /** @description A rule whose `value` is text. */
         BaseRuleWithStringValue: components["schemas"]["BaseRule"] & {
+            /**
+             * @description The text the checked property is compared with.
+             * @example checkout
+             */
             value?: string;
         };
-        /** @enum {string} */
-        TextMatchRulesTypes: "url" | "url_with_query" | "query_string" | "campaign" | "keyword" | "medium" | "source_name" | "city" | "region" | "browser_version" | "user_agent" | "page_tag_page_type" | "page_tag_category_id" | "page_tag_category_name" | "page_tag_product_sku" | "page_tag_product_name" | "page_tag_customer_id" | "page_tag_custom_1" | "page_tag_custom_2" | "page_tag_custom_3" | "page_tag_custom_4" | "visitor_id";
+        /**
+         * @description Rules on the text page tags your page passes to the tracking code: page type, product category, product, customer and four custom tags.
+         * @enum {string}
+         */
+        PageTagTextMatchRulesTypes: "page_tag_page_type" | "page_tag_category_id" | "page_tag_category_name" | "page_tag_product_sku" | "page_tag_product_name" | "page_tag_customer_id" | "page_tag_custom_1" | "page_tag_custom_2" | "page_tag_custom_3" | "page_tag_custom_4";
+        /** @description How a rule compares the checked property with its `value`. */
         BaseMatch: {
+            /**
+             * @description When true the rule is inverted: it matches when the comparison fails (e.g. "URL does not contain").
+             * @example false
+             */
             negated?: boolean;
         };
-        /** @enum {string} */
+        /**
+         * @description Comparisons for text rules: `matches` (the whole text is equal), `regexMatches` (a regular expression matches), `contains`, `startsWith`, `endsWith`. Use `negated` for the opposite.
+         * @enum {string}
+         */
         TextMatchingOptions: "matches" | "regexMatches" | "contains" | "endsWith" | "startsWith";
-        GenericTextMatchRule: components["schemas"]["BaseRuleWithStringValue"] & {
-            rule_type: components["schemas"]["TextMatchRulesTypes"];
+        /** @description Page tag rule (`page_tag_page_type`, `page_tag_product_sku`, `page_tag_custom_1`...): compares a text page tag set by your page with `value`. */
+        PageTagTextMatchRule: components["schemas"]["BaseRuleWithStringValue"] & {
+            rule_type: components["schemas"]["PageTagTextMatchRulesTypes"];
+            /** @description How to compare: `match_type` is a text comparison. */
             matching?: components["schemas"]["BaseMatch"] & {
                 match_type?: components["schemas"]["TextMatchingOptions"];
             };
+            /** @example product */
+            value?: string;
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            rule_type: "campaign" | "keyword" | "medium" | "source_name" | "city" | "region" | "browser_version" | "user_agent" | "page_tag_page_type" | "page_tag_category_id" | "page_tag_category_name" | "page_tag_product_sku" | "page_tag_product_name" | "page_tag_customer_id" | "page_tag_custom_1" | "page_tag_custom_2" | "page_tag_custom_3" | "page_tag_custom_4" | "visitor_id";
+            rule_type: "page_tag_page_type" | "page_tag_category_id" | "page_tag_category_name" | "page_tag_product_sku" | "page_tag_product_name" | "page_tag_customer_id" | "page_tag_custom_1" | "page_tag_custom_2" | "page_tag_custom_3" | "page_tag_custom_4";
         };
+        /** @description A rule whose `value` is a number. */
         BaseRuleWithNumericValue: components["schemas"]["BaseRule"] & {
+            /**
+             * @description The number the checked property is compared with.
+             * @example 3
+             */
             value?: number;
         };
-        /** @enum {string} */
-        NumericMatchRulesTypes: "avg_time_page" | "days_since_last_visit" | "pages_visited_count" | "visit_duration" | "visits_count" | "page_tag_product_price";
-        /** @enum {string} */
+        /**
+         * @description Rule on the product price page tag.
+         * @enum {string}
+         */
+        PageTagNumericMatchRulesTypes: "page_tag_product_price";
+        /**
+         * @description Comparisons for number rules: `equalsNumber`, `less` (below `value`) and `lessEqual`. Combine with `negated` for "greater than or equal" and "greater than".
+         * @enum {string}
+         */
         NumericMatchingOptions: "equalsNumber" | "less" | "lessEqual";
+        /** @description Product price rule (`page_tag_product_price`): compares the price page tag set by your page with the number in `value`. */
+        PageTagNumericMatchRule: components["schemas"]["BaseRuleWithNumericValue"] & {
+            rule_type: components["schemas"]["PageTagNumericMatchRulesTypes"];
+            /** @description How to compare: `match_type` is a number comparison. */
+            matching?: components["schemas"]["BaseMatch"] & {
+                match_type?: components["schemas"]["NumericMatchingOptions"];
+            };
+            /** @example 49.99 */
+            value?: number;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type: "page_tag_product_price";
+        };
+        /**
+         * @description Text rules about the visit and the visitor's environment: traffic source (`campaign`, `keyword`, `medium`, `source_name`), location (`city`, `region`) and browser (`browser_version`, `user_agent`).
+         * @enum {string}
+         */
+        TextMatchRulesTypes: "campaign" | "keyword" | "medium" | "source_name" | "city" | "region" | "browser_version" | "user_agent";
+        /** @description Visit text rule (`campaign`, `source_name`, `city`, `user_agent`...): compares a text property of the visit, the visitor's location or browser with `value`. */
+        GenericTextMatchRule: components["schemas"]["BaseRuleWithStringValue"] & {
+            rule_type: components["schemas"]["TextMatchRulesTypes"];
+            /** @description How to compare: `match_type` is a text comparison. */
+            matching?: components["schemas"]["BaseMatch"] & {
+                match_type?: components["schemas"]["TextMatchingOptions"];
+            };
+            /** @example spring_sale */
+            value?: string;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type: "campaign" | "keyword" | "medium" | "source_name" | "city" | "region" | "browser_version" | "user_agent";
+        };
+        /**
+         * @description Number rules about the visitor's behaviour: average time spent on a page, days since the last visit, pages seen, duration of the visit and number of visits.
+         * @enum {string}
+         */
+        NumericMatchRulesTypes: "avg_time_page" | "days_since_last_visit" | "pages_visited_count" | "visit_duration" | "visits_count";
+        /** @description Visitor behaviour number rule (`visits_count`, `pages_visited_count`, `days_since_last_visit`...): compares a count or duration with the number in `value`. */
         GenericNumericMatchRule: components["schemas"]["BaseRuleWithNumericValue"] & {
             rule_type: components["schemas"]["NumericMatchRulesTypes"];
+            /** @description How to compare: `match_type` is a number comparison. */
             matching?: components["schemas"]["BaseMatch"] & {
                 match_type?: components["schemas"]["NumericMatchingOptions"];
             };
@@ -4671,103 +6680,30 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            rule_type: "avg_time_page" | "days_since_last_visit" | "pages_visited_count" | "visit_duration" | "visits_count" | "page_tag_product_price";
+            rule_type: "avg_time_page" | "days_since_last_visit" | "pages_visited_count" | "visit_duration" | "visits_count";
         };
-        BaseRuleWithCountryCodeValue: components["schemas"]["BaseRule"] & {
-            value?: string;
-        };
-        /** @enum {string} */
-        CountryMatchRulesTypes: "country";
-        /** @enum {string} */
-        ChoiceMatchingOptions: "equals";
-        CountryMatchRule: components["schemas"]["BaseRuleWithCountryCodeValue"] & {
-            rule_type: components["schemas"]["CountryMatchRulesTypes"];
-            matching?: components["schemas"]["BaseMatch"] & {
-                match_type?: components["schemas"]["ChoiceMatchingOptions"];
-            };
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            rule_type: "country";
-        };
-        BaseRuleWithLanguageCodeValue: components["schemas"]["BaseRule"] & {
-            value?: string;
-        };
-        /** @enum {string} */
-        LanguageMatchRulesTypes: "language";
-        LanguageMatchRule: components["schemas"]["BaseRuleWithLanguageCodeValue"] & {
-            rule_type: components["schemas"]["LanguageMatchRulesTypes"];
-            matching?: components["schemas"]["BaseMatch"] & {
-                match_type?: components["schemas"]["ChoiceMatchingOptions"];
-            };
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            rule_type: "language";
-        };
-        BaseRuleWithGoalTriggeredValue: components["schemas"]["BaseRule"] & {
-            value?: number;
-        };
-        /** @enum {string} */
-        GoalTriggeredMatchRulesTypes: "goal_triggered";
-        GoalTriggeredMatchRule: components["schemas"]["BaseRuleWithGoalTriggeredValue"] & {
-            rule_type: components["schemas"]["GoalTriggeredMatchRulesTypes"];
-            matching?: components["schemas"]["BaseMatch"] & {
-                match_type?: components["schemas"]["ChoiceMatchingOptions"];
-            };
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            rule_type: "goal_triggered";
-        };
-        /** @enum {string} */
-        CookieMatchRulesTypes: "cookie";
-        /** @enum {string} */
-        CookieMatchingOptions: "matches" | "regexMatches" | "contains" | "endsWith" | "startsWith" | "exists" | "doesNotExist";
-        CookieMatchRule: components["schemas"]["BaseRuleWithStringValue"] & {
-            rule_type: components["schemas"]["CookieMatchRulesTypes"];
-            matching?: components["schemas"]["BaseMatch"] & {
-                match_type?: components["schemas"]["CookieMatchingOptions"];
-            };
-            key?: string;
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            rule_type: "cookie";
-        };
-        BaseRuleWithVisitorTypeValue: components["schemas"]["BaseRule"] & {
-            /** @enum {string} */
-            value?: "new" | "returning";
-        };
-        /** @enum {string} */
-        VisitorTypeMatchRulesTypes: "visitor_type";
-        VisitorTypeMatchRule: components["schemas"]["BaseRuleWithVisitorTypeValue"] & {
-            rule_type: components["schemas"]["VisitorTypeMatchRulesTypes"];
-            matching?: components["schemas"]["BaseMatch"] & {
-                match_type?: components["schemas"]["ChoiceMatchingOptions"];
-            };
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            rule_type: "visitor_type";
-        };
+        /** @description A rule whose `value` is true or false. */
         BaseRuleWithBooleanValue: components["schemas"]["BaseRule"] & {
+            /**
+             * @description The state the checked property must have for the rule to match.
+             * @example true
+             */
             value?: boolean;
         };
-        /** @enum {string} */
+        /**
+         * @description Yes/no rules: whether the visitor is already bucketed into an experience, and the device class (`is_desktop`, `is_mobile`, `is_tablet`).
+         * @enum {string}
+         */
         BoolMatchRulesTypes: "bucketed_into_experience" | "is_desktop" | "is_mobile" | "is_tablet";
+        /**
+         * @description Comparison for rules whose value is one item from a fixed set (a country, a browser, a flag): `equals` only. Use `negated` for "is not".
+         * @enum {string}
+         */
+        ChoiceMatchingOptions: "equals";
+        /** @description Yes/no rule (`is_mobile`, `is_tablet`, `is_desktop`, `bucketed_into_experience`): matches when the property equals the boolean `value`. */
         GenericBoolMatchRule: components["schemas"]["BaseRuleWithBooleanValue"] & {
             rule_type: components["schemas"]["BoolMatchRulesTypes"];
+            /** @description How to compare: `match_type` is always `equals`. */
             matching?: components["schemas"]["BaseMatch"] & {
                 match_type?: components["schemas"]["ChoiceMatchingOptions"];
             };
@@ -4778,154 +6714,28 @@ export interface components {
              */
             rule_type: "bucketed_into_experience" | "is_desktop" | "is_mobile" | "is_tablet";
         };
-        BaseRuleWithSegmentBucketedValue: components["schemas"]["BaseRule"] & {
-            value?: number;
-        };
-        /** @enum {string} */
-        SegmentBucketedMatchRulesTypes: "bucketed_into_segment";
-        SegmentBucketedMatchRule: components["schemas"]["BaseRuleWithSegmentBucketedValue"] & {
-            rule_type: components["schemas"]["SegmentBucketedMatchRulesTypes"];
-            matching?: components["schemas"]["BaseMatch"] & {
-                match_type?: components["schemas"]["ChoiceMatchingOptions"];
-            };
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            rule_type: "bucketed_into_segment";
-        };
-        BaseRuleWithDayOfWeekValue: components["schemas"]["BaseRule"] & {
-            value?: number;
-        };
-        /** @enum {string} */
-        DayOfWeekMatchRulesTypes: "local_time_day_of_week" | "project_time_day_of_week";
-        DayOfWeekMatchRule: components["schemas"]["BaseRuleWithDayOfWeekValue"] & {
-            rule_type: components["schemas"]["DayOfWeekMatchRulesTypes"];
-            matching?: components["schemas"]["BaseMatch"] & {
-                match_type?: components["schemas"]["NumericMatchingOptions"];
-            };
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            rule_type: "local_time_day_of_week" | "project_time_day_of_week";
-        };
-        BaseRuleWithHourOfDayValue: components["schemas"]["BaseRule"] & {
-            value?: number;
-        };
-        /** @enum {string} */
-        HourOfDayMatchRulesTypes: "local_time_hour_of_day" | "project_time_hour_of_day";
-        HourOfDayMatchRule: components["schemas"]["BaseRuleWithHourOfDayValue"] & {
-            rule_type: components["schemas"]["HourOfDayMatchRulesTypes"];
-            matching?: components["schemas"]["BaseMatch"] & {
-                match_type?: components["schemas"]["NumericMatchingOptions"];
-            };
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            rule_type: "local_time_hour_of_day" | "project_time_hour_of_day";
-        };
-        BaseRuleWithMinuteOfHourValue: components["schemas"]["BaseRule"] & {
-            value?: number;
-        };
-        /** @enum {string} */
-        MinuteOfHourMatchRulesTypes: "local_time_minute_of_hour" | "project_time_minute_of_hour";
-        MinuteOfHourMatchRule: components["schemas"]["BaseRuleWithMinuteOfHourValue"] & {
-            rule_type: components["schemas"]["MinuteOfHourMatchRulesTypes"];
-            matching?: components["schemas"]["BaseMatch"] & {
-                match_type?: components["schemas"]["NumericMatchingOptions"];
-            };
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            rule_type: "local_time_minute_of_hour" | "project_time_minute_of_hour";
-        };
-        BaseRuleWithBrowserNameValue: components["schemas"]["BaseRule"] & {
-            /** @enum {string} */
-            value?: "chrome" | "microsoft_ie" | "firefox" | "microsoft_edge" | "mozilla" | "opera" | "safari";
-        };
-        /** @enum {string} */
-        BrowserNameMatchRulesTypes: "browser_name";
-        BrowserNameMatchRule: components["schemas"]["BaseRuleWithBrowserNameValue"] & {
-            rule_type: components["schemas"]["BrowserNameMatchRulesTypes"];
-            matching?: components["schemas"]["BaseMatch"] & {
-                match_type?: components["schemas"]["ChoiceMatchingOptions"];
-            };
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            rule_type: "browser_name";
-        };
-        BaseRuleWithOsValue: components["schemas"]["BaseRule"] & {
-            /** @enum {string} */
-            value?: "android" | "iphone" | "ipod" | "ipad" | "windows" | "macos" | "linux";
-        };
-        /** @enum {string} */
-        OsMatchRulesTypes: "os";
-        OsMatchRule: components["schemas"]["BaseRuleWithOsValue"] & {
-            rule_type: components["schemas"]["OsMatchRulesTypes"];
-            matching?: components["schemas"]["BaseMatch"] & {
-                match_type?: components["schemas"]["ChoiceMatchingOptions"];
-            };
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            rule_type: "os";
-        };
-        BaseRuleWithJsCodeValue: components["schemas"]["BaseRule"] & {
-            value?: string;
-        };
-        /** @enum {string} */
-        JsConditionMatchRulesTypes: "js_condition";
-        JsConditionMatchRule: components["schemas"]["BaseRuleWithJsCodeValue"] & {
-            rule_type: components["schemas"]["JsConditionMatchRulesTypes"];
-            matching?: components["schemas"]["BaseMatch"] & {
-                match_type?: components["schemas"]["ChoiceMatchingOptions"];
-            };
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            rule_type: "js_condition";
-        };
-        BaseRuleWithWeatherConditionValue: components["schemas"]["BaseRule"] & {
-            value?: string;
-        };
-        /** @enum {string} */
-        WeatherConditionMatchRulesTypes: "weather_condition";
-        WeatherConditionMatchRule: components["schemas"]["BaseRuleWithWeatherConditionValue"] & {
-            rule_type: components["schemas"]["WeatherConditionMatchRulesTypes"];
-            matching?: components["schemas"]["BaseMatch"] & {
-                match_type?: components["schemas"]["TextMatchingOptions"];
-            };
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            rule_type: "weather_condition";
-        };
-        /** @enum {string} */
+        /**
+         * @description Rule on a custom key holding text.
+         * @enum {string}
+         */
         GenericTextKeyValueMatchRulesTypes: "generic_text_key_value";
+        /** @description The `key` of a key/value rule. */
         GenericKey: {
+            /**
+             * @description Name of the custom key whose value the rule checks.
+             * @example plan
+             */
             key?: string;
         };
+        /** @description Custom text key rule (`generic_text_key_value`): compares the text stored under `key` with `value`. */
         GenericTextKeyValueMatchRule: components["schemas"]["BaseRuleWithStringValue"] & {
             rule_type: components["schemas"]["GenericTextKeyValueMatchRulesTypes"];
+            /** @description How to compare: `match_type` is a text comparison. */
             matching?: components["schemas"]["BaseMatch"] & {
                 match_type?: components["schemas"]["TextMatchingOptions"];
             };
+            /** @example premium */
+            value?: string;
         } & components["schemas"]["GenericKey"] & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -4933,10 +6743,15 @@ export interface components {
              */
             rule_type: "generic_text_key_value";
         };
-        /** @enum {string} */
+        /**
+         * @description Rule on a custom key holding a number.
+         * @enum {string}
+         */
         GenericNumericKeyValueMatchRulesTypes: "generic_numeric_key_value";
+        /** @description Custom number key rule (`generic_numeric_key_value`): compares the number stored under `key` with `value`. */
         GenericNumericKeyValueMatchRule: components["schemas"]["BaseRuleWithNumericValue"] & {
             rule_type: components["schemas"]["GenericNumericKeyValueMatchRulesTypes"];
+            /** @description How to compare: `match_type` is a number comparison. */
             matching?: components["schemas"]["BaseMatch"] & {
                 match_type?: components["schemas"]["NumericMatchingOptions"];
             };
@@ -4947,10 +6762,15 @@ export interface components {
              */
             rule_type: "generic_numeric_key_value";
         };
-        /** @enum {string} */
+        /**
+         * @description Rule on a custom key holding true or false.
+         * @enum {string}
+         */
         GenericBoolKeyValueMatchRulesTypes: "generic_bool_key_value";
+        /** @description Custom yes/no key rule (`generic_bool_key_value`): matches when the boolean stored under `key` equals `value`. */
         GenericBoolKeyValueMatchRule: components["schemas"]["BaseRuleWithBooleanValue"] & {
             rule_type: components["schemas"]["GenericBoolKeyValueMatchRulesTypes"];
+            /** @description How to compare: `match_type` is always `equals`. */
             matching?: components["schemas"]["BaseMatch"] & {
                 match_type?: components["schemas"]["ChoiceMatchingOptions"];
             };
@@ -4961,10 +6781,391 @@ export interface components {
              */
             rule_type: "generic_bool_key_value";
         };
-        /** @enum {string} */
+        /**
+         * @description Rule on a cookie of the visitor's browser.
+         * @enum {string}
+         */
+        CookieMatchRulesTypes: "cookie";
+        /**
+         * @description Comparisons for cookie rules: the text comparisons (`matches`, `regexMatches`, `contains`, `startsWith`, `endsWith`) applied to the cookie's value, plus `exists` and `doesNotExist`, which only check that the cookie is set and ignore `value`.
+         * @enum {string}
+         */
+        CookieMatchingOptions: "matches" | "regexMatches" | "contains" | "endsWith" | "startsWith" | "exists" | "doesNotExist";
+        /** @description Cookie rule (`cookie`): checks the cookie named in `key`, either its value against `value` or, with `exists` / `doesNotExist`, only whether it is set. */
+        CookieMatchRule: components["schemas"]["BaseRuleWithStringValue"] & {
+            rule_type: components["schemas"]["CookieMatchRulesTypes"];
+            /** @description How to compare: `match_type` is a text comparison, `exists` or `doesNotExist`. */
+            matching?: components["schemas"]["BaseMatch"] & {
+                match_type?: components["schemas"]["CookieMatchingOptions"];
+            };
+            /** @example gold */
+            value?: string;
+            /**
+             * @description Name of the cookie to check.
+             * @example vip
+             */
+            key?: string;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type: "cookie";
+        };
+        /** @description A rule whose `value` is a country. */
+        BaseRuleWithCountryCodeValue: components["schemas"]["BaseRule"] & {
+            /**
+             * @description Two-letter ISO 3166-1 country code, e.g. `US`.
+             * @example US
+             */
+            value?: string;
+        };
+        /**
+         * @description Rule on the visitor's country.
+         * @enum {string}
+         */
+        CountryMatchRulesTypes: "country";
+        /** @description Country rule (`country`): matches visitors from the country whose two-letter code is `value`. List several in one `OR_WHEN` group for "one of". */
+        CountryMatchRule: components["schemas"]["BaseRuleWithCountryCodeValue"] & {
+            rule_type: components["schemas"]["CountryMatchRulesTypes"];
+            /** @description How to compare: `match_type` is always `equals`. */
+            matching?: components["schemas"]["BaseMatch"] & {
+                match_type?: components["schemas"]["ChoiceMatchingOptions"];
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type: "country";
+        };
+        /** @description A rule whose `value` is a language. */
+        BaseRuleWithLanguageCodeValue: components["schemas"]["BaseRule"] & {
+            /**
+             * @description Two-letter ISO 639-1 language code of the visitor's browser, e.g. `en`.
+             * @example en
+             */
+            value?: string;
+        };
+        /**
+         * @description Rule on the language of the visitor's browser.
+         * @enum {string}
+         */
+        LanguageMatchRulesTypes: "language";
+        /** @description Language rule (`language`): matches visitors whose browser language is the two-letter code in `value`. */
+        LanguageMatchRule: components["schemas"]["BaseRuleWithLanguageCodeValue"] & {
+            rule_type: components["schemas"]["LanguageMatchRulesTypes"];
+            /** @description How to compare: `match_type` is always `equals`. */
+            matching?: components["schemas"]["BaseMatch"] & {
+                match_type?: components["schemas"]["ChoiceMatchingOptions"];
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type: "language";
+        };
+        /** @description A rule whose `value` is a goal. */
+        BaseRuleWithGoalTriggeredValue: components["schemas"]["BaseRule"] & {
+            /**
+             * @description ID of the goal the visitor must have triggered.
+             * @example 100234
+             */
+            value?: number;
+        };
+        /**
+         * @description Rule type of a rule on goals already triggered by the visitor.
+         * @enum {string}
+         */
+        GoalTriggeredMatchRulesTypes: "goal_triggered";
+        /** @description A rule that matches visitors who triggered a given goal (its id in `value`); set `matching.negated` to match those who did not. */
+        GoalTriggeredMatchRule: components["schemas"]["BaseRuleWithGoalTriggeredValue"] & {
+            rule_type: components["schemas"]["GoalTriggeredMatchRulesTypes"];
+            /** @description How the value is compared; `negated` inverts the match. */
+            matching?: components["schemas"]["BaseMatch"] & {
+                match_type?: components["schemas"]["ChoiceMatchingOptions"];
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type: "goal_triggered";
+        };
+        /** @description A rule whose `value` is a segment. */
+        BaseRuleWithSegmentBucketedValue: components["schemas"]["BaseRule"] & {
+            /**
+             * @description ID of the segment (a segmentation audience) the visitor must belong to.
+             * @example 100345
+             */
+            value?: number;
+        };
+        /**
+         * @description Rule on the segments the visitor belongs to.
+         * @enum {string}
+         */
+        SegmentBucketedMatchRulesTypes: "bucketed_into_segment";
+        /** @description Segment rule (`bucketed_into_segment`): matches visitors placed in the segment whose ID is `value`. */
+        SegmentBucketedMatchRule: components["schemas"]["BaseRuleWithSegmentBucketedValue"] & {
+            rule_type: components["schemas"]["SegmentBucketedMatchRulesTypes"];
+            /** @description How to compare: `match_type` is always `equals`. */
+            matching?: components["schemas"]["BaseMatch"] & {
+                match_type?: components["schemas"]["ChoiceMatchingOptions"];
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type: "bucketed_into_segment";
+        };
+        /** @description A rule whose `value` is a day of the week. */
+        BaseRuleWithDayOfWeekValue: components["schemas"]["BaseRule"] & {
+            /**
+             * @description Day of the week, from 1 to 7.
+             * @example 1
+             */
+            value?: number;
+        };
+        /**
+         * @description Rules on the day of the week, in the visitor's time zone (`local_time_...`) or the project's (`project_time_...`).
+         * @enum {string}
+         */
+        DayOfWeekMatchRulesTypes: "local_time_day_of_week" | "project_time_day_of_week";
+        /** @description Day of week rule (`local_time_day_of_week`, `project_time_day_of_week`): compares the current day (1 to 7) with `value`. */
+        DayOfWeekMatchRule: components["schemas"]["BaseRuleWithDayOfWeekValue"] & {
+            rule_type: components["schemas"]["DayOfWeekMatchRulesTypes"];
+            /** @description How to compare: `match_type` is a number comparison. */
+            matching?: components["schemas"]["BaseMatch"] & {
+                match_type?: components["schemas"]["NumericMatchingOptions"];
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type: "local_time_day_of_week" | "project_time_day_of_week";
+        };
+        /** @description A rule whose `value` is an hour of the day. */
+        BaseRuleWithHourOfDayValue: components["schemas"]["BaseRule"] & {
+            /**
+             * @description Hour of the day, from 0 to 24.
+             * @example 9
+             */
+            value?: number;
+        };
+        /**
+         * @description Rules on the hour of the day, in the visitor's time zone (`local_time_...`) or the project's (`project_time_...`).
+         * @enum {string}
+         */
+        HourOfDayMatchRulesTypes: "local_time_hour_of_day" | "project_time_hour_of_day";
+        /** @description Hour of day rule (`local_time_hour_of_day`, `project_time_hour_of_day`): compares the current hour with `value`. */
+        HourOfDayMatchRule: components["schemas"]["BaseRuleWithHourOfDayValue"] & {
+            rule_type: components["schemas"]["HourOfDayMatchRulesTypes"];
+            /** @description How to compare: `match_type` is a number comparison. */
+            matching?: components["schemas"]["BaseMatch"] & {
+                match_type?: components["schemas"]["NumericMatchingOptions"];
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type: "local_time_hour_of_day" | "project_time_hour_of_day";
+        };
+        /** @description A rule whose `value` is a minute of the hour. */
+        BaseRuleWithMinuteOfHourValue: components["schemas"]["BaseRule"] & {
+            /**
+             * @description Minute of the hour, from 1 to 60.
+             * @example 30
+             */
+            value?: number;
+        };
+        /**
+         * @description Rules on the minute of the hour, in the visitor's time zone (`local_time_...`) or the project's (`project_time_...`).
+         * @enum {string}
+         */
+        MinuteOfHourMatchRulesTypes: "local_time_minute_of_hour" | "project_time_minute_of_hour";
+        /** @description Minute of hour rule (`local_time_minute_of_hour`, `project_time_minute_of_hour`): compares the current minute with `value`. */
+        MinuteOfHourMatchRule: components["schemas"]["BaseRuleWithMinuteOfHourValue"] & {
+            rule_type: components["schemas"]["MinuteOfHourMatchRulesTypes"];
+            /** @description How to compare: `match_type` is a number comparison. */
+            matching?: components["schemas"]["BaseMatch"] & {
+                match_type?: components["schemas"]["NumericMatchingOptions"];
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type: "local_time_minute_of_hour" | "project_time_minute_of_hour";
+        };
+        /** @description A rule whose `value` is a browser family. */
+        BaseRuleWithBrowserNameValue: components["schemas"]["BaseRule"] & {
+            /**
+             * @description The browser the visitor must use.
+             * @enum {string}
+             */
+            value?: "chrome" | "microsoft_ie" | "firefox" | "microsoft_edge" | "mozilla" | "opera" | "safari";
+        };
+        /**
+         * @description Rule on the visitor's browser.
+         * @enum {string}
+         */
+        BrowserNameMatchRulesTypes: "browser_name";
+        /** @description Browser rule (`browser_name`): matches visitors using the browser named in `value`. */
+        BrowserNameMatchRule: components["schemas"]["BaseRuleWithBrowserNameValue"] & {
+            rule_type: components["schemas"]["BrowserNameMatchRulesTypes"];
+            /** @description How to compare: `match_type` is always `equals`. */
+            matching?: components["schemas"]["BaseMatch"] & {
+                match_type?: components["schemas"]["ChoiceMatchingOptions"];
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type: "browser_name";
+        };
+        /** @description A rule whose `value` is an operating system or device family. */
+        BaseRuleWithOsValue: components["schemas"]["BaseRule"] & {
+            /**
+             * @description The operating system or Apple device the visitor must use.
+             * @enum {string}
+             */
+            value?: "android" | "iphone" | "ipod" | "ipad" | "windows" | "macos" | "linux";
+        };
+        /**
+         * @description Rule on the visitor's operating system or device.
+         * @enum {string}
+         */
+        OsMatchRulesTypes: "os";
+        /** @description Operating system rule (`os`): matches visitors on the system or device named in `value`. */
+        OsMatchRule: components["schemas"]["BaseRuleWithOsValue"] & {
+            rule_type: components["schemas"]["OsMatchRulesTypes"];
+            /** @description How to compare: `match_type` is always `equals`. */
+            matching?: components["schemas"]["BaseMatch"] & {
+                match_type?: components["schemas"]["ChoiceMatchingOptions"];
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type: "os";
+        };
+        /** @description A rule whose `value` is a weather condition. */
+        BaseRuleWithWeatherConditionValue: components["schemas"]["BaseRule"] & {
+            /**
+             * @description Name of the weather condition at the visitor's location, e.g. `Rain`.
+             * @example Rain
+             */
+            value?: string;
+        };
+        /**
+         * @description Rule on the current weather at the visitor's location.
+         * @enum {string}
+         */
+        WeatherConditionMatchRulesTypes: "weather_condition";
+        /** @description Weather rule (`weather_condition`): compares the current weather at the visitor's location with `value`. */
+        WeatherConditionMatchRule: components["schemas"]["BaseRuleWithWeatherConditionValue"] & {
+            rule_type: components["schemas"]["WeatherConditionMatchRulesTypes"];
+            /** @description How to compare: `match_type` is a text comparison. */
+            matching?: components["schemas"]["BaseMatch"] & {
+                match_type?: components["schemas"]["TextMatchingOptions"];
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type: "weather_condition";
+        };
+        /** @description A rule whose `value` is the kind of visitor. */
+        BaseRuleWithVisitorTypeValue: components["schemas"]["BaseRule"] & {
+            /**
+             * @description `new` for a first visit, `returning` for a visitor seen before.
+             * @enum {string}
+             */
+            value?: "new" | "returning";
+        };
+        /**
+         * @description Rule on whether the visitor is new or returning.
+         * @enum {string}
+         */
+        VisitorTypeMatchRulesTypes: "visitor_type";
+        /** @description Visitor type rule (`visitor_type`): matches `new` or `returning` visitors. */
+        VisitorTypeMatchRule: components["schemas"]["BaseRuleWithVisitorTypeValue"] & {
+            rule_type: components["schemas"]["VisitorTypeMatchRulesTypes"];
+            /** @description How to compare: `match_type` is always `equals`. */
+            matching?: components["schemas"]["BaseMatch"] & {
+                match_type?: components["schemas"]["ChoiceMatchingOptions"];
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type: "visitor_type";
+        };
+        /** @description A rule whose `value` is JavaScript code. */
+        BaseRuleWithJsCodeValue: components["schemas"]["BaseRule"] & {
+            /**
+             * @description A JavaScript expression run in the visitor's browser; the rule matches when it evaluates to a truthy value.
+             * @example window.dataLayer !== undefined && window.dataLayer.length > 0
+             */
+            value?: string;
+        };
+        /**
+         * @description Rule that runs a JavaScript condition on the page.
+         * @enum {string}
+         */
+        JsConditionMatchRulesTypes: "js_condition";
+        /** @description JavaScript rule (`js_condition`): runs the JavaScript expression in `value` on the page and matches when it is truthy. */
+        JsConditionMatchRule: components["schemas"]["BaseRuleWithJsCodeValue"] & {
+            rule_type: components["schemas"]["JsConditionMatchRulesTypes"];
+            /** @description How to compare: `match_type` is always `equals`. */
+            matching?: components["schemas"]["BaseMatch"] & {
+                match_type?: components["schemas"]["ChoiceMatchingOptions"];
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type: "js_condition";
+        };
+        /**
+         * @description Rule on the visitor's ID.
+         * @enum {string}
+         */
+        VisitorIdMatchRulesTypes: "visitor_id";
+        /** @description Visitor ID rule (`visitor_id`): compares the visitor's ID with `value`. */
+        VisitorIdMatchRule: components["schemas"]["BaseRuleWithStringValue"] & {
+            rule_type: components["schemas"]["VisitorIdMatchRulesTypes"];
+            /** @description How to compare: `match_type` is a text comparison. */
+            matching?: components["schemas"]["BaseMatch"] & {
+                match_type?: components["schemas"]["TextMatchingOptions"];
+            };
+            /** @example vis-7f3a9c21 */
+            value?: string;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type: "visitor_id";
+        };
+        /**
+         * @description Rule on whether stored visitor data is present.
+         * @enum {string}
+         */
         VisitorDataExistsMatchRulesTypes: "visitor_data_exists";
+        /** @description Visitor data rule (`visitor_data_exists`): matches when the presence of stored data about the visitor equals the boolean `value`. */
         VisitorDataExistsMatchRule: components["schemas"]["BaseRuleWithBooleanValue"] & {
             rule_type: components["schemas"]["VisitorDataExistsMatchRulesTypes"];
+            /** @description How to compare: `match_type` is always `equals`. */
             matching?: components["schemas"]["BaseMatch"] & {
                 match_type?: components["schemas"]["ChoiceMatchingOptions"];
             };
@@ -4975,16 +7176,22 @@ export interface components {
              */
             rule_type: "visitor_data_exists";
         };
-        RuleElementNoUrl: components["schemas"]["GenericTextMatchRule"] | components["schemas"]["GenericNumericMatchRule"] | components["schemas"]["GenericBoolMatchRule"] | components["schemas"]["CookieMatchRule"] | components["schemas"]["GenericTextKeyValueMatchRule"] | components["schemas"]["GenericNumericKeyValueMatchRule"] | components["schemas"]["GenericBoolKeyValueMatchRule"] | components["schemas"]["CountryMatchRule"] | components["schemas"]["LanguageMatchRule"] | components["schemas"]["GoalTriggeredMatchRule"] | components["schemas"]["SegmentBucketedMatchRule"] | components["schemas"]["DayOfWeekMatchRule"] | components["schemas"]["HourOfDayMatchRule"] | components["schemas"]["MinuteOfHourMatchRule"] | components["schemas"]["BrowserNameMatchRule"] | components["schemas"]["OsMatchRule"] | components["schemas"]["WeatherConditionMatchRule"] | components["schemas"]["VisitorTypeMatchRule"] | components["schemas"]["JsConditionMatchRule"] | components["schemas"]["VisitorDataExistsMatchRule"];
+        /** @description One condition of a permanent or transient audience, discriminated by `rule_type`: the rule type decides the type of `value` and the allowed `matching.match_type`. Every rule family except URL rules (`url`, `url_with_query`, `query_string`). */
+        RuleElementNoUrl: components["schemas"]["PageTagTextMatchRule"] | components["schemas"]["PageTagNumericMatchRule"] | components["schemas"]["GenericTextMatchRule"] | components["schemas"]["GenericNumericMatchRule"] | components["schemas"]["GenericBoolMatchRule"] | components["schemas"]["GenericTextKeyValueMatchRule"] | components["schemas"]["GenericNumericKeyValueMatchRule"] | components["schemas"]["GenericBoolKeyValueMatchRule"] | components["schemas"]["CookieMatchRule"] | components["schemas"]["CountryMatchRule"] | components["schemas"]["LanguageMatchRule"] | components["schemas"]["GoalTriggeredMatchRule"] | components["schemas"]["SegmentBucketedMatchRule"] | components["schemas"]["DayOfWeekMatchRule"] | components["schemas"]["HourOfDayMatchRule"] | components["schemas"]["MinuteOfHourMatchRule"] | components["schemas"]["BrowserNameMatchRule"] | components["schemas"]["OsMatchRule"] | components["schemas"]["WeatherConditionMatchRule"] | components["schemas"]["VisitorTypeMatchRule"] | components["schemas"]["JsConditionMatchRule"] | components["schemas"]["VisitorIdMatchRule"] | components["schemas"]["VisitorDataExistsMatchRule"];
+        /** @description Rule tree of a permanent or transient audience, which may not use URL rules: an `OR` list of alternatives, each an `AND` list of groups, each an `OR_WHEN` list of rules, i.e. `{ OR: [ { AND: [ { OR_WHEN: [rule, ...] } ] } ] }`. null when there are no rules. */
         RuleObjectNoUrl: {
+            /** @description Alternatives; the tree matches when any one of them matches. */
             OR?: {
+                /** @description Groups that must all match for this alternative to match. */
                 AND?: {
+                    /** @description Rules of which at least one must match. */
                     OR_WHEN?: components["schemas"]["RuleElementNoUrl"][];
                 }[];
             }[];
         } | null;
+        /** @description A `permanent` or `transient` audience. Its rules may use every rule family except URL rules. */
         AudienceWithoutUrlMatching: components["schemas"]["AudienceBase"] & {
-            type?: components["schemas"]["AudienceTypesNoUrl"];
+            type: components["schemas"]["AudienceTypesNoUrl"];
             rules?: components["schemas"]["RuleObjectNoUrl"];
         } & {
             /**
@@ -4992,25 +7199,49 @@ export interface components {
              * @enum {string}
              */
             type: "permanent" | "transient";
+        };
+        /**
+         * @description Audience type whose rules may use URL rules. `segmentation`: evaluated on every run until the visitor matches, after which the visitor keeps the audience as a segment.
+         * @enum {string}
+         */
+        AudienceTypesWithUrl: "segmentation";
+        /**
+         * @description Rules on the page address: `url` (without the query string), `url_with_query` (the whole URL) and `query_string` (only the part after `?`).
+         * @enum {string}
+         */
+        UrlMatchRulesTypes: "url" | "url_with_query" | "query_string";
+        /** @description URL rule (`url`, `url_with_query`, `query_string`): compares the address of the current page, or part of it, with the text in `value`. */
+        UrlMatchRule: components["schemas"]["BaseRuleWithStringValue"] & {
+            rule_type: components["schemas"]["UrlMatchRulesTypes"];
+            /** @description How to compare: `match_type` is a text comparison. */
+            matching?: components["schemas"]["BaseMatch"] & {
+                match_type?: components["schemas"]["TextMatchingOptions"];
+            };
+            /** @example /checkout */
+            value?: string;
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            type: "AudienceWithoutUrlMatchingCreate";
+            rule_type: "url" | "url_with_query" | "query_string";
         };
-        /** @enum {string} */
-        AudienceTypesWithUrl: "segmentation";
-        RuleElementAudience: components["schemas"]["GenericTextMatchRule"] | components["schemas"]["GenericNumericMatchRule"] | components["schemas"]["GenericBoolMatchRule"] | components["schemas"]["GenericTextKeyValueMatchRule"] | components["schemas"]["GenericNumericKeyValueMatchRule"] | components["schemas"]["GenericBoolKeyValueMatchRule"] | components["schemas"]["CookieMatchRule"] | components["schemas"]["CountryMatchRule"] | components["schemas"]["LanguageMatchRule"] | components["schemas"]["GoalTriggeredMatchRule"] | components["schemas"]["SegmentBucketedMatchRule"] | components["schemas"]["DayOfWeekMatchRule"] | components["schemas"]["HourOfDayMatchRule"] | components["schemas"]["MinuteOfHourMatchRule"] | components["schemas"]["BrowserNameMatchRule"] | components["schemas"]["OsMatchRule"] | components["schemas"]["WeatherConditionMatchRule"] | components["schemas"]["VisitorTypeMatchRule"] | components["schemas"]["JsConditionMatchRule"] | components["schemas"]["VisitorDataExistsMatchRule"];
+        /** @description One condition of a segmentation audience, discriminated by `rule_type`: the rule type decides the type of `value` and the allowed `matching.match_type`. Every rule family, URL rules included. */
+        RuleElementAudience: components["schemas"]["UrlMatchRule"] | components["schemas"]["PageTagTextMatchRule"] | components["schemas"]["PageTagNumericMatchRule"] | components["schemas"]["GenericTextMatchRule"] | components["schemas"]["GenericNumericMatchRule"] | components["schemas"]["GenericBoolMatchRule"] | components["schemas"]["GenericTextKeyValueMatchRule"] | components["schemas"]["GenericNumericKeyValueMatchRule"] | components["schemas"]["GenericBoolKeyValueMatchRule"] | components["schemas"]["CookieMatchRule"] | components["schemas"]["CountryMatchRule"] | components["schemas"]["LanguageMatchRule"] | components["schemas"]["GoalTriggeredMatchRule"] | components["schemas"]["SegmentBucketedMatchRule"] | components["schemas"]["DayOfWeekMatchRule"] | components["schemas"]["HourOfDayMatchRule"] | components["schemas"]["MinuteOfHourMatchRule"] | components["schemas"]["BrowserNameMatchRule"] | components["schemas"]["OsMatchRule"] | components["schemas"]["WeatherConditionMatchRule"] | components["schemas"]["VisitorTypeMatchRule"] | components["schemas"]["JsConditionMatchRule"] | components["schemas"]["VisitorIdMatchRule"] | components["schemas"]["VisitorDataExistsMatchRule"];
+        /** @description Rule tree of a segmentation audience, which may use every rule family including URL rules: an `OR` list of alternatives, each an `AND` list of groups, each an `OR_WHEN` list of rules, i.e. `{ OR: [ { AND: [ { OR_WHEN: [rule, ...] } ] } ] }`. null when there are no rules. */
         RuleObjectAudience: {
+            /** @description Alternatives; the tree matches when any one of them matches. */
             OR?: {
+                /** @description Groups that must all match for this alternative to match. */
                 AND?: {
+                    /** @description Rules of which at least one must match. */
                     OR_WHEN?: components["schemas"]["RuleElementAudience"][];
                 }[];
             }[];
         } | null;
+        /** @description A `segmentation` audience. Its rules may use every rule family, URL rules included. */
         AudienceWithUrlMatching: components["schemas"]["AudienceBase"] & {
-            type?: components["schemas"]["AudienceTypesWithUrl"];
+            type: components["schemas"]["AudienceTypesWithUrl"];
             rules?: components["schemas"]["RuleObjectAudience"];
         } & {
             /**
@@ -5018,48 +7249,92 @@ export interface components {
              * @enum {string}
              */
             type: "segmentation";
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "AudienceWithUrlMatchingCreate";
         };
+        /** @description An audience: the visitors an experience targets, described by rules. Discriminated by `type`: `permanent` and `transient` audiences cannot use URL rules, `segmentation` audiences can. `rules` is sent back only when asked for with `include`. */
         Audience: components["schemas"]["AudienceWithoutUrlMatching"] | components["schemas"]["AudienceWithUrlMatching"];
+        /** @description An audience, as its ID or, when expanded, as the full object. */
         AudienceExpandable: number | components["schemas"]["Audience"];
+        /** @description Fields every location has. */
         LocationBase: {
+            /**
+             * @description ID of the location, given by the API.
+             * @example 1004561
+             */
             id?: $Read<number>;
+            /**
+             * @description Free text that explains what the location targets.
+             * @example Every step of the checkout funnel.
+             */
+            description?: string;
             status?: components["schemas"]["LocationStatuses"];
+            /**
+             * @description Name of the location, shown when picking locations for an experience.
+             * @example Checkout pages
+             */
             name?: string;
+            /**
+             * @description True when the location is one of the presets Convert provides.
+             * @example false
+             */
             preset?: $Read<boolean>;
+            /**
+             * @description When true, the location is preselected on every new experience.
+             * @example false
+             */
             selected_default?: boolean;
+            /** @description Usage figures; sent only when asked for with `include` (`stats.experiences_usage`). */
             stats?: $Read<{
-                /** @default 0 */
+                /**
+                 * @description Number of experiences that use the location.
+                 * @default 0
+                 * @example 3
+                 */
                 experiences_usage?: number;
             }>;
         };
-        LocationRuleElement: components["schemas"]["GenericTextMatchRule"] | components["schemas"]["GenericNumericMatchRule"] | components["schemas"]["GenericTextKeyValueMatchRule"] | components["schemas"]["GenericNumericKeyValueMatchRule"] | components["schemas"]["GenericBoolKeyValueMatchRule"] | components["schemas"]["JsConditionMatchRule"];
+        /** @description One condition of a location, discriminated by `rule_type`: the rule type decides the type of `value` and the allowed `matching.match_type`. Only rules about the page: URL, page tags, custom key/value and JavaScript conditions. */
+        LocationRuleElement: components["schemas"]["UrlMatchRule"] | components["schemas"]["PageTagTextMatchRule"] | components["schemas"]["PageTagNumericMatchRule"] | components["schemas"]["GenericTextKeyValueMatchRule"] | components["schemas"]["GenericNumericKeyValueMatchRule"] | components["schemas"]["GenericBoolKeyValueMatchRule"] | components["schemas"]["JsConditionMatchRule"];
+        /** @description Rule tree deciding on which pages a location applies: an `OR` list of alternatives, each an `AND` list of groups, each an `OR_WHEN` list of page rules, i.e. `{ OR: [ { AND: [ { OR_WHEN: [rule, ...] } ] } ] }`. null when there are no rules. */
         LocationRuleObject: {
+            /** @description Alternatives; the tree matches when any one of them matches. */
             OR?: {
+                /** @description Groups that must all match for this alternative to match. */
                 AND?: {
+                    /** @description Rules of which at least one must match. */
                     OR_WHEN?: components["schemas"]["LocationRuleElement"][];
                 }[];
             }[];
         } | null;
         /**
+         * @description When a location activates once its rules match: `upon_run` as soon as the tracking code runs on the page, `manual` only when your own code activates it, `dom_element` when the visitor interacts with a page element, `callback` when a JavaScript callback you supply says so.
          * @default upon_run
          * @enum {string}
          */
         LocationTriggerTypes: "upon_run" | "manual" | "dom_element" | "callback";
+        /** @description What every location trigger has. */
         LocationTriggerBase: {
             type: components["schemas"]["LocationTriggerTypes"];
         };
-        /** @enum {string} */
+        /**
+         * @description Visitor interactions a `dom_element` trigger can wait for: `click`, `hover`, `in_view` (the element scrolls into view) and `change` (e.g. a form field changes).
+         * @enum {string}
+         */
         LocationDomTriggerEvents: "click" | "hover" | "in_view" | "change";
+        /** @description Activates the location when the visitor interacts with the page elements matched by `selector`, on any of the listed `events`. */
         LocationTriggerDomElement: components["schemas"]["LocationTriggerBase"] & {
             /** @enum {string} */
-            type?: "dom_element";
+            type: "dom_element";
+            /**
+             * @description CSS selector of the element(s) to watch.
+             * @example #checkout-button
+             */
             selector: string;
+            /**
+             * @description The interactions that activate the location.
+             * @example [
+             *       "click"
+             *     ]
+             */
             events: components["schemas"]["LocationDomTriggerEvents"][];
         } & {
             /**
@@ -5068,9 +7343,14 @@ export interface components {
              */
             type: "dom_element";
         };
+        /** @description Activates the location when the JavaScript code in `js`, run on the page, calls back. */
         LocationTriggerCallback: components["schemas"]["LocationTriggerBase"] & {
             /** @enum {string} */
-            type?: "callback";
+            type: "callback";
+            /**
+             * @description JavaScript code run on the page that decides when the location activates.
+             * @example function (activate) { document.addEventListener('cart:opened', activate); }
+             */
             js: string;
         } & {
             /**
@@ -5079,9 +7359,10 @@ export interface components {
              */
             type: "callback";
         };
+        /** @description Activates the location only when your own code on the page asks for it. */
         LocationTriggerManual: components["schemas"]["LocationTriggerBase"] & {
             /** @enum {string} */
-            type?: "manual";
+            type: "manual";
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -5089,9 +7370,10 @@ export interface components {
              */
             type: "manual";
         };
+        /** @description Activates the location as soon as the tracking code runs on a matching page (the default). */
         LocationTriggerUponRun: components["schemas"]["LocationTriggerBase"] & {
             /** @enum {string} */
-            type?: "upon_run";
+            type: "upon_run";
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -5099,40 +7381,82 @@ export interface components {
              */
             type: "upon_run";
         };
+        /** @description When a location activates on a matching page, discriminated by `type`: `upon_run`, `manual`, `dom_element` (with `selector` and `events`) or `callback` (with `js`). */
         LocationTrigger: components["schemas"]["LocationTriggerDomElement"] | components["schemas"]["LocationTriggerCallback"] | components["schemas"]["LocationTriggerManual"] | components["schemas"]["LocationTriggerUponRun"];
+        /** @description A location: the pages, and the moment on them, where an experience runs. `rules` and `trigger` are sent back only when asked for with `include`. */
         Location: components["schemas"]["LocationBase"] & {
             rules?: components["schemas"]["LocationRuleObject"];
             trigger?: components["schemas"]["LocationTrigger"];
         };
+        /** @description A location, as its ID or, when expanded, as the full object. */
         LocationExpandable: number | components["schemas"]["Location"];
+        /** @description Usage figures of a goal. Only sent when `stats` is asked for through `include`. */
         GoalStats: {
+            /**
+             * @description How many conversions the goal recorded over the last 48 hours.
+             * @example 37
+             */
             conversions_last_48h?: number;
+            /**
+             * @description In how many experiences the goal is used.
+             * @example 3
+             */
             times_used?: number;
         };
-        RuleElement: components["schemas"]["GenericTextMatchRule"] | components["schemas"]["GenericNumericMatchRule"] | components["schemas"]["GenericBoolMatchRule"] | components["schemas"]["GenericTextKeyValueMatchRule"] | components["schemas"]["GenericNumericKeyValueMatchRule"] | components["schemas"]["GenericBoolKeyValueMatchRule"] | components["schemas"]["CookieMatchRule"] | components["schemas"]["CountryMatchRule"] | components["schemas"]["LanguageMatchRule"] | components["schemas"]["GoalTriggeredMatchRule"] | components["schemas"]["SegmentBucketedMatchRule"] | components["schemas"]["DayOfWeekMatchRule"] | components["schemas"]["HourOfDayMatchRule"] | components["schemas"]["MinuteOfHourMatchRule"] | components["schemas"]["BrowserNameMatchRule"] | components["schemas"]["OsMatchRule"] | components["schemas"]["WeatherConditionMatchRule"] | components["schemas"]["VisitorTypeMatchRule"] | components["schemas"]["JsConditionMatchRule"];
+        /** @description One condition of a goal triggering rule or an experience's site area, discriminated by `rule_type`: the rule type decides the type of `value` and the allowed `matching.match_type`. Any rule family except visitor ID and visitor data rules. */
+        RuleElement: components["schemas"]["UrlMatchRule"] | components["schemas"]["PageTagTextMatchRule"] | components["schemas"]["PageTagNumericMatchRule"] | components["schemas"]["GenericTextMatchRule"] | components["schemas"]["GenericNumericMatchRule"] | components["schemas"]["GenericBoolMatchRule"] | components["schemas"]["GenericTextKeyValueMatchRule"] | components["schemas"]["GenericNumericKeyValueMatchRule"] | components["schemas"]["GenericBoolKeyValueMatchRule"] | components["schemas"]["CookieMatchRule"] | components["schemas"]["CountryMatchRule"] | components["schemas"]["LanguageMatchRule"] | components["schemas"]["GoalTriggeredMatchRule"] | components["schemas"]["SegmentBucketedMatchRule"] | components["schemas"]["DayOfWeekMatchRule"] | components["schemas"]["HourOfDayMatchRule"] | components["schemas"]["MinuteOfHourMatchRule"] | components["schemas"]["BrowserNameMatchRule"] | components["schemas"]["OsMatchRule"] | components["schemas"]["WeatherConditionMatchRule"] | components["schemas"]["VisitorTypeMatchRule"] | components["schemas"]["JsConditionMatchRule"];
+        /** @description Rule tree of a goal's triggering rule (and of location presets): an `OR` list of alternatives, each an `AND` list of groups, each an `OR_WHEN` list of rules, i.e. `{ OR: [ { AND: [ { OR_WHEN: [rule, ...] } ] } ] }`. null when there are no rules. */
         RuleObject: {
+            /** @description Alternatives; the tree matches when any one of them matches. */
             OR?: {
+                /** @description Groups that must all match for this alternative to match. */
                 AND?: {
+                    /** @description Rules of which at least one must match. */
                     OR_WHEN?: components["schemas"]["RuleElement"][];
                 }[];
             }[];
         } | null;
+        /** @description The fields every goal has, whatever its type. Each goal variant adds its `type` and, for most types, a `settings` object. */
         GoalBase: {
+            /**
+             * @description Unique id of the goal.
+             * @example 100500
+             */
             id?: $Read<number>;
+            /**
+             * @description Display name that identifies the goal.
+             * @example Purchase completed
+             */
             name?: string;
+            /**
+             * @description Identifier of the goal, unique within the project, usable instead of the id (for example in SDKs). Derived from the name when not given.
+             * @example purchase-completed
+             */
             key?: string;
+            /**
+             * @description Free text that explains what the goal measures.
+             * @example Counts visitors who reach the order confirmation page.
+             */
+            description?: string;
+            /**
+             * @description True for goals that Convert created itself rather than a user.
+             * @example false
+             */
             is_system?: $Read<boolean>;
             stats?: components["schemas"]["GoalStats"];
+            /** @description Rules a visit must satisfy for the goal to be triggered: an OR of ANDs of rules, or null. Answers only carry it when asked for through `include`. */
             triggering_rule?: components["schemas"]["RuleObject"];
+            /**
+             * @description Whether the goal is preselected on every new experience.
+             * @example false
+             */
             selected_default?: boolean;
             status?: components["schemas"]["GoalStatuses"];
         };
+        /** @description A goal triggered only by the rules of its `triggering_rule`. */
         AdvancedGoal: components["schemas"]["GoalBase"] & {
-            /** @enum {unknown} */
-            type?: "advanced";
-        } & {
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description The goal type, always `advanced` for this variant.
              * @enum {string}
              */
             type: "advanced";
@@ -5141,14 +7465,12 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            type: "CreateAdvancedGoal";
+            type: "advanced";
         };
+        /** @description A goal without settings: `visits_page` (a visit to the pages its rules match) or `code_trigger` (triggered by your own tracking code). */
         NoSettingsGoal: components["schemas"]["GoalBase"] & {
-            /** @enum {unknown} */
-            type?: "visits_page" | "code_trigger";
-        } & {
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description The goal type, one of `visits_page` or `code_trigger` for this variant.
              * @enum {string}
              */
             type: "visits_page" | "code_trigger";
@@ -5157,15 +7479,24 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            type: "CreateNoSettingsGoal";
+            type: "visits_page" | "code_trigger";
         };
+        /** @description Settings of a `revenue` goal. */
         RevenueGoalSettings: {
-            /** @enum {string} */
+            /**
+             * @description Where transactions come from: `manual` when your own tracking code reports them, `ga` when they are taken from Google Analytics e-commerce tracking.
+             * @example manual
+             * @enum {string}
+             */
             triggering_type: "manual" | "ga";
         };
+        /** @description A goal that records transactions and their revenue. */
         RevenueGoal: components["schemas"]["GoalBase"] & {
-            /** @enum {unknown} */
-            type?: "revenue";
+            /**
+             * @description The goal type, always `revenue` for this variant.
+             * @enum {string}
+             */
+            type: "revenue";
             settings?: components["schemas"]["RevenueGoalSettings"];
         } & {
             /**
@@ -5173,19 +7504,22 @@ export interface components {
              * @enum {string}
              */
             type: "revenue";
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "CreateRevenueGoal";
         };
+        /** @description Settings of a `clicks_link` goal. */
         ClicksLinkGoalSettings: {
+            /**
+             * @description The target (`href`) of the link whose click triggers the goal.
+             * @example https://shop.example.com/pricing
+             */
             href: string;
         };
+        /** @description A goal triggered when a visitor clicks a link to a given address. */
         ClicksLinkGoal: components["schemas"]["GoalBase"] & {
-            /** @enum {unknown} */
-            type?: "clicks_link";
+            /**
+             * @description The goal type, always `clicks_link` for this variant.
+             * @enum {string}
+             */
+            type: "clicks_link";
             settings?: components["schemas"]["ClicksLinkGoalSettings"];
         } & {
             /**
@@ -5193,19 +7527,22 @@ export interface components {
              * @enum {string}
              */
             type: "clicks_link";
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "CreateClicksLinkGoal";
         };
+        /** @description Settings of a `submits_form` goal. */
         SubmitsFormGoalSettings: {
+            /**
+             * @description The `action` URL of the form whose submission triggers the goal.
+             * @example https://shop.example.com/newsletter/subscribe
+             */
             action: string;
         };
+        /** @description A goal triggered when a visitor submits a given form. */
         SubmitsFormGoal: components["schemas"]["GoalBase"] & {
-            /** @enum {unknown} */
-            type?: "submits_form";
+            /**
+             * @description The goal type, always `submits_form` for this variant.
+             * @enum {string}
+             */
+            type: "submits_form";
             settings?: components["schemas"]["SubmitsFormGoalSettings"];
         } & {
             /**
@@ -5213,20 +7550,27 @@ export interface components {
              * @enum {string}
              */
             type: "submits_form";
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "CreateSubmitsFormGoal";
         };
+        /** @description Settings of a `clicks_element` goal. */
         ClicksElementGoalSettings: {
+            /**
+             * @description CSS selector of the element whose click triggers the goal.
+             * @example #checkout-button
+             */
             selector: string;
+            /**
+             * @description When true, clicks count only on pages where an experience using the goal runs.
+             * @example false
+             */
             only_where_experience_runs?: boolean;
         };
+        /** @description A goal triggered when a visitor clicks a given page element. */
         ClicksElementGoal: components["schemas"]["GoalBase"] & {
-            /** @enum {unknown} */
-            type?: "clicks_element";
+            /**
+             * @description The goal type, always `clicks_element` for this variant.
+             * @enum {string}
+             */
+            type: "clicks_element";
             settings?: components["schemas"]["ClicksElementGoalSettings"];
         } & {
             /**
@@ -5234,22 +7578,30 @@ export interface components {
              * @enum {string}
              */
             type: "clicks_element";
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "CreateClicksElementGoal";
         };
+        /** @description Settings of a `dom_interaction` goal. */
         DomInteractionGoalSettings: {
+            /** @description The element and event pairs that trigger the goal; any one of them is enough. */
             tracked_items: {
+                /**
+                 * @description CSS selector of the element to watch.
+                 * @example #add-to-cart
+                 */
                 selector?: string;
+                /**
+                 * @description Name of the DOM event to listen for on that element.
+                 * @example click
+                 */
                 event?: string;
             }[];
         };
+        /** @description A goal triggered when chosen DOM events fire on chosen page elements. */
         DomInteractionGoal: components["schemas"]["GoalBase"] & {
-            /** @enum {unknown} */
-            type?: "dom_interaction";
+            /**
+             * @description The goal type, always `dom_interaction` for this variant.
+             * @enum {string}
+             */
+            type: "dom_interaction";
             settings?: components["schemas"]["DomInteractionGoalSettings"];
         } & {
             /**
@@ -5257,19 +7609,22 @@ export interface components {
              * @enum {string}
              */
             type: "dom_interaction";
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "CreateDomInteractionGoal";
         };
+        /** @description Settings of a `scroll_percentage` goal. */
         ScrollPercentageGoalSettings: {
+            /**
+             * @description How far down the page, in percent of its height, a visitor must scroll.
+             * @example 75
+             */
             percentage: number;
         };
+        /** @description A goal triggered when a visitor scrolls past a given depth of the page. */
         ScrollPercentageGoal: components["schemas"]["GoalBase"] & {
-            /** @enum {unknown} */
-            type?: "scroll_percentage";
+            /**
+             * @description The goal type, always `scroll_percentage` for this variant.
+             * @enum {string}
+             */
+            type: "scroll_percentage";
             settings?: components["schemas"]["ScrollPercentageGoalSettings"];
         } & {
             /**
@@ -5277,19 +7632,22 @@ export interface components {
              * @enum {string}
              */
             type: "scroll_percentage";
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "CreateScrollPercentageGoal";
         };
+        /** @description Settings of a `ga_import` goal. */
         GaGoalSettings: {
+            /**
+             * @description Name of the Google Analytics event imported as this goal.
+             * @example generate_lead
+             */
             ga_event?: string;
         };
+        /** @description A goal imported from a Google Analytics event. */
         GaGoal: components["schemas"]["GoalBase"] & {
-            /** @enum {unknown} */
-            type?: "ga_import";
+            /**
+             * @description The goal type, always `ga_import` for this variant.
+             * @enum {string}
+             */
+            type: "ga_import";
             settings?: components["schemas"]["GaGoalSettings"];
         } & {
             /**
@@ -5297,45 +7655,114 @@ export interface components {
              * @enum {string}
              */
             type: "ga_import";
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "CreateGaGoal";
         };
+        /** @description A goal: something a visitor does that counts as a conversion. The `type` field tells the variants apart and decides the shape of `settings`. */
         Goal: components["schemas"]["DomInteractionGoal"] | components["schemas"]["ScrollPercentageGoal"] | components["schemas"]["RevenueGoal"] | components["schemas"]["SubmitsFormGoal"] | components["schemas"]["ClicksLinkGoal"] | components["schemas"]["ClicksElementGoal"] | components["schemas"]["AdvancedGoal"] | components["schemas"]["NoSettingsGoal"] | components["schemas"]["GaGoal"];
+        /** @description A goal as its id, or as the full goal when it is expanded. */
         GoalExpandable: number | components["schemas"]["Goal"];
-        MultipageExperiencePage: {
-            id?: string;
+        /** @description A label defined in a project, used to group and find experiences. */
+        Tag: {
+            /**
+             * @description Id of the tag, unique within the account.
+             * @example 101200
+             */
+            id?: $Read<number>;
+            /**
+             * @description Name of the tag.
+             * @example Checkout
+             */
             name?: string;
+            /**
+             * @description Longer text that explains what the tag is for.
+             * @example Experiments on the checkout funnel
+             */
+            description?: string;
+        };
+        /** @description One page of a multi-page (funnel) experience. */
+        MultipageExperiencePage: {
+            /**
+             * @description Id of the page, one or two lowercase letters or digits, unique within the experience.
+             * @example p1
+             */
+            id?: string;
+            /**
+             * @description Name of the page.
+             * @example Cart
+             */
+            name?: string;
+            /**
+             * @description Address of the page.
+             * @example https://shop.example.com/cart
+             */
             url?: string;
         };
+        /** @description A user-defined key/value pair stored on an object, for the caller's own use. */
         UserCustomization: {
+            /**
+             * @description Name of the value.
+             * @example team
+             */
             key: string;
+            /**
+             * @description The value; a short string, a number, a boolean or null.
+             * @example growth
+             */
             value: string | number | boolean | null;
         };
+        /** @description User-defined values (at most 100) that customize how the experience shows in the app. */
         ExperienceUserCustomizations: components["schemas"]["UserCustomization"][];
+        /** @description The id of a change, set by Convert. */
         ExperienceChangeIdReadOnly: {
+            /**
+             * @description Id of the change.
+             * @example 100400
+             */
             id?: $Read<number>;
         };
+        /** @description What every experience change has: a `type` and a `data` object whose keys depend on that type. */
         ExperienceChangeBase: {
-            /** @enum {string} */
+            /**
+             * @description Kind of change, which decides the keys of `data`: `defaultCode` (variation code from the visual editor), `defaultCodeMultipage` (the same, for one page of a multi-page experience), `customCode` (hand-written CSS and JavaScript), `richStructure` (an edit of one page element), `defaultRedirect` (a split-URL redirect) and `fullStackFeature` (feature variable values in a full-stack experience).
+             * @enum {string}
+             */
             type?: "richStructure" | "customCode" | "defaultCode" | "defaultCodeMultipage" | "defaultRedirect" | "fullStackFeature";
-            data?: Record<string, never>;
+            /** @description Everything the change applies: code, redirect rule or variable values. Its keys depend on `type` (see the schema of each change type). `getExperienceChange` always returns it; other answers only when it is asked for with `include`. */
+            data?: unknown;
         };
+        /** @description The `type` and `data` of a `richStructure` change: an edit of one page element made in the visual editor. */
         ExperienceChangeRichStructureDataBase: components["schemas"]["ExperienceChangeBase"] & {
-            /** @enum {unknown} */
+            /**
+             * @description Always `richStructure` for this kind of change.
+             * @enum {string}
+             */
             type?: "richStructure";
+            /** @description Edit of one page element. Besides the keys listed here it may hold further settings of the edit, all of them text. */
             data?: {
+                /**
+                 * @description JavaScript that performs the edit.
+                 * @example convert.$('#signup-button').text('Start free trial');
+                 */
                 js?: string | null;
+                /**
+                 * @description CSS selector of the edited element.
+                 * @example #signup-button
+                 */
                 selector?: string;
+                /**
+                 * @description Id of the page the element is on, in a multi-page experience.
+                 * @example 1001
+                 */
                 page_id?: string;
             } & {
-                [key: string]: string;
+                [key: string]: string | null;
             };
         };
+        /**
+         * @description Token the server attaches to an object to detect edits made at the same time by someone else. The reference does not document it; leave it out, or send back the value last read.
+         * @example 3f9a1c7e
+         */
         ConcurrencyKey: string | null;
+        /** @description A `richStructure` change as the API returns it: an edit of one page element made in the visual editor. */
         ExperienceChangeRichStructureData: components["schemas"]["ExperienceChangeIdReadOnly"] & components["schemas"]["ExperienceChangeRichStructureDataBase"] & {
             concurrency_key?: components["schemas"]["ConcurrencyKey"];
         } & {
@@ -5345,15 +7772,33 @@ export interface components {
              */
             type: "richStructure";
         };
+        /** @description The `type` and `data` of a `customCode` change: CSS and JavaScript written by hand. */
         ExperienceChangeCustomCodeDataBase: components["schemas"]["ExperienceChangeBase"] & {
-            /** @enum {unknown} */
+            /**
+             * @description Always `customCode` for this kind of change.
+             * @enum {string}
+             */
             type?: "customCode";
+            /** @description Code of a `customCode` change. */
             data?: {
+                /**
+                 * @description CSS the change adds to the page.
+                 * @example .hero-title { color: #d32f2f; }
+                 */
                 css?: string | null;
+                /**
+                 * @description JavaScript written by hand that the change runs.
+                 * @example document.querySelector('.hero-title').textContent = 'Free shipping';
+                 */
                 js?: string | null;
+                /**
+                 * @description Id of the page this code belongs to, in a multi-page experience.
+                 * @example 1001
+                 */
                 page_id?: string;
             };
         };
+        /** @description A `customCode` change as the API returns it: CSS and JavaScript written by hand. */
         ExperienceChangeCustomCodeData: components["schemas"]["ExperienceChangeIdReadOnly"] & components["schemas"]["ExperienceChangeCustomCodeDataBase"] & {
             concurrency_key?: components["schemas"]["ConcurrencyKey"];
         } & {
@@ -5363,15 +7808,33 @@ export interface components {
              */
             type: "customCode";
         };
+        /** @description The `type` and `data` of a `defaultCode` change: the code of a variation built in the visual editor: generated JavaScript, CSS and optional custom JavaScript. */
         ExperienceChangeDefaultCodeDataBase: components["schemas"]["ExperienceChangeBase"] & {
-            /** @enum {unknown} */
+            /**
+             * @description Always `defaultCode` for this kind of change.
+             * @enum {string}
+             */
             type?: "defaultCode";
+            /** @description Code of a `defaultCode` change. */
             data?: {
+                /**
+                 * @description CSS the change adds to the page.
+                 * @example .hero-title { color: #d32f2f; }
+                 */
                 css?: string | null;
+                /**
+                 * @description JavaScript produced by the visual editor (or written in the same form) that applies the variation.
+                 * @example convert.$('.hero-title').text('Free shipping on every order');
+                 */
                 js?: string | null;
+                /**
+                 * @description Extra JavaScript written by hand, run with the variation.
+                 * @example window.dataLayer = window.dataLayer || [];
+                 */
                 custom_js?: string | null;
             };
         };
+        /** @description A `defaultCode` change as the API returns it: the code of a variation built in the visual editor: generated JavaScript, CSS and optional custom JavaScript. */
         ExperienceChangeDefaultCodeData: components["schemas"]["ExperienceChangeIdReadOnly"] & components["schemas"]["ExperienceChangeDefaultCodeDataBase"] & {
             concurrency_key?: components["schemas"]["ConcurrencyKey"];
         } & {
@@ -5381,16 +7844,38 @@ export interface components {
              */
             type: "defaultCode";
         };
+        /** @description The `type` and `data` of a `defaultCodeMultipage` change: the visual-editor code of a variation for one page of a multi-page experience. */
         ExperienceChangeDefaultCodeMultipageDataBase: components["schemas"]["ExperienceChangeBase"] & {
-            /** @enum {unknown} */
+            /**
+             * @description Always `defaultCodeMultipage` for this kind of change.
+             * @enum {string}
+             */
             type?: "defaultCodeMultipage";
+            /** @description Code of a `defaultCodeMultipage` change, for the page named by `page_id`. */
             data?: {
+                /**
+                 * @description CSS the change adds to the page.
+                 * @example .hero-title { color: #d32f2f; }
+                 */
                 css?: string | null;
+                /**
+                 * @description JavaScript produced by the visual editor (or written in the same form) for this page.
+                 * @example convert.$('.checkout-button').css('background', '#2e7d32');
+                 */
                 js?: string | null;
+                /**
+                 * @description Extra JavaScript written by hand, run on this page.
+                 * @example null
+                 */
                 custom_js?: string | null;
+                /**
+                 * @description Id of the experience page this code applies to.
+                 * @example 1001
+                 */
                 page_id?: string;
             };
         };
+        /** @description A `defaultCodeMultipage` change as the API returns it: the visual-editor code of a variation for one page of a multi-page experience. */
         ExperienceChangeDefaultCodeMultipageData: components["schemas"]["ExperienceChangeIdReadOnly"] & components["schemas"]["ExperienceChangeDefaultCodeMultipageDataBase"] & {
             concurrency_key?: components["schemas"]["ConcurrencyKey"];
         } & {
@@ -5400,15 +7885,33 @@ export interface components {
              */
             type: "defaultCodeMultipage";
         };
+        /** @description The `type` and `data` of a `defaultRedirect` change: a split-URL redirect that sends the variation's visitors from the original URL to another one. */
         ExperienceChangeDefaultRedirectDataBase: components["schemas"]["ExperienceChangeBase"] & {
-            /** @enum {unknown} */
+            /**
+             * @description Always `defaultRedirect` for this kind of change.
+             * @enum {string}
+             */
             type?: "defaultRedirect";
+            /** @description Redirect rule of a `defaultRedirect` change. */
             data?: {
+                /**
+                 * @description Whether upper and lower case must match when the visited URL is compared with `original_pattern`.
+                 * @example false
+                 */
                 case_sensitive?: boolean;
+                /**
+                 * @description Pattern the visited URL is matched against; parts it captures can be reused in `variation_pattern`.
+                 * @example https://shop.example.com/pricing
+                 */
                 original_pattern?: string;
+                /**
+                 * @description Where the variation's visitors are sent: a plain URL, or one built from parts captured by `original_pattern`.
+                 * @example https://shop.example.com/pricing-v2
+                 */
                 variation_pattern?: string;
             };
         };
+        /** @description A `defaultRedirect` change as the API returns it: a split-URL redirect that sends the variation's visitors from the original URL to another one. */
         ExperienceChangeDefaultRedirectData: components["schemas"]["ExperienceChangeIdReadOnly"] & components["schemas"]["ExperienceChangeDefaultRedirectDataBase"] & {
             concurrency_key?: components["schemas"]["ConcurrencyKey"];
         } & {
@@ -5418,14 +7921,33 @@ export interface components {
              */
             type: "defaultRedirect";
         };
+        /** @description The `type` and `data` of a `fullStackFeature` change: the values a full-stack variation gives to the variables of a feature. */
         ExperienceChangeFullStackFeatureBase: components["schemas"]["ExperienceChangeBase"] & {
-            /** @enum {unknown} */
+            /**
+             * @description Always `fullStackFeature` for this kind of change.
+             * @enum {string}
+             */
             type?: "fullStackFeature";
+            /** @description Feature and variable values of a `fullStackFeature` change. */
             data?: {
+                /**
+                 * @description Id of the feature whose variables this change sets.
+                 * @example 100500
+                 */
                 feature_id?: number;
-                variables_data?: Record<string, never>;
+                /**
+                 * @description Values for the feature's variables, keyed by variable name; each value has the type the feature declares for that variable.
+                 * @example {
+                 *       "button_color": "green",
+                 *       "max_items": 5
+                 *     }
+                 */
+                variables_data?: {
+                    [key: string]: unknown;
+                };
             };
         };
+        /** @description A `fullStackFeature` change as the API returns it: the values a full-stack variation gives to the variables of a feature. */
         ExperienceChangeFullStackFeature: components["schemas"]["ExperienceChangeIdReadOnly"] & components["schemas"]["ExperienceChangeFullStackFeatureBase"] & {
             concurrency_key?: components["schemas"]["ConcurrencyKey"];
         } & {
@@ -5435,292 +7957,857 @@ export interface components {
              */
             type: "fullStackFeature";
         };
+        /** @description One change that an experience presents to visitors, such as a piece of code, a redirect or the variable values of a feature. A change belongs to a version, which in turn is part of one or more variations. `type` tells which kind of change it is and therefore which keys `data` has. */
         ExperienceChange: components["schemas"]["ExperienceChangeDefaultCodeData"] | components["schemas"]["ExperienceChangeDefaultCodeMultipageData"] | components["schemas"]["ExperienceChangeDefaultRedirectData"] | components["schemas"]["ExperienceChangeCustomCodeData"] | components["schemas"]["ExperienceChangeRichStructureData"] | components["schemas"]["ExperienceChangeFullStackFeature"];
+        /** @description Short form of a variation: its id and its changes (ids, or full changes with `include[]=variations.changes`). */
         CollapsedExperienceVariationData: {
+            /**
+             * @description Id of the variation.
+             * @example 100301
+             */
             id?: number;
         } & {
+            /** @description The changes this variation applies, as ids or full changes. */
             changes?: (number | components["schemas"]["ExperienceChange"])[];
         };
+        /** @description Fields a variation has both when it is read and when it is sent. */
         ExperienceVariationBase: {
+            /**
+             * @description Name of the variation.
+             * @example Short headline
+             */
             name?: string;
+            /**
+             * @description Free-text note about the variation. Named by the reference but missing from the live structure.
+             * @example Headline cut to five words, call to action in orange.
+             */
+            description?: string | null;
+            /**
+             * @description Whether this variation is the baseline (the original) the others are compared with.
+             * @example false
+             */
             is_baseline?: boolean;
+            /**
+             * @description Percentage (at most 2 decimal places) of the experience's visitors shown this variation. It is only used when every variation has one; otherwise the shares are recalculated. The live structure also sets `multipleOf: 0.0001`, left out here because floating-point checks then reject valid values such as 33.33.
+             * @example 50
+             */
             traffic_distribution?: number;
+            /**
+             * @description Identifier that is unique within the project; made from the name when not given.
+             * @example short-headline
+             */
             key?: string;
             concurrency_key?: components["schemas"]["ConcurrencyKey"];
         };
-        /** @enum {string} */
+        /**
+         * @description Whether the variation is shown to visitors (`running`) or not (`stopped`).
+         * @enum {string}
+         */
         ExperienceVariationStatuses: "stopped" | "running";
+        /** @description A variation's own fields as the API returns them, with its id and status. */
         ExperienceVariationBaseExtended: {
+            /**
+             * @description Id of the variation.
+             * @example 100301
+             */
             id?: $Read<number>;
         } & components["schemas"]["ExperienceVariationBase"] & {
             status?: components["schemas"]["ExperienceVariationStatuses"];
         };
+        /** @description A variation, the set of changes shown to one group of an experience's visitors, with its settings and its changes (ids, or full changes with `include[]=variations.changes`). */
         ExpandedExperienceVariationData: components["schemas"]["ExperienceVariationBaseExtended"] & {
+            /** @description The changes this variation applies, as ids or full changes. */
             changes?: (number | components["schemas"]["ExperienceChange"])[];
         };
+        /** @description A variation of an experience in one of three forms, depending on `include`: its id, a short form with its id and changes, or the full variation. */
         ExperienceVariation: number | components["schemas"]["CollapsedExperienceVariationData"] | components["schemas"]["ExpandedExperienceVariationData"];
         /**
+         * @description How a list of audiences or locations combines: `any` (one of them matching is enough) or `all` (every one must match).
          * @default any
          * @enum {string}
          */
         GenericListMatchingOptions: "any" | "all";
+        /** @description Settings of one experience: split URL options, how audiences and locations are combined, and the reporting and stats engine settings (which override the project's). */
         ExperienceSettings: {
+            /** @description Options that only matter for split URL experiences. */
             split_url_settings?: {
                 split_regex_support?: boolean;
                 split_add_query_params?: boolean;
                 split_query_params_hide_regex?: boolean;
             };
+            /** @description How the experience's audiences and locations are combined: `any` means one of them must match, `all` means every one must. */
             matching_options?: {
                 audiences?: components["schemas"]["GenericListMatchingOptions"];
                 locations?: components["schemas"]["GenericListMatchingOptions"];
             };
+            /** @description Visitor insight data attached to the experience (read-only). */
             visitor_insights?: $Read<{
+                /** @description Heatmap entries, string values keyed by name; the reference does not document them. */
                 heatmaps?: $Read<{
                     [key: string]: string;
                 } | null>;
             } | null>;
         } & components["schemas"]["ExperienceReportingSettings"];
-        /** @enum {string} */
+        /**
+         * @description The analytics or behaviour tool an integration sends experience data to. `microsoft_clarity` is in the live structure but not in the reference's list.
+         * @enum {string}
+         */
         IntegrationProvider: "baidu" | "clicktale" | "clicky" | "cnzz" | "crazyegg" | "econda" | "eulerian" | "google_analytics" | "gosquared" | "heapanalytics" | "hotjar" | "microsoft_clarity" | "mixpanel" | "mouseflow" | "piwik" | "segmentio" | "sitecatalyst" | "woopra" | "ysance";
+        /** @description Fields every integration entry of an experience has. */
         ExperienceIntegrationBase: {
             provider: components["schemas"]["IntegrationProvider"];
+            /**
+             * @description Whether the experience's data is currently sent to this tool.
+             * @example true
+             */
             enabled?: boolean | null;
         };
+        /** @description Sends the experience's data to Baidu Analytics. */
         ExperienceIntegrationBaidu: components["schemas"]["ExperienceIntegrationBase"] & {
+            /** @constant */
+            provider: "baidu";
+            /**
+             * @description Custom dimension or variable of the tool that receives the experience and variation.
+             * @example 1
+             */
             custom_dimension: string;
-        };
-        ExperienceIntegrationCnzz: components["schemas"]["ExperienceIntegrationBase"] & {
-            custom_dimension: string;
-        };
-        ExperienceIntegrationGA3: components["schemas"]["GA_SettingsBase"] & components["schemas"]["ExperienceIntegrationBase"] & components["schemas"]["IntegrationGA3"] & {
-            custom_dimension?: string;
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            type: "ga3";
+            provider: "baidu";
         };
+        /** @description Sends the experience's data to Clicktale. Takes no settings besides `enabled`. */
+        ExperienceIntegrationClicktale: components["schemas"]["ExperienceIntegrationBase"] & {
+            /** @constant */
+            provider: "clicktale";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            provider: "clicktale";
+        };
+        /** @description Sends the experience's data to Clicky. Takes no settings besides `enabled`. */
+        ExperienceIntegrationClicky: components["schemas"]["ExperienceIntegrationBase"] & {
+            /** @constant */
+            provider: "clicky";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            provider: "clicky";
+        };
+        /** @description Sends the experience's data to CNZZ. */
+        ExperienceIntegrationCnzz: components["schemas"]["ExperienceIntegrationBase"] & {
+            /** @constant */
+            provider: "cnzz";
+            /**
+             * @description Custom dimension or variable of the tool that receives the experience and variation.
+             * @example 1
+             */
+            custom_dimension: string;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            provider: "cnzz";
+        };
+        /** @description Sends the experience's data to Crazy Egg. Takes no settings besides `enabled`. */
+        ExperienceIntegrationCrazyegg: components["schemas"]["ExperienceIntegrationBase"] & {
+            /** @constant */
+            provider: "crazyegg";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            provider: "crazyegg";
+        };
+        /** @description Sends the experience's data to econda. Takes no settings besides `enabled`. */
+        ExperienceIntegrationEconda: components["schemas"]["ExperienceIntegrationBase"] & {
+            /** @constant */
+            provider: "econda";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            provider: "econda";
+        };
+        /** @description Sends the experience's data to Eulerian. Takes no settings besides `enabled`. */
+        ExperienceIntegrationEulerian: components["schemas"]["ExperienceIntegrationBase"] & {
+            /** @constant */
+            provider: "eulerian";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            provider: "eulerian";
+        };
+        /** @description Sends the experience's data to a Universal Analytics (GA3) property; `type` is `ga3`. */
+        ExperienceIntegrationGA3: components["schemas"]["GA_SettingsBase"] & components["schemas"]["ExperienceIntegrationBase"] & components["schemas"]["IntegrationGA3"] & {
+            /** @constant */
+            provider: "google_analytics";
+            /** @constant */
+            type: "ga3";
+            /**
+             * @description Custom dimension of the property that receives the experience and variation.
+             * @example 5
+             */
+            custom_dimension?: string;
+        };
+        /** @description Fields shared by the Google Analytics 4 integration entries of an experience. */
         ExperienceIntegrationGA4Base: components["schemas"]["GA_SettingsBase"] & components["schemas"]["ExperienceIntegrationBase"] & components["schemas"]["IntegrationGA4Base"];
+        /** @description Sends the experience's data to a Google Analytics 4 property; `type` is `ga4`. */
         ExperienceIntegrationGA4: components["schemas"]["ExperienceIntegrationGA4Base"] & components["schemas"]["IntegrationGA4"] & {
+            /** @constant */
+            provider: "google_analytics";
+            /** @constant */
+            type: "ga4";
+            /** @description GA4 audiences linked to the experience, as string values keyed by name; the reference does not document their content. */
             audiences?: {
                 [key: string]: string;
             };
+        };
+        /** @description Sends the experience's data to Google Analytics. `type` tells a Universal Analytics entry (`ga3`, ExperienceIntegrationGA3) from a Google Analytics 4 one (`ga4`, ExperienceIntegrationGA4). */
+        ExperienceIntegrationGoogleAnalytics: (components["schemas"]["ExperienceIntegrationGA3"] | components["schemas"]["ExperienceIntegrationGA4"]) & {
+            /** @constant */
+            provider: "google_analytics";
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            type: "ga4";
+            provider: "google_analytics";
         };
-        ExperienceIntegrationGoogleAnalytics: components["schemas"]["ExperienceIntegrationGA3"] | components["schemas"]["ExperienceIntegrationGA4"];
+        /** @description Sends the experience's data to GoSquared. Takes no settings besides `enabled`. */
+        ExperienceIntegrationGosquared: components["schemas"]["ExperienceIntegrationBase"] & {
+            /** @constant */
+            provider: "gosquared";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            provider: "gosquared";
+        };
+        /** @description Sends the experience's data to Heap. Takes no settings besides `enabled`. */
+        ExperienceIntegrationHeapanalytics: components["schemas"]["ExperienceIntegrationBase"] & {
+            /** @constant */
+            provider: "heapanalytics";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            provider: "heapanalytics";
+        };
+        /** @description Sends the experience's data to Hotjar. Takes no settings besides `enabled`. */
+        ExperienceIntegrationHotjar: components["schemas"]["ExperienceIntegrationBase"] & {
+            /** @constant */
+            provider: "hotjar";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            provider: "hotjar";
+        };
+        /** @description Sends the experience's data to Microsoft Clarity. Takes no settings besides `enabled`. */
+        ExperienceIntegrationMicrosoftClarity: components["schemas"]["ExperienceIntegrationBase"] & {
+            /** @constant */
+            provider: "microsoft_clarity";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            provider: "microsoft_clarity";
+        };
+        /** @description Sends the experience's data to Mixpanel. Takes no settings besides `enabled`. */
+        ExperienceIntegrationMixpanel: components["schemas"]["ExperienceIntegrationBase"] & {
+            /** @constant */
+            provider: "mixpanel";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            provider: "mixpanel";
+        };
+        /** @description Sends the experience's data to Mouseflow. Takes no settings besides `enabled`. */
+        ExperienceIntegrationMouseflow: components["schemas"]["ExperienceIntegrationBase"] & {
+            /** @constant */
+            provider: "mouseflow";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            provider: "mouseflow";
+        };
+        /** @description Sends the experience's data to Matomo (Piwik). */
         ExperienceIntegrationPiwik: components["schemas"]["ExperienceIntegrationBase"] & {
+            /** @constant */
+            provider: "piwik";
+            /**
+             * @description Custom dimension or variable of the tool that receives the experience and variation.
+             * @example 3
+             */
             custom_dimension: string;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            provider: "piwik";
         };
+        /** @description Sends the experience's data to Segment. Takes no settings besides `enabled`. */
+        ExperienceIntegrationSegmentio: components["schemas"]["ExperienceIntegrationBase"] & {
+            /** @constant */
+            provider: "segmentio";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            provider: "segmentio";
+        };
+        /** @description Sends the experience's data to Adobe Analytics (SiteCatalyst). */
         ExperienceIntegrationSitecatalyst: components["schemas"]["ExperienceIntegrationBase"] & {
+            /** @constant */
+            provider: "sitecatalyst";
+            /**
+             * @description The eVar the experience and variation are recorded in.
+             * @example eVar12
+             */
             evar: string;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            provider: "sitecatalyst";
         };
+        /** @description Sends the experience's data to Woopra. Takes no settings besides `enabled`. */
+        ExperienceIntegrationWoopra: components["schemas"]["ExperienceIntegrationBase"] & {
+            /** @constant */
+            provider: "woopra";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            provider: "woopra";
+        };
+        /** @description Sends the experience's data to Ysance. */
         ExperienceIntegrationYsance: components["schemas"]["ExperienceIntegrationBase"] & {
+            /** @constant */
+            provider: "ysance";
+            /**
+             * @description Custom dimension or variable of the tool that receives the experience and variation.
+             * @example 1
+             */
             custom_dimension: string;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            provider: "ysance";
         };
+        /** @description Fields an experience has both when it is read and when it is created or updated. */
         ExperienceBase: {
+            /**
+             * @description Free-text note about the experience, for example what it is meant to achieve. Named by the reference but missing from the live structure.
+             * @example Tests a shorter headline and a bigger call to action on the homepage hero.
+             */
+            description?: string;
+            /**
+             * @description When the experience was first started, as a Unix timestamp (UTC); 0 if it never ran.
+             * @example 1717236000
+             */
             start_time?: number | null;
+            /**
+             * @description When the experience was stopped, as a Unix timestamp (UTC); 0 if it was not stopped.
+             * @example 0
+             */
             end_time?: number | null;
+            /**
+             * @description JavaScript run for this experience before its changes are applied.
+             * @example window.dataLayer = window.dataLayer || [];
+             */
             global_js?: string;
+            /**
+             * @description CSS applied for this experience before its changes are applied.
+             * @example .hero h1 { letter-spacing: 0; }
+             */
             global_css?: string;
+            /**
+             * @description Name of the experience.
+             * @example Homepage hero test
+             */
             name?: string;
+            /**
+             * @description Identifier that is unique within the project; made from the name when not given. Can be used with `getExperienceByKey`.
+             * @example homepage-hero-test
+             */
             key?: string;
+            /**
+             * @description Id of the main goal; the report's automatic decisions (winner, stopping rules) are based on it.
+             * @example 100500
+             */
             primary_goal?: number;
+            /**
+             * @description What the experience is trying to achieve.
+             * @example Raise newsletter sign-ups from the homepage by 10%.
+             */
             objective?: string | null;
             settings?: components["schemas"]["ExperienceSettings"];
+            /** @description Rules for the pages the experience runs on, used instead of `locations`. Both lists take the same kinds of rules, but only URL, query-string and page-tag rules (`url`, `url_with_query`, `query_string`, `page_tag_*`) are accepted here. */
             site_area?: {
+                /** @description The experience runs on pages that match these rules. */
                 include?: components["schemas"]["RuleElement"][];
+                /** @description The experience never runs on pages that match these rules. */
                 exclude?: components["schemas"]["RuleElement"][];
             } | null;
+            /**
+             * @description Percentage (at most 2 decimal places) of the visitors who enter the experience. The live structure also sets `multipleOf: 0.0001`, left out here because floating-point checks then reject valid values such as 33.33.
+             * @example 100
+             */
             traffic_distribution?: number;
             type?: components["schemas"]["ExperienceTypes"];
-            /** Format: uri */
+            /**
+             * Format: uri
+             * @description Address of the page loaded in the Visual Editor to build the changes.
+             * @example https://shop.example.com/
+             */
             url?: string;
+            /**
+             * @description Version number of the experience.
+             * @example 3
+             */
             version?: number;
-            integrations?: (components["schemas"]["ExperienceIntegrationBaidu"] | components["schemas"]["ExperienceIntegrationBase"] | components["schemas"]["ExperienceIntegrationBase"] | components["schemas"]["ExperienceIntegrationCnzz"] | components["schemas"]["ExperienceIntegrationBase"] | components["schemas"]["ExperienceIntegrationBase"] | components["schemas"]["ExperienceIntegrationBase"] | components["schemas"]["ExperienceIntegrationGoogleAnalytics"] | components["schemas"]["ExperienceIntegrationBase"] | components["schemas"]["ExperienceIntegrationBase"] | components["schemas"]["ExperienceIntegrationBase"] | components["schemas"]["ExperienceIntegrationBase"] | components["schemas"]["ExperienceIntegrationBase"] | components["schemas"]["ExperienceIntegrationBase"] | components["schemas"]["ExperienceIntegrationPiwik"] | components["schemas"]["ExperienceIntegrationBase"] | components["schemas"]["ExperienceIntegrationSitecatalyst"] | components["schemas"]["ExperienceIntegrationBase"] | components["schemas"]["ExperienceIntegrationYsance"])[];
+            /** @description Analytics tools the experience's data is sent to, one entry per tool; `provider` tells which tool an entry is for and which fields it takes. */
+            integrations?: (components["schemas"]["ExperienceIntegrationBaidu"] | components["schemas"]["ExperienceIntegrationClicktale"] | components["schemas"]["ExperienceIntegrationClicky"] | components["schemas"]["ExperienceIntegrationCnzz"] | components["schemas"]["ExperienceIntegrationCrazyegg"] | components["schemas"]["ExperienceIntegrationEconda"] | components["schemas"]["ExperienceIntegrationEulerian"] | components["schemas"]["ExperienceIntegrationGoogleAnalytics"] | components["schemas"]["ExperienceIntegrationGosquared"] | components["schemas"]["ExperienceIntegrationHeapanalytics"] | components["schemas"]["ExperienceIntegrationHotjar"] | components["schemas"]["ExperienceIntegrationMicrosoftClarity"] | components["schemas"]["ExperienceIntegrationMixpanel"] | components["schemas"]["ExperienceIntegrationMouseflow"] | components["schemas"]["ExperienceIntegrationPiwik"] | components["schemas"]["ExperienceIntegrationSegmentio"] | components["schemas"]["ExperienceIntegrationSitecatalyst"] | components["schemas"]["ExperienceIntegrationWoopra"] | components["schemas"]["ExperienceIntegrationYsance"])[];
+            /** @description Where the screenshots of each variation stand. */
             screenshots_info?: $Read<{
+                /**
+                 * @description The variation the screenshot belongs to.
+                 * @example 100301
+                 */
                 variation_id?: number;
+                /**
+                 * @description When a screenshot being taken was requested (Unix timestamp); null when none is pending.
+                 * @example null
+                 */
                 in_progress_since?: number | null;
+                /**
+                 * @description When the latest screenshot was taken (Unix timestamp); null when there is none.
+                 * @example 1717240000
+                 */
                 last_taken_screenshot_time?: number | null;
             }[]>;
-            /** @deprecated */
+            /**
+             * @deprecated
+             * @description Former list of environments the experience runs in; use `environment` instead.
+             */
             environments?: string[];
+            /**
+             * @description The project environment the experience runs in; one of those defined on the project. The project's default environment applies when it is not set.
+             * @example production
+             */
             environment?: string;
             concurrency_key?: components["schemas"]["ConcurrencyKey"];
         };
+        /** @description An experience (A/B, A/A, split URL, multivariate, multi-page, deploy or full-stack test) as the API returns it. Several fields (`alerts`, `stats`, `variations`, `collaborators`...) only appear when named in `include`; related objects come as ids unless named in `expand`. */
         Experience: {
+            /**
+             * @description Id of the experience.
+             * @example 100200
+             */
             id?: number;
+            /** @description The project the experience belongs to (its id, or the project with `expand[]=project`). */
             project?: components["schemas"]["ProjectExpandable"];
+            /** @description Problems detected on the experience, such as no goals set up or no visitors tracked. */
             alerts?: components["schemas"]["ExperienceAlert"][];
+            /** @description Users who work on the experience. */
             collaborators?: components["schemas"]["ExperienceCollaborator"][];
+            /** @description Audiences the experience runs for (ids, or full audiences with `expand[]=audiences`). */
             audiences?: components["schemas"]["AudienceExpandable"][];
+            /** @description Locations the experience runs on (ids, or full locations with `expand[]=locations`). */
             locations?: components["schemas"]["LocationExpandable"][];
+            /** @description Goals attached to the experience (ids, or full goals with `expand[]=goals`). Deploy experiences have none. */
             goals?: components["schemas"]["GoalExpandable"][];
+            /** @description Tags attached to the experience (ids, or full tags with `expand[]=tags`). Named by the reference but missing from the live experience structure. */
+            tags?: (number | components["schemas"]["Tag"])[];
+            /** @description Only for multi-page (funnel) experiences, the pages the experience changes. */
             multipage_pages?: components["schemas"]["MultipageExperiencePage"][];
             customizations?: components["schemas"]["ExperienceUserCustomizations"];
+            /** @description Short summary of the experience's results for one goal, present with `include[]=stats` and only for experiences that have a report. */
             stats?: {
+                /**
+                 * @description The goal the numbers are computed for.
+                 * @example 100500
+                 */
                 goal_id?: number;
+                /**
+                 * @description Conversions counted for that goal.
+                 * @example 318
+                 */
                 conversions?: number;
+                /** @description Per-variation results against the baseline. */
                 variations_observed_results?: {
+                    /**
+                     * @description The variation these numbers are for.
+                     * @example 100301
+                     */
                     variation_id?: number;
+                    /**
+                     * @description Improvement of the variation over the baseline for this goal.
+                     * @example 12.4
+                     */
                     improvement?: number;
+                    /**
+                     * @description Probability that the variation beats the baseline.
+                     * @example 91.3
+                     */
                     probability_beat_control?: number;
-                    /** @enum {string} */
+                    /**
+                     * @description Verdict so far: `winner`, `losing`, `notConcluded` (not enough data yet) or `noChange`.
+                     * @example notConcluded
+                     * @enum {string}
+                     */
                     test_result?: "winner" | "losing" | "notConcluded" | "noChange";
-                    /** @default null */
-                    revenue_per_visitor?: number;
-                    /** @default null */
-                    mab_allocation?: number;
+                    /**
+                     * @description Average revenue per visitor; null when no revenue is tracked.
+                     * @default null
+                     * @example 2.37
+                     */
+                    revenue_per_visitor?: number | null;
+                    /**
+                     * @description Share of traffic given to the variation by multi-armed bandit allocation; null when the experience does not use it.
+                     * @default null
+                     * @example null
+                     */
+                    mab_allocation?: number | null;
                 }[];
+                /**
+                 * @description Visitors who saw the experience.
+                 * @example 5120
+                 */
                 visitors?: number;
             };
+            /** @description The experience's variations: ids, or objects with `include[]=variations` (and their changes with `include[]=variations.changes`). */
             variations?: components["schemas"]["ExperienceVariation"][];
             status?: components["schemas"]["ExperienceStatuses"];
         } & components["schemas"]["ExperienceBase"];
+        /** @description A list of experiences. */
         ExperiencesList: components["schemas"]["Experience"][];
+        /** @description One page of experiences and the pagination details of the whole list. */
         ExperiencesListResponseData: {
             data?: components["schemas"]["ExperiencesList"];
             extra?: components["schemas"]["Extra"];
         };
-        /** @enum {string} */
+        /**
+         * @description Optional fields of account details: `stats` adds usage statistics, `settings.tracking_script.available_versions` the tracking script versions one can switch to.
+         * @enum {string}
+         */
         AccountDetailsIncludeFields: "stats" | "settings.tracking_script.available_versions";
+        /** @description Fields of an account's details, main or sub. */
         SubAccountDetailsBase: components["schemas"]["SubAccountBase"] & {
+            /** @description Account-wide settings the user can change. */
             settings?: {
+                /** @description IP addresses whose visits are not tracked in any project of the account, as single addresses or ranges. */
                 blocked_ips?: {
                     range?: {
-                        /** Format: ip-address */
+                        /**
+                         * Format: ip-address
+                         * @description First address of the range.
+                         * @example 203.0.113.0
+                         */
                         start: string;
-                        /** Format: ip-address */
+                        /**
+                         * Format: ip-address
+                         * @description Last address of the range.
+                         * @example 203.0.113.255
+                         */
                         end: string;
+                        /**
+                         * @description Label of the range.
+                         * @example Office network
+                         */
                         name?: string | null;
                     }[];
                     single?: {
-                        /** Format: ip-address */
+                        /**
+                         * Format: ip-address
+                         * @description The blocked address.
+                         * @example 198.51.100.7
+                         */
                         value: string;
+                        /**
+                         * @description Label of the address.
+                         * @example QA laptop
+                         */
                         name?: string | null;
                     }[];
                 };
+                /** @description State of a pending request to another user to set up the account's billing plan. */
                 setup_plan?: {
                     settings?: {
                         initiator?: {
+                            /**
+                             * @description Id of the user who asked for the plan set-up.
+                             * @example 5f8d0d55b54764421b7156c1
+                             */
                             user_id: string;
                         } | null;
                         consumer?: {
+                            /**
+                             * @description Id of the user asked to set up the plan.
+                             * @example 5f8d0d55b54764421b7156c2
+                             */
                             user_id: string;
                         } | null;
+                        /**
+                         * @description When the request was made, in Unix seconds.
+                         * @example 1764547200
+                         */
                         timestamp?: number | null;
                     } | null;
+                    /** @description When to remind about the plan set-up again. */
                     remind_in?: number | null;
                 } | null;
+                /** @description Which version of the tracking script the account's projects load, and how it is updated. */
                 tracking_script?: {
                     available_versions?: components["schemas"]["TrackingScriptAvailableVersions"];
                     release?: components["schemas"]["TrackingScriptRelease"];
                 } | null;
             };
         };
+        /** @description A payment card. */
         PaymentMethodCard: {
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description Always `card` for this kind. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             method: "card";
+            /** @description The card. */
             data: {
+                /**
+                 * @description Stripe token of a new card, only sent when changing the card.
+                 * @example tok_1Q2w3E4r5T6y7U8i
+                 */
                 stripe_card_token?: $Write<string>;
+                /**
+                 * @description Cardholder name.
+                 * @example Jane Doe
+                 */
                 name_on_card?: string | null;
+                /**
+                 * @description When the card was added, in Unix seconds.
+                 * @example 1735689600
+                 */
                 time_added?: number | null;
+                /**
+                 * @description Last four digits of the card number.
+                 * @example 4242
+                 */
                 last_digits?: $Read<number>;
             };
         };
+        /** @description PayPal; no further data. */
         PaymentMethodPaypal: {
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description Always `paypal` for this kind. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             method: "paypal";
+            /** @description Always an empty object. */
             data: Record<string, never>;
         };
+        /** @description Apple Pay; no further data. */
         PaymentMethodApplePay: {
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description Always `apple_pay` for this kind. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             method: "apple_pay";
+            /** @description Always an empty object. */
             data: Record<string, never>;
         };
+        /** @description Wire transfer; no further data. */
         PaymentMethodWireTransfer: {
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description Always `wire_transfer` for this kind. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             method: "wire_transfer";
+            /** @description Always an empty object. */
             data: Record<string, never>;
         };
+        /** @description A voucher; no further data. */
         PaymentMethodVoucher: {
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description Always `voucher` for this kind. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             method: "voucher";
+            /** @description Always an empty object. */
             data: Record<string, never>;
         };
+        /** @description Paying by invoice; no further data. */
         PaymentMethodInvoice: {
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description Always `invoice` for this kind. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             method: "invoice";
+            /** @description Always an empty object. */
             data: Record<string, never>;
         };
-        PaymentMethod: (Record<string, never> | null) & (components["schemas"]["PaymentMethodCard"] | components["schemas"]["PaymentMethodPaypal"] | components["schemas"]["PaymentMethodApplePay"] | components["schemas"]["PaymentMethodWireTransfer"] | components["schemas"]["PaymentMethodVoucher"] | components["schemas"]["PaymentMethodInvoice"]);
+        /** @description How the account pays. `method` tells the kinds apart; only cards carry data of their own. */
+        PaymentMethod: components["schemas"]["PaymentMethodCard"] | components["schemas"]["PaymentMethodPaypal"] | components["schemas"]["PaymentMethodApplePay"] | components["schemas"]["PaymentMethodWireTransfer"] | components["schemas"]["PaymentMethodVoucher"] | components["schemas"]["PaymentMethodInvoice"];
+        /** @description Fields of a main account's details. */
         MainAccountDetailsBase: components["schemas"]["SubAccountDetailsBase"] & components["schemas"]["MainAccountBase"] & {
+            /** @description Billing data of the account. */
             billing?: {
+                /**
+                 * @description Id of the account's customer record at the payment provider, if any.
+                 * @example cus_Q2w3E4r5T6y7U8
+                 */
                 id?: $Read<string | null>;
+                /** @description Invoicing details. */
                 details?: {
+                    /**
+                     * @description Company name on invoices.
+                     * @example Acme Inc.
+                     */
                     company?: string | null;
+                    /**
+                     * @description Tax or VAT number.
+                     * @example GB123456789
+                     */
                     tax_code?: string | null;
+                    /**
+                     * @description Billing phone number.
+                     * @example +442071234567
+                     */
                     phone?: string | null;
+                    /**
+                     * @description Street address.
+                     * @example 1 High Street
+                     */
                     address_street?: string | null;
+                    /**
+                     * @description City.
+                     * @example London
+                     */
                     address_city?: string | null;
+                    /**
+                     * @description Postal code.
+                     * @example EC1A 1BB
+                     */
                     address_zip?: string | null;
+                    /**
+                     * @description State or region.
+                     * @example Greater London
+                     */
                     address_state?: string | null;
+                    /**
+                     * @description Country.
+                     * @example United Kingdom
+                     */
                     address_country?: string | null;
+                    /** @description Addresses that receive invoices. */
                     emails?: string[];
                 };
                 settings?: {
+                    /** @description Whether usage beyond the plan quotas is allowed and charged. */
                     overQuota_charges?: boolean;
+                    /**
+                     * @description Until when the subscription is paused, in Unix seconds; null when it is not.
+                     * @example null
+                     */
                     subscription_paused_until?: number | null;
                 };
+                /** @description The payment method on file, or null. */
                 payment?: components["schemas"]["PaymentMethod"] | null;
             };
             settings?: {
-                /** @enum {string} */
+                /**
+                 * @description State of single sign-on for the account, including pending changes.
+                 * @enum {string}
+                 */
                 single_sign_on_status?: "disabled" | "pending-disable" | "pending-enable" | "enabled";
             };
         };
+        /** @description Usage statistics of the account. Optional: sent only when asked for with `include[]=stats`. */
         AccountGeneralStats: {
+            /**
+             * @description Number of active projects.
+             * @example 4
+             */
             active_projects_count?: number;
+            /**
+             * @description Number of domains in active projects.
+             * @example 6
+             */
             active_domains_count?: number;
+            /**
+             * @description Number of active deploys.
+             * @example 1
+             */
             active_deploys_count?: number;
+            /** @description Traffic used in the current billing cycle. */
             usage?: {
+                /**
+                 * @description Tested users counted so far.
+                 * @example 125400
+                 */
                 used_tested_users?: number;
+                /**
+                 * @description Tested visitors counted so far.
+                 * @example 310250
+                 */
                 used_tested_visitors?: number;
             };
+            /**
+             * @description Number of experiences in the account.
+             * @example 87
+             */
             experiences_count?: number;
+            /**
+             * @description Number of experiences running now.
+             * @example 5
+             */
             active_experiences_count?: number;
         } | null;
+        /** @description Usage statistics of a main account, including what its sub-accounts used. */
         MainAccountStats: {
             stats?: components["schemas"]["AccountGeneralStats"] & {
+                /** @description Traffic used by all sub-accounts together in the current billing cycle. */
                 subAccounts_usage?: {
+                    /**
+                     * @description Tested users counted in sub-accounts.
+                     * @example 20500
+                     */
                     used_tested_users?: number;
+                    /**
+                     * @description Tested visitors counted in sub-accounts.
+                     * @example 48200
+                     */
                     used_tested_visitors?: number;
                 };
             };
         };
+        /** @description Details of a main account, as returned by `getAccountDetails`. */
         MainAccountDetails: components["schemas"]["MainAccountDetailsBase"] & components["schemas"]["AccountProducts"] & components["schemas"]["MainAccountStats"] & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -5728,10 +8815,18 @@ export interface components {
              */
             accountType: "main";
         };
+        /** @description Usage statistics of a sub-account. */
         SubAccountStats: {
             stats?: components["schemas"]["AccountGeneralStats"];
         };
+        /** @description Details of a sub-account, as returned by `getAccountDetails`. */
         SubAccountDetails: components["schemas"]["SubAccountDetailsBase"] & components["schemas"]["SubAccountProducts"] & components["schemas"]["SubAccountStats"] & {
+            /**
+             * @description Always `sub` for a sub-account.
+             * @enum {string}
+             */
+            accountType: "sub";
+            /** @description The usage limits and features of the sub-account's plan. */
             limitsAndCapabilities?: unknown & components["schemas"]["SubAccountBillingPlanLimitsAndCapabilities"];
         } & {
             /**
@@ -5740,25 +8835,47 @@ export interface components {
              */
             accountType: "sub";
         };
+        /** @description Full details of an account: settings, billing and plan limits, plus usage statistics when asked for with `include[]=stats`. `accountType` tells main accounts from sub-accounts. */
         AccountDetails: components["schemas"]["MainAccountDetails"] | components["schemas"]["SubAccountDetails"];
+        /** @description The account's details. */
         AccountDetailsResponseData: {
             data?: components["schemas"]["AccountDetails"];
         };
+        /** @description The plan to switch a product to. */
         PlanUpdateBody: {
+            /**
+             * @description Id of the plan to switch to (see `getBillingPlans`).
+             * @example 41
+             */
             plan_id?: number | null;
         };
+        /** @description An add-on plan to buy, with the quantity. */
         AddonPlanUpdateBody: {
+            /**
+             * @description Id of the add-on plan (see `getBillingPlans`).
+             * @example 57
+             */
             plan_id?: number | null;
+            /**
+             * @description How many units of the add-on to buy.
+             * @example 1
+             */
             quantity?: number;
         };
+        /** @description Changes to a main account, including its billing data and plans. */
         MainAccountDetailsUpdate: components["schemas"]["MainAccountDetailsBase"] & {
             billing?: {
                 payment?: components["schemas"]["PaymentMethod"];
+                /** @description Plans to switch to, per product. */
                 products?: {
                     experiences?: components["schemas"]["PlanUpdateBody"];
                     deploy?: components["schemas"]["PlanUpdateBody"];
                     addons?: components["schemas"]["AddonPlanUpdateBody"][];
                 };
+                /**
+                 * @description Why the subscription is being cancelled, when it is.
+                 * @example Switching to another tool
+                 */
                 cancellation_reason?: string;
             };
         } & {
@@ -5768,9 +8885,13 @@ export interface components {
              */
             accountType: "main";
         };
+        /** @description Changes to a sub-account. */
         SubAccountDetailsUpdate: {
-            /** @enum {string} */
-            accountType?: "sub";
+            /**
+             * @description Always `sub` when changing a sub-account.
+             * @enum {string}
+             */
+            accountType: "sub";
         } & components["schemas"]["SubAccountDetailsBase"] & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -5778,7 +8899,9 @@ export interface components {
              */
             accountType: "sub";
         };
+        /** @description Account details to change. `accountType` must match the account (`main` or `sub`); other fields left out are not changed. */
         AccountDetailsUpdate: components["schemas"]["MainAccountDetailsUpdate"] | components["schemas"]["SubAccountDetailsUpdate"];
+        /** @description The plan to give a new sub-account: at least the Experiences product with its usage limits, which must fit in the main account's own quotas. */
         SubAccountProductsCreate: {
             billing?: {
                 products: {
@@ -5788,61 +8911,143 @@ export interface components {
                 };
             };
         };
+        /** @description A new sub-account: its name, settings and plan, and the user who will own it. The owner is found by `userEmail`, or created (and sent a sign-up link) when no user has that email. */
         SubAccountCreate: components["schemas"]["SubAccountDetailsBase"] & WithRequired<components["schemas"]["SubAccountProductsCreate"], "billing"> & {
             accountType?: $Read<unknown>;
+            /**
+             * @description Friendly name of the new sub-account.
+             * @example Acme Europe
+             */
+            name: string;
+            /**
+             * @description Name of the user who will own the sub-account.
+             * @example Sam Lee
+             */
             userName: string;
+            /**
+             * @description Email of the user who will own the sub-account. An existing user with this email is reused; otherwise a new user is created.
+             * @example sam.lee@client.example
+             */
             userEmail: string;
-            /** @default false */
+            /**
+             * @description Whether to email the owner that the sub-account was created for them. A new user always gets a sign-up link, whatever this says.
+             * @default false
+             */
             sendUserEmail?: boolean;
+            /**
+             * @description Text added to the email sent when `sendUserEmail` is true.
+             * @example Your reporting workspace is ready.
+             */
             customEmailText?: string;
         };
-        /** @enum {string} */
+        /**
+         * @description An add-on service that an account can request from Convert.
+         * @enum {string}
+         */
         AccountAddonsTypes: "one_time_convert_launch" | "conversionXl_mini_course" | "convert_remote_1h" | "goodUi_annual_solo";
+        /** @description The add-on to request, optionally for a collaborator. */
         RequestAccountAddonsData: {
             addon: components["schemas"]["AccountAddonsTypes"];
+            /**
+             * @description Email of the collaborator the add-on is for, when it is not for the caller.
+             * @example sam.lee@client.example
+             */
             collaborator_email?: string;
+            /**
+             * @description Name of the collaborator the add-on is for.
+             * @example Sam Lee
+             */
             collaborator_name?: string;
         };
+        /** @description What the payment set-up is for; may be empty. */
         StartPaymentSetupRequestData: {
+            /** @description Ids of the billing plans (see `getBillingPlans`) the payment set-up is for. */
             billingPlans?: number[];
         } | null;
+        /** @description A Stripe set-up session. */
         StartPaymentSetupStripeResponseData: {
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description Always `stripe` for this variant. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             provider: "stripe";
+            /**
+             * @description Token the browser passes to Stripe to complete the payment authorisation.
+             * @example seti_1Q2w3E4r5T6y7U8i_secret_Ab12Cd34Ef56
+             */
             client_secret: string;
         };
+        /** @description A Paddle checkout transaction. */
         StartPaymentSetupPaddleResponseData: {
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description Always `paddle` for this variant. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             provider: "paddle";
+            /**
+             * @description Id of the Paddle transaction that the browser completes with Paddle.
+             * @example txn_01hv8wptq8987qeep44cyrewp9
+             */
             transaction_id: string;
         };
+        /** @description What the browser needs to finish the payment set-up, depending on the payment provider named in `provider`. */
         StartPaymentSetupResponseData: components["schemas"]["StartPaymentSetupStripeResponseData"] | components["schemas"]["StartPaymentSetupPaddleResponseData"];
+        /** @description Users who can be asked to set up the account's billing plan. */
         PlanSetupUsersResponseData: {
             data?: {
+                /**
+                 * @description Id of the user.
+                 * @example 5f8d0d55b54764421b7156c2
+                 */
                 user_id?: string;
+                /**
+                 * @description Email of the user.
+                 * @example sam.lee@client.example
+                 */
                 email?: string;
+                /**
+                 * @description Full name of the user.
+                 * @example Sam Lee
+                 */
                 name?: string;
             }[];
         };
+        /** @description What every AI text request sends, whatever the persuasion framework. */
         GenerateTextVariantsRequestDataBase: {
+            /** @description Settings of the generation. */
             parameters: {
-                /** @default 1 */
+                /**
+                 * @description How many alternative texts to generate, from 1 to 5.
+                 * @default 1
+                 * @example 3
+                 */
                 variationsNumber?: number;
             };
+            /**
+             * @description The text to rewrite.
+             * @example Start your free trial today
+             */
             content: string;
+            /**
+             * @description Your own OpenAI API key. With it, Convert calls a GPT-4 model on your key and longer `context_content` can be used, up to the model's limit.
+             * @example sk-proj-4f9b2c7d1e8a6b3c5d0e
+             */
             openAI_Key?: string;
+            /**
+             * @description Extra text (for example the rest of the page) that helps the model keep the rewrite relevant. Cut to its first 200 words unless `openAI_Key` is given.
+             * @example Acme helps small teams run A/B tests without writing code.
+             */
             context_content?: string;
+            /** @description Texts already returned by earlier calls, so that new ones differ from them. */
             previousResponses?: string[];
         };
+        /** @description Rewrites the text without a persuasion framework. */
         GenerateTextVariantsRequestDataNone: components["schemas"]["GenerateTextVariantsRequestDataBase"] & {
-            /** @enum {unknown} */
-            principle_class?: "none";
+            /**
+             * @description The persuasion framework the rewrite follows; `none` here.
+             * @enum {string}
+             */
+            principle_class: "none";
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -5850,12 +9055,19 @@ export interface components {
              */
             principle_class: "none";
         };
-        /** @enum {string} */
+        /**
+         * @description One of Robert Cialdini's principles of persuasion.
+         * @enum {string}
+         */
         CialdiniPrinciples: "reciprocity" | "commitment_and_consistency" | "social_proof" | "authority" | "unity" | "scarcity" | "sympathy";
+        /** @description Rewrites the text along one of Robert Cialdini's principles of persuasion. */
         GenerateTextVariantsRequestDataCialdini: components["schemas"]["GenerateTextVariantsRequestDataBase"] & {
-            /** @enum {unknown} */
-            principle_class?: "cialdini";
-            principle?: components["schemas"]["CialdiniPrinciples"];
+            /**
+             * @description The persuasion framework the rewrite follows; `cialdini` here.
+             * @enum {string}
+             */
+            principle_class: "cialdini";
+            principle: components["schemas"]["CialdiniPrinciples"];
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -5863,12 +9075,19 @@ export interface components {
              */
             principle_class: "cialdini";
         };
-        /** @enum {string} */
+        /**
+         * @description One element of the Fogg Behavior Model: motivation, ability or triggers (prompts).
+         * @enum {string}
+         */
         FoggBehaviorPrinciples: "motivation" | "ability" | "triggers";
+        /** @description Rewrites the text along one element of the Fogg Behavior Model. */
         GenerateTextVariantsRequestDataFogg: components["schemas"]["GenerateTextVariantsRequestDataBase"] & {
-            /** @enum {unknown} */
-            principle_class?: "fogg_behavior";
-            principle?: components["schemas"]["FoggBehaviorPrinciples"];
+            /**
+             * @description The persuasion framework the rewrite follows; `fogg_behavior` here.
+             * @enum {string}
+             */
+            principle_class: "fogg_behavior";
+            principle: components["schemas"]["FoggBehaviorPrinciples"];
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -5876,12 +9095,19 @@ export interface components {
              */
             principle_class: "fogg_behavior";
         };
-        /** @enum {string} */
+        /**
+         * @description One stage of the AIDA model: attention, interest, desire or action.
+         * @enum {string}
+         */
         AIDAPrinciples: "attention" | "interest" | "desire" | "action";
+        /** @description Rewrites the text for one stage of the AIDA model (attention, interest, desire, action). */
         GenerateTextVariantsRequestDataAIDA: components["schemas"]["GenerateTextVariantsRequestDataBase"] & {
-            /** @enum {unknown} */
-            principle_class?: "aida";
-            principle?: components["schemas"]["AIDAPrinciples"];
+            /**
+             * @description The persuasion framework the rewrite follows; `aida` here.
+             * @enum {string}
+             */
+            principle_class: "aida";
+            principle: components["schemas"]["AIDAPrinciples"];
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -5889,12 +9115,19 @@ export interface components {
              */
             principle_class: "aida";
         };
-        /** @enum {string} */
+        /**
+         * @description One step of the problem-agitation-solution copywriting formula.
+         * @enum {string}
+         */
         PASPrinciples: "problem" | "agitation" | "solution";
+        /** @description Rewrites the text for one step of the problem-agitation-solution formula. */
         GenerateTextVariantsRequestDataPAS: components["schemas"]["GenerateTextVariantsRequestDataBase"] & {
-            /** @enum {unknown} */
-            principle_class?: "pas";
-            principle?: components["schemas"]["PASPrinciples"];
+            /**
+             * @description The persuasion framework the rewrite follows; `pas` here.
+             * @enum {string}
+             */
+            principle_class: "pas";
+            principle: components["schemas"]["PASPrinciples"];
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -5902,12 +9135,19 @@ export interface components {
              */
             principle_class: "pas";
         };
-        /** @enum {string} */
+        /**
+         * @description Whether to stress the features, the advantages or the benefits of the offer.
+         * @enum {string}
+         */
         FABPrinciples: "features" | "advantages" | "benefits";
+        /** @description Rewrites the text around features, advantages or benefits (FAB). */
         GenerateTextVariantsRequestDataFAB: components["schemas"]["GenerateTextVariantsRequestDataBase"] & {
-            /** @enum {unknown} */
-            principle_class?: "fab";
-            principle?: components["schemas"]["FABPrinciples"];
+            /**
+             * @description The persuasion framework the rewrite follows; `fab` here.
+             * @enum {string}
+             */
+            principle_class: "fab";
+            principle: components["schemas"]["FABPrinciples"];
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -5915,142 +9155,317 @@ export interface components {
              */
             principle_class: "fab";
         };
-        GenerateTextVariantsRequestData: components["schemas"]["GenerateTextVariantsRequestDataNone"] | components["schemas"]["GenerateTextVariantsRequestDataCialdini"] | components["schemas"]["GenerateTextVariantsRequestDataFogg"] | components["schemas"]["GenerateTextVariantsRequestDataAIDA"] | components["schemas"]["GenerateTextVariantsRequestDataPAS"] | components["schemas"]["GenerateTextVariantsRequestDataFAB"];
+        /** @description Text to rewrite with generative AI and how: `principle_class` picks the persuasion framework and `principle` the principle of that framework to lean on. */
+        GenerateTextVariantsRequestData: components["schemas"]["GenerateTextVariantsRequestDataNone"] | components["schemas"]["GenerateTextVariantsRequestDataFogg"] | components["schemas"]["GenerateTextVariantsRequestDataAIDA"] | components["schemas"]["GenerateTextVariantsRequestDataPAS"] | components["schemas"]["GenerateTextVariantsRequestDataFAB"] | components["schemas"]["GenerateTextVariantsRequestDataCialdini"];
+        /** @description One AI-generated alternative text. */
         VariantResponseItem: {
+            /**
+             * @description The rewritten text.
+             * @example Join 5,000 teams testing smarter - start free
+             */
             content?: string;
         };
+        /** @description The generated texts. */
         GenerateTextVariantsResponseData: {
             data?: {
+                /** @description One entry per generated text, as many as `parameters.variationsNumber` asked for. */
                 variants?: components["schemas"]["VariantResponseItem"][];
             };
         };
-        /** @enum {string} */
+        /**
+         * @description `accesses.project` returns each access's project in full instead of its id.
+         * @enum {string}
+         */
         AccountUserAccessesExpandFields: "accesses.project";
-        /** @enum {string} */
-        AccessStatuses: "active" | "pending";
-        BaseAccesses: {
-            accesses?: {
-                project?: (number | null) | components["schemas"]["Project"] | null;
-            }[];
-        };
+        /** @description The collaborator's name. */
         BaseAccountUserAccesses: {
+            /**
+             * @description Collaborator's first name.
+             * @example Sam
+             */
             first_name?: string;
+            /**
+             * @description Collaborator's last name.
+             * @example Lee
+             */
             last_name?: string;
-            accesses?: {
-                api_access?: boolean;
-                status?: $Read<components["schemas"]["AccessStatuses"]>;
-            }[];
-        } & components["schemas"]["BaseAccesses"];
+        };
+        /** @description Identifies a collaborator by email, the only way for invitations not yet accepted. */
         UserByEmail: {
+            /**
+             * @description Collaborator's email.
+             * @example sam.lee@client.example
+             */
             email?: string;
         };
+        /** @description Identifies a collaborator by user id, once they have accepted the invitation. */
         UserById: {
+            /**
+             * @description Id of the user once the invitation was accepted; null while it is pending.
+             * @example 5f8d0d55b54764421b7156c2
+             */
             user_id?: string | null;
         };
-        AccountUserAccesses: components["schemas"]["BaseAccountUserAccesses"] & components["schemas"]["UserByEmail"] & components["schemas"]["UserById"] & {
-            accesses?: {
-                role?: components["schemas"]["AccessRoleNames"];
-            }[];
+        /** @description One access of a collaborator, to one project. */
+        ProjectAccess: {
+            /** @description The project this access is for: its id, or the whole project when asked for with `expand[]=accesses.project`; null when the access is not tied to one project. */
+            project?: number | components["schemas"]["Project"] | null;
         };
-        AccountUserAccessesList: components["schemas"]["AccountUserAccesses"][];
+        /**
+         * @description `active` once the invited user has accepted the invitation, `pending` until then.
+         * @enum {string}
+         */
+        AccessStatuses: "active" | "pending";
+        /** @description How one user collaborates in an account: who they are and which role they hold over which projects. Until the invited user accepts, `user_id` is null and the accesses are `pending`. */
+        AccountAccess: components["schemas"]["BaseAccountUserAccesses"] & components["schemas"]["UserByEmail"] & components["schemas"]["UserById"] & {
+            /** @description List of the projects the user can access, with the role over each. */
+            accesses?: (components["schemas"]["ProjectAccess"] & {
+                role?: components["schemas"]["AccessRoleNames"];
+                /** @example false */
+                api_access?: boolean;
+                status?: components["schemas"]["AccessStatuses"];
+            })[];
+        };
+        /** @description The collaborators of an account. */
+        AccountUserAccessesList: components["schemas"]["AccountAccess"][];
+        /** @description The collaborators of the account, not paginated. */
         AccountUsersAccessesListResponse: {
             data?: components["schemas"]["AccountUserAccessesList"];
         };
-        /** @enum {string} */
+        /**
+         * @description An access role that can be granted to someone else: every role of `AccessRoleNames` except `owner`, which only the account owner holds.
+         * @enum {string}
+         */
         AccessRoleNamesNoOwner: "admin" | "account_manager" | "browse" | "edit" | "publish" | "review";
+        /** @description The project accesses to grant and the message that goes with the invitation. */
         AccessCreateUpdateRole: {
-            accesses?: {
+            /** @description List of the projects the user can access, with the role over each. */
+            accesses?: (components["schemas"]["ProjectAccess"] & {
                 role?: components["schemas"]["AccessRoleNamesNoOwner"];
-            }[];
+            })[];
+            /**
+             * @description Personal message added to the invitation email.
+             * @example Welcome aboard, you can now review our experiments.
+             */
             custom_message?: string;
         };
+        /** @description The `expand` field of collaborator requests. */
         AccountUserAccessesExpandParams: {
+            /** @description Related objects to return in full in the answer instead of as ids. */
             expand?: components["schemas"]["AccountUserAccessesExpandFields"][];
         };
-        UpdateAccountUserAccessesByUserId: components["schemas"]["UserById"] & components["schemas"]["BaseAccountUserAccesses"] & components["schemas"]["AccessCreateUpdateRole"] & components["schemas"]["AccountUserAccessesExpandParams"];
-        UpdateAccountUserAccessesByUserEmail: components["schemas"]["UserByEmail"] & components["schemas"]["BaseAccountUserAccesses"] & components["schemas"]["AccessCreateUpdateRole"] & components["schemas"]["AccountUserAccessesExpandParams"];
+        /** @description Changes the accesses of a collaborator who has accepted the invitation, found by `user_id`. */
+        UpdateAccountUserAccessesByUserId: WithRequired<components["schemas"]["UserById"], "user_id"> & components["schemas"]["BaseAccountUserAccesses"] & components["schemas"]["AccessCreateUpdateRole"] & components["schemas"]["AccountUserAccessesExpandParams"];
+        /** @description Changes the pending accesses of an invited user, found by `email`. The invitation email is sent again. */
+        UpdateAccountUserAccessesByUserEmail: WithRequired<components["schemas"]["UserByEmail"], "email"> & components["schemas"]["BaseAccountUserAccesses"] & components["schemas"]["AccessCreateUpdateRole"] & components["schemas"]["AccountUserAccessesExpandParams"];
+        /** @description New accesses of one collaborator: send `user_id` for a user who accepted the invitation, or `email` for an invitation still pending. */
         AccountUserAccessesUpdateRequestData: components["schemas"]["UpdateAccountUserAccessesByUserId"] | components["schemas"]["UpdateAccountUserAccessesByUserEmail"];
+        /** @description One collaborator with their accesses after the change. */
         AccountUserAccessesResponse: {
-            data?: components["schemas"]["AccountUserAccesses"];
+            data?: components["schemas"]["AccountAccess"];
         };
-        AccountUserAccessesCreateRequestData: components["schemas"]["BaseAccountUserAccesses"] & WithRequired<components["schemas"]["UserByEmail"], "email"> & WithRequired<components["schemas"]["AccessCreateUpdateRole"], "accesses"> & components["schemas"]["AccountUserAccessesExpandParams"] & Record<string, never>;
-        DeleteAccountUserAccessesByUserId: components["schemas"]["UserById"] & components["schemas"]["BaseAccesses"];
-        DeleteAccountUserAccessesByUserEmail: components["schemas"]["UserByEmail"] & components["schemas"]["BaseAccesses"];
+        /** @description Invites a user, by email, to collaborate in the account with the given role over the given projects. */
+        AccountUserAccessesCreateRequestData: components["schemas"]["BaseAccountUserAccesses"] & WithRequired<components["schemas"]["UserByEmail"], "email"> & WithRequired<components["schemas"]["AccessCreateUpdateRole"], "accesses"> & components["schemas"]["AccountUserAccessesExpandParams"];
+        /** @description The project accesses of a collaborator. */
+        BaseAccesses: {
+            /** @description List of the projects the user can access, one entry per project. */
+            accesses?: components["schemas"]["ProjectAccess"][];
+        };
+        /** @description Accesses to remove from a collaborator who accepted the invitation, found by `user_id`. */
+        DeleteAccountUserAccessesByUserId: WithRequired<components["schemas"]["UserById"], "user_id"> & components["schemas"]["BaseAccesses"];
+        /** @description Accesses to remove from a pending invitation, found by `email`. */
+        DeleteAccountUserAccessesByUserEmail: WithRequired<components["schemas"]["UserByEmail"], "email"> & components["schemas"]["BaseAccesses"];
+        /** @description The collaborator and the accesses to remove: identify them by `user_id` or by `email`, not both. */
         AccountUserAccessesDelete: components["schemas"]["DeleteAccountUserAccessesByUserId"] | components["schemas"]["DeleteAccountUserAccessesByUserEmail"];
+        /** @description The partner to check. */
         CheckPartnerRequestData: {
+            /**
+             * @description Email of the partner.
+             * @example partner@agency.example
+             */
             email?: string;
         };
+        /** @description Whether a partner may get extended API access. */
         CheckPartnerData: {
+            /**
+             * @description Email of the partner that was checked.
+             * @example partner@agency.example
+             */
             email?: string;
+            /**
+             * @description Whether the partner is valid for extended API access.
+             * @example true
+             */
             allowed?: boolean;
+            /**
+             * @description Whether the partner already has that access.
+             * @example false
+             */
             alreadyGranted?: boolean;
         };
+        /** @description The invitation to accept. */
         AcceptInvitationRequestData: {
+            /**
+             * @description The token from the invitation email sent to the new collaborator.
+             * @example 8c1f0e7a2b5d4c39a6e1f2b3c4d5e6f7
+             */
             hash?: string;
         };
-        /** @enum {string} */
+        /**
+         * @description How requests made with an API key authenticate: `requestSigning` signs each request with an HMAC-SHA256 of the key secret; `secretKey` sends `Authorization: Bearer <key_id>:<key_secret>`.
+         * @enum {string}
+         */
         ApiKeyAuthTypes: "requestSigning" | "secretKey";
-        /** @description An API key. `key_secret` is returned only by `createApiKey`, once; store it then. */
+        /** @description The access role an API key acts with; it cannot be `owner`. */
+        ApiKeyRole: components["schemas"]["AccessRoleNamesNoOwner"];
+        /** @description An API key, used by server-side code to call this API on behalf of an account. `key_secret` is returned in full only by `createApiKey`, once; later answers mask it. */
         ApiKey: {
-            /** @example CI deploys */
+            /**
+             * @description A label that helps you recognise the key.
+             * @example CI deploys
+             */
             name?: string;
-            /** @example requestSigning */
+            /**
+             * @description How requests made with this key authenticate.
+             * @example requestSigning
+             */
             auth_type?: components["schemas"]["ApiKeyAuthTypes"];
             /**
+             * @description Ids of the projects the key may access. Empty or null gives access to every project of the account.
              * @example [
              *       10034
              *     ]
              */
             projects?: number[] | null;
-            /** @example f2b3e0c7a1d94e6b */
+            /**
+             * @description The key's public id, assigned by the API. Sent as the `Convert-Application-ID` header when signing requests.
+             * @example f2b3e0c7a1d94e6b
+             */
             key_id?: $Read<string>;
-            /** @example 9c0f6f3e2b7d4a1c8e5f0a3b6d9c2e1f */
+            /**
+             * @description The secret used to sign requests. Returned in full only when the key is created; masked afterwards.
+             * @example 9c0f6f3e2b7d4a1c8e5f0a3b6d9c2e1f
+             */
             key_secret?: $Read<string>;
-            /** @example admin */
-            role?: components["schemas"]["AccessRoleNamesNoOwner"];
+            /**
+             * @description The access role the key acts with.
+             * @example admin
+             */
+            role?: components["schemas"]["ApiKeyRole"];
         };
+        /** @description A list of API keys. */
         ApiKeysList: components["schemas"]["ApiKey"][];
+        /** @description The API keys of an account. This list is not paginated. */
         ApiKeysListResponse: {
             data?: components["schemas"]["ApiKeysList"];
         };
-        CreateApiKeyRequestData: WithRequired<components["schemas"]["ApiKey"], "name"> & {
+        /** @description The new API key. All fields are optional: without `projects` the key may access every project of the account, and `auth_type` defaults to `requestSigning`. */
+        CreateApiKeyRequestData: components["schemas"]["ApiKey"] & {
             /** @default requestSigning */
             auth_type?: string;
-            role?: components["schemas"]["AccessRoleNamesNoOwner"];
+            role?: components["schemas"]["ApiKeyRole"];
         };
-        /** @enum {string} */
+        /**
+         * @description An optional project field to add to the answer (left out otherwise): `global_javascript`, `domains`, one of the `stats.*` figures, the default goals, audiences or locations, or the tracking-script versions available (`settings.tracking_script.available_versions`).
+         * @enum {string}
+         */
         ProjectIncludeFields: "global_javascript" | "domains" | "stats.usage" | "stats.active_experiences_count" | "stats.active_experiments_count" | "stats.experiences_count" | "stats.segments_count" | "stats.active_segments_count" | "stats.active_goals_count" | "stats.google_analytics" | "stats.visitor_data" | "stats.visitor_insights" | "default_goals" | "default_audiences" | "default_locations" | "settings.tracking_script.available_versions";
-        /** @enum {string} */
+        /** @description An optional project field to add to each project of the answer. */
+        ProjectsListIncludeField: components["schemas"]["ProjectIncludeFields"];
+        /**
+         * @description A project field that holds ids and can be returned as full objects instead: the default goals, audiences or locations.
+         * @enum {string}
+         */
         ProjectExpandFields: "default_goals" | "default_audiences" | "default_locations";
+        /** @description A project field to return as full objects instead of ids. */
+        ProjectsListExpandFields: components["schemas"]["ProjectExpandFields"];
+        /** @description The `include` and `expand` fields of project requests. */
         ProjectsRequestIncludeExpand: {
-            include?: components["schemas"]["ProjectIncludeFields"][];
-            expand?: components["schemas"]["ProjectExpandFields"][];
+            /**
+             * @description Optional fields to add to the returned projects, which are left out otherwise.
+             * @example [
+             *       "domains"
+             *     ]
+             */
+            include?: components["schemas"]["ProjectsListIncludeField"][];
+            /**
+             * @description Fields to return as full objects instead of ids.
+             * @example [
+             *       "default_goals"
+             *     ]
+             */
+            expand?: components["schemas"]["ProjectsListExpandFields"][];
         };
+        /** @description Filters, sorting and paging of the projects list. Everything is optional; an empty body lists the first 30 projects. */
         GetProjectsListRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["ProjectsListFilteringOptions"] & components["schemas"]["PageNumber"] & components["schemas"]["ProjectsRequestIncludeExpand"];
+        /** @description A list of projects. */
         ProjectsList: components["schemas"]["Project"][];
+        /** @description One page of projects and the pagination details. */
         ProjectsListResponseData: {
             data?: components["schemas"]["ProjectsList"];
             extra?: components["schemas"]["Extra"];
         };
+        /** @description Filters, sorting and paging of a project's change history; everything is optional. */
         ProjectHistoryRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["PageNumber"] & components["schemas"]["ProjectHistoryFilteringOptions"];
-        DomainToCreate: components["schemas"]["Domain"];
+        /** @description A website to add to a project; only `url` is needed. */
+        DomainToCreate: WithRequired<components["schemas"]["Domain"], "url">;
+        /** @description A new project. Only `name` is required; settings left out get their defaults. Create and update answers always carry the optional fields of the project. */
         CreateProjectRequestData: WithRequired<components["schemas"]["BaseProject"], "name"> & {
+            /**
+             * @description The websites of the project.
+             * @example [
+             *       {
+             *         "url": "https://shop.acme.example"
+             *       }
+             *     ]
+             */
             domains?: components["schemas"]["DomainToCreate"][];
         } & components["schemas"]["ProjectsRequestIncludeExpand"];
+        /** @description One entry of the `domains` list of a project update: the id of an existing domain to keep, or a new domain to create. */
         DomainExpandableRequest: number | components["schemas"]["DomainToCreate"];
+        /** @description Changes to a project. Fields left out keep their value. `domains`, when sent, is the complete new list: domains missing from it are deleted from the project. */
         UpdateProjectRequestData: components["schemas"]["BaseProject"] & {
+            /**
+             * @description The complete list of the project's domains: ids of domains to keep and objects for domains to add. Any current domain not listed is deleted.
+             * @example [
+             *       101100,
+             *       {
+             *         "url": "https://blog.acme.example"
+             *       }
+             *     ]
+             */
             domains?: components["schemas"]["DomainExpandableRequest"][];
         } & components["schemas"]["ProjectsRequestIncludeExpand"];
+        /** @description Filters of a project's live data; everything is optional. */
         GetProjectLiveDataRequestData: components["schemas"]["ProjectLiveFilteringOptions"] & components["schemas"]["LiveDataExpandParameter"];
+        /** @description Wrapper of a newly generated debug token. */
         GeneratedDebugTokenDataResponse: {
             data?: components["schemas"]["GenerateDebugTokenData"];
         };
+        /** @description Which items of one kind (experiences, audiences, locations, goals or hypotheses) to export. When the object is not sent, every item of that kind is exported. */
         ProjectExportObject: {
+            /**
+             * @description Export only the items with these ids.
+             * @example [
+             *       100200
+             *     ]
+             */
             include?: number[];
+            /**
+             * @description Export every item except those with these ids.
+             * @example [
+             *       100201
+             *     ]
+             */
             exclude?: number[];
         };
+        /** @description What to export. For each kind of object, `include` picks items by id and `exclude` leaves some out; a kind that is not sent is exported in full. */
         ExportProjectRequestData: {
-            /** @default true */
+            /**
+             * @description Whether the project's own settings go into the export.
+             * @default true
+             * @example true
+             */
             includeProject?: boolean;
             experiences?: components["schemas"]["ProjectExportObject"];
             audiences?: components["schemas"]["ProjectExportObject"];
@@ -6070,57 +9485,126 @@ export interface components {
              */
             file: Blob;
         };
+        /** @description The answer of `importProjectData`, with the ids of what was created. */
         ImportProjectDataSuccess: components["schemas"]["SuccessData"] & {
+            /** @description The ids of the objects created in the project, by kind. */
             imported?: {
+                /**
+                 * @description Ids of the experiences created.
+                 * @example [
+                 *       100210
+                 *     ]
+                 */
                 experiences?: number[];
+                /**
+                 * @description Ids of the audiences created.
+                 * @example [
+                 *       100320
+                 *     ]
+                 */
                 audiences?: number[];
+                /**
+                 * @description Ids of the locations created.
+                 * @example [
+                 *       100910
+                 *     ]
+                 */
                 locations?: number[];
+                /**
+                 * @description Ids of the goals created.
+                 * @example [
+                 *       100510
+                 *     ]
+                 */
                 goals?: number[];
+                /**
+                 * @description Ids of the hypotheses created.
+                 * @example []
+                 */
                 hypothesis?: number[];
             };
         };
         /**
+         * @description Whether an SDK key works (`enabled`) or is switched off (`disabled`).
          * @default enabled
          * @enum {string}
          */
         SdkKeyStatuses: "enabled" | "disabled";
-        /** @description A key that lets Convert's full-stack SDKs fetch one environment of a project. */
+        /** @description A key that lets Convert's full-stack SDKs download the configuration of one environment of a project. A key without a secret is public; a key with one needs the secret to authenticate. */
         SdkKey: {
-            /** @example Production SDK */
+            /**
+             * @description A label that helps you recognise the key.
+             * @example Production SDK
+             */
             name?: string;
-            /** @example 100012/10034 */
+            /**
+             * @description The key itself, assigned by the API; pass it to the SDK.
+             * @example 100012/10034
+             */
             sdk_key?: $Read<string>;
-            /** @example null */
+            /**
+             * @description The secret that goes with the key; null when the key is public.
+             * @example null
+             */
             sdk_secret?: $Read<string | null>;
-            /** @example production */
+            /**
+             * @description The project environment the key serves; must be one of the keys of the project's `environments`.
+             * @example production
+             */
             environment?: string;
             /** @example enabled */
             status?: components["schemas"]["SdkKeyStatuses"];
-            /** @example true */
+            /**
+             * @description Whether this is the project's default SDK key.
+             * @example true
+             */
             selected_default?: boolean;
         };
+        /** @description A list of SDK keys. */
         SdkKeysList: components["schemas"]["SdkKey"][];
+        /** @description The SDK keys of a project. This list is not paginated. */
         SdkKeysListResponseData: {
             data?: components["schemas"]["SdkKeysList"];
         };
+        /** @description The new SDK key: a name and the environment it serves are required. */
         CreateSdkKeyRequestData: WithRequired<components["schemas"]["SdkKey"], "name" | "environment"> & {
-            /** @default true */
+            /**
+             * @description Whether the key gets a secret that SDKs must present (the default), or is public and usable without one.
+             * @default true
+             * @example false
+             */
             has_secret?: $Write<boolean>;
         };
+        /** @description Which page of a project's experiences to return, with filters, sorting and the optional fields or expanded objects each experience should carry. */
         GetExperiencesListRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["ExperiencesListFilteringOptions"] & components["schemas"]["PageNumber"] & {
+            /** @description Optional fields to add to each experience. */
             include?: components["schemas"]["ExperienceIncludeFields"][];
+            /** @description Related objects to return in full instead of as ids. */
             expand?: components["schemas"]["ExperienceExpandFields"][];
+            /** @description Only the experiences with these ids (at most 100). */
             only?: number[] | null;
+            /** @description Leave out the experiences with these ids (at most 100). */
             except?: number[];
         };
+        /** @description The pages of a multi-page experience, as sent on create and update. */
         ExperienceCreateUpdatePages: {
+            /** @description Only for multi-page experiences: the complete list of pages the experience changes. Keep the ids read earlier; for a new page choose a two-character id not used by the other pages. Every page needs a change in every variation (and every change must point to a listed page), and pages left out of the list are removed. */
             multipage_pages?: components["schemas"]["MultipageExperiencePage"][];
         };
-        /** @enum {string} */
-        ExperienceCreateUpdateStatuses: "draft" | "active" | "paused" | "completed" | "scheduled" | "archived";
+        /**
+         * @description Status to set on an experience. `deleted` is accepted by the reference but missing from the live structure's list for create and update.
+         * @enum {string}
+         */
+        ExperienceCreateUpdateStatuses: "draft" | "active" | "paused" | "completed" | "scheduled" | "archived" | "deleted";
+        /** @description Ids of the audiences the experience runs for. */
         ExperienceCreateUpdateAudiences: number[];
+        /** @description Ids of the locations the experience runs on. */
         ExperienceCreateUpdateLocations: number[];
+        /** @description Ids of the goals attached to the experience. Deploy experiences take none; the primary goal cannot be dropped from the list, only replaced through `primary_goal`. */
         ExperienceCreateUpdateGoals: number[];
+        /** @description A tag to create; `name` is required. */
+        TagToCreate: WithRequired<components["schemas"]["Tag"], "name">;
+        /** @description A new `richStructure` change (an edit of one page element made in the visual editor); `data` must hold `js`. */
         ExperienceChangeRichStructureDataAdd: components["schemas"]["ExperienceChangeIdReadOnly"] & components["schemas"]["ExperienceChangeRichStructureDataBase"] & {
             data: {
                 js: string | null;
@@ -6132,6 +9616,7 @@ export interface components {
              */
             type: "richStructure";
         };
+        /** @description A new `customCode` change (CSS and JavaScript written by hand); `data` must hold `css` and `js`. */
         ExperienceChangeCustomCodeDataAdd: components["schemas"]["ExperienceChangeIdReadOnly"] & components["schemas"]["ExperienceChangeCustomCodeDataBase"] & {
             data: {
                 css: string | null;
@@ -6144,6 +9629,7 @@ export interface components {
              */
             type: "customCode";
         };
+        /** @description A new `defaultCode` change (the code of a variation built in the visual editor: generated JavaScript, CSS and optional custom JavaScript); `data` must hold `js`, `css` and `custom_js`. */
         ExperienceChangeDefaultCodeDataAdd: components["schemas"]["ExperienceChangeIdReadOnly"] & components["schemas"]["ExperienceChangeDefaultCodeDataBase"] & {
             data: {
                 js: string | null;
@@ -6157,6 +9643,7 @@ export interface components {
              */
             type: "defaultCode";
         };
+        /** @description A new `defaultCodeMultipage` change (the visual-editor code of a variation for one page of a multi-page experience); `data` must hold `page_id`. */
         ExperienceChangeDefaultCodeMultipageDataAdd: components["schemas"]["ExperienceChangeIdReadOnly"] & components["schemas"]["ExperienceChangeDefaultCodeMultipageDataBase"] & {
             data: {
                 page_id: string;
@@ -6168,6 +9655,7 @@ export interface components {
              */
             type: "defaultCodeMultipage";
         };
+        /** @description A new `defaultRedirect` change (a split-URL redirect that sends the variation's visitors from the original URL to another one); `data` must hold `original_pattern` and `variation_pattern`. */
         ExperienceChangeDefaultRedirectDataAdd: components["schemas"]["ExperienceChangeIdReadOnly"] & components["schemas"]["ExperienceChangeDefaultRedirectDataBase"] & {
             data: {
                 original_pattern: string;
@@ -6180,10 +9668,13 @@ export interface components {
              */
             type: "defaultRedirect";
         };
+        /** @description A new `fullStackFeature` change (the values a full-stack variation gives to the variables of a feature); `data` must hold `feature_id` and `variables_data`. */
         ExperienceChangeFullStackFeatureAdd: components["schemas"]["ExperienceChangeIdReadOnly"] & components["schemas"]["ExperienceChangeFullStackFeatureBase"] & {
             data: {
                 feature_id: number;
-                variables_data: Record<string, never>;
+                variables_data: {
+                    [key: string]: unknown;
+                };
             };
         } & {
             /**
@@ -6192,26 +9683,52 @@ export interface components {
              */
             type: "fullStackFeature";
         };
+        /** @description A change to create (or, for `updateExperienceChange`, the new content of a change). `type` picks the kind of change and which `data` keys are required. */
         ExperienceChangeAdd: components["schemas"]["ExperienceChangeDefaultCodeDataAdd"] | components["schemas"]["ExperienceChangeDefaultCodeMultipageDataAdd"] | components["schemas"]["ExperienceChangeDefaultRedirectDataAdd"] | components["schemas"]["ExperienceChangeCustomCodeDataAdd"] | components["schemas"]["ExperienceChangeRichStructureDataAdd"] | components["schemas"]["ExperienceChangeFullStackFeatureAdd"];
+        /** @description A variation sent with `createExperience`; `name` is required and the changes are new ones. */
         ExperienceVariationCreate: WithRequired<components["schemas"]["ExperienceVariationBase"], "name"> & {
+            /** @description The changes the new variation applies. */
             changes?: components["schemas"]["ExperienceChangeAdd"][];
         };
+        /** @description A new experience. `name`, `status`, `type` and `url` are required; `variations` is the whole list of the experience's variations. */
         CreateExperienceRequestData: WithRequired<components["schemas"]["ExperienceBase"], "name" | "type" | "url"> & components["schemas"]["ExperienceCreateUpdatePages"] & {
             status: components["schemas"]["ExperienceCreateUpdateStatuses"];
             audiences?: components["schemas"]["ExperienceCreateUpdateAudiences"];
             locations?: components["schemas"]["ExperienceCreateUpdateLocations"];
             goals?: components["schemas"]["ExperienceCreateUpdateGoals"];
+            /** @description Tags for the experience: ids of existing tags, or `{ name }` objects for tags to create. Named by the reference but missing from the live structure. */
+            tags?: (number | components["schemas"]["TagToCreate"])[];
             customizations?: components["schemas"]["ExperienceUserCustomizations"];
+            /** @description The variations of the new experience, each with the changes it applies. */
             variations?: components["schemas"]["ExperienceVariationCreate"][];
         };
+        /** @description Options for the copy of an experience. */
         CloneExperienceRequestData: {
+            /**
+             * @description Name of the copy.
+             * @example Homepage hero test (copy)
+             */
             name?: string;
         };
+        /** @description An existing change named by its id alone, which keeps that change as it is. */
         ExperienceChangeId: {
+            /**
+             * @description Id of the change to keep.
+             * @example 100400
+             */
             id: number;
         };
-        ExperienceChangeRichStructureDataUpdate: components["schemas"]["ExperienceChangeId"] & components["schemas"]["ExperienceChangeRichStructureDataBase"] & {
+        /** @description An existing `richStructure` change to overwrite, named by its `id`, with its new `data`. */
+        ExperienceChangeRichStructureDataUpdate: {
+            /**
+             * @description Id of the change to overwrite.
+             * @example 100400
+             */
+            id: number;
+        } & components["schemas"]["ExperienceChangeRichStructureDataBase"] & {
             concurrency_key?: components["schemas"]["ConcurrencyKey"];
+            /** @description The complete new `data` of the change, with the keys of a `richStructure` change. */
+            data: unknown;
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -6219,8 +9736,17 @@ export interface components {
              */
             type: "richStructure";
         };
-        ExperienceChangeCustomCodeDataUpdate: components["schemas"]["ExperienceChangeId"] & components["schemas"]["ExperienceChangeCustomCodeDataBase"] & {
+        /** @description An existing `customCode` change to overwrite, named by its `id`, with its new `data`. */
+        ExperienceChangeCustomCodeDataUpdate: {
+            /**
+             * @description Id of the change to overwrite.
+             * @example 100400
+             */
+            id: number;
+        } & components["schemas"]["ExperienceChangeCustomCodeDataBase"] & {
             concurrency_key?: components["schemas"]["ConcurrencyKey"];
+            /** @description The complete new `data` of the change, with the keys of a `customCode` change. */
+            data: unknown;
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -6228,8 +9754,17 @@ export interface components {
              */
             type: "customCode";
         };
-        ExperienceChangeDefaultCodeDataUpdate: components["schemas"]["ExperienceChangeId"] & components["schemas"]["ExperienceChangeDefaultCodeDataBase"] & {
+        /** @description An existing `defaultCode` change to overwrite, named by its `id`, with its new `data`. */
+        ExperienceChangeDefaultCodeDataUpdate: {
+            /**
+             * @description Id of the change to overwrite.
+             * @example 100400
+             */
+            id: number;
+        } & components["schemas"]["ExperienceChangeDefaultCodeDataBase"] & {
             concurrency_key?: components["schemas"]["ConcurrencyKey"];
+            /** @description The complete new `data` of the change, with the keys of a `defaultCode` change. */
+            data: unknown;
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -6237,8 +9772,17 @@ export interface components {
              */
             type: "defaultCode";
         };
-        ExperienceChangeDefaultCodeMultipageDataUpdate: components["schemas"]["ExperienceChangeId"] & components["schemas"]["ExperienceChangeDefaultCodeMultipageDataBase"] & {
+        /** @description An existing `defaultCodeMultipage` change to overwrite, named by its `id`, with its new `data`. */
+        ExperienceChangeDefaultCodeMultipageDataUpdate: {
+            /**
+             * @description Id of the change to overwrite.
+             * @example 100400
+             */
+            id: number;
+        } & components["schemas"]["ExperienceChangeDefaultCodeMultipageDataBase"] & {
             concurrency_key?: components["schemas"]["ConcurrencyKey"];
+            /** @description The complete new `data` of the change, with the keys of a `defaultCodeMultipage` change. */
+            data: unknown;
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -6246,8 +9790,17 @@ export interface components {
              */
             type: "defaultCodeMultipage";
         };
-        ExperienceChangeDefaultRedirectDataUpdate: components["schemas"]["ExperienceChangeId"] & components["schemas"]["ExperienceChangeDefaultRedirectDataBase"] & {
+        /** @description An existing `defaultRedirect` change to overwrite, named by its `id`, with its new `data`. */
+        ExperienceChangeDefaultRedirectDataUpdate: {
+            /**
+             * @description Id of the change to overwrite.
+             * @example 100400
+             */
+            id: number;
+        } & components["schemas"]["ExperienceChangeDefaultRedirectDataBase"] & {
             concurrency_key?: components["schemas"]["ConcurrencyKey"];
+            /** @description The complete new `data` of the change, with the keys of a `defaultRedirect` change. */
+            data: unknown;
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -6255,8 +9808,17 @@ export interface components {
              */
             type: "defaultRedirect";
         };
-        ExperienceChangeFullStackFeatureUpdate: components["schemas"]["ExperienceChangeId"] & components["schemas"]["ExperienceChangeFullStackFeatureBase"] & {
+        /** @description An existing `fullStackFeature` change to overwrite, named by its `id`, with its new `data`. */
+        ExperienceChangeFullStackFeatureUpdate: {
+            /**
+             * @description Id of the change to overwrite.
+             * @example 100400
+             */
+            id: number;
+        } & components["schemas"]["ExperienceChangeFullStackFeatureBase"] & {
             concurrency_key?: components["schemas"]["ConcurrencyKey"];
+            /** @description The complete new `data` of the change, with the keys of a `fullStackFeature` change. */
+            data: unknown;
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -6264,204 +9826,536 @@ export interface components {
              */
             type: "fullStackFeature";
         };
+        /** @description An existing change, named by its `id`, whose `data` is overwritten. `type` tells which kind of change it is and which keys `data` has. */
         ExperienceChangeUpdate: components["schemas"]["ExperienceChangeDefaultCodeDataUpdate"] | components["schemas"]["ExperienceChangeDefaultCodeMultipageDataUpdate"] | components["schemas"]["ExperienceChangeDefaultRedirectDataUpdate"] | components["schemas"]["ExperienceChangeRichStructureDataUpdate"] | components["schemas"]["ExperienceChangeCustomCodeDataUpdate"] | components["schemas"]["ExperienceChangeFullStackFeatureUpdate"];
+        /** @description A variation sent with `updateExperience`. With an `id` it changes that variation; without one it adds a variation. */
         ExperienceVariationUpdate: {
+            /**
+             * @description Id of an existing variation to change; leave out to add a new variation.
+             * @example 100301
+             */
             id?: number;
         } & components["schemas"]["ExperienceVariationBase"] & {
             status?: components["schemas"]["ExperienceVariationStatuses"];
         } & {
+            /** @description The variation's changes: an `{ id }` keeps an existing change, an object with an `id` and data updates it, one without an `id` adds a new change. */
             changes?: (components["schemas"]["ExperienceChangeId"] | components["schemas"]["ExperienceChangeAdd"] | components["schemas"]["ExperienceChangeUpdate"])[];
         };
+        /** @description Changes to an experience. Fields left out keep their value; lists that are sent replace the current ones. */
         UpdateExperienceRequestData: components["schemas"]["ExperienceBase"] & components["schemas"]["ExperienceCreateUpdatePages"] & {
             status?: components["schemas"]["ExperienceCreateUpdateStatuses"];
             audiences?: components["schemas"]["ExperienceCreateUpdateAudiences"];
             locations?: components["schemas"]["ExperienceCreateUpdateLocations"];
             goals?: components["schemas"]["ExperienceCreateUpdateGoals"];
+            /** @description Tags for the experience: ids of existing tags, or `{ name }` objects for tags to create. Named by the reference but missing from the live structure. */
+            tags?: (number | components["schemas"]["TagToCreate"])[];
             customizations?: components["schemas"]["ExperienceUserCustomizations"];
+            /** @description The experience's variations, each naming an existing one by `id` or adding a new one. */
             variations?: components["schemas"]["ExperienceVariationUpdate"][];
         };
+        /** @description What to do with an experience's report token, and for how long a new one lasts. */
         ExperienceReportTokenRequestData: {
-            /** @enum {string} */
+            /**
+             * @description `regenerate` replaces the token with a new one, `delete` revokes it. When left out, the current token comes back, or a new one if it has expired.
+             * @example regenerate
+             * @enum {string}
+             */
             token_action?: "regenerate" | "delete";
+            /**
+             * @description Lifetime of a new token in hours (1 to 48); 24 when not given.
+             * @example 24
+             */
             token_expiration?: number;
         };
+        /** @description A token that gives read-only access to one experience's report. Send it as the `report_token` header. */
         ExperienceReportToken: {
+            /**
+             * @description Id of the experience the token is for.
+             * @example 100200
+             */
             id?: number;
+            /**
+             * @description The token value.
+             * @example 9b1f4c2e7a6d4e0f8c3b5a1d2e9f7c60
+             */
             token?: string;
+            /**
+             * @description When the token stops working, as a Unix timestamp.
+             * @example 1717322400
+             */
             expiration?: number;
         };
+        /** @description Filters for an experience's live data, and the related objects to expand in the events. */
         GetExperienceLiveDataRequestData: components["schemas"]["ExperienceLiveDataFilteringOptions"] & components["schemas"]["LiveDataExpandParameter"];
+        /** @description Which page of an experience's change history to return, with its filters and sorting. */
         GetExperienceHistoryRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["ExperienceHistoryFilteringOptions"] & components["schemas"]["PageNumber"];
+        /** @description The variations to take new screenshots of. */
         TriggerExperienceScreenshotsRequestData: {
+            /** @description Ids of the variations; all of the experience's variations when left out. */
             variations?: number[];
+            /**
+             * @description Ask for new screenshots even where some already exist. In the live structure only; the reference does not describe it.
+             * @example false
+             */
             force_regenerate?: boolean;
         };
+        /** @description Ids of the experiences to act on, from 1 to 100 of them. */
         BulkExperienceIds: number[];
-        /** @enum {string} */
+        /**
+         * @description Status that a bulk update can set on experiences.
+         * @enum {string}
+         */
         BulkExperienceStatuses: "active" | "paused" | "archived";
+        /** @description The experiences to change and the status to set on all of them. */
         BulkUpdateExperiencesRequestData: {
             id: components["schemas"]["BulkExperienceIds"];
             status: components["schemas"]["BulkExperienceStatuses"];
         };
+        /** @description One item of a bulk operation that could not be processed, and why. */
         BulkEntityError: {
+            /**
+             * @description The id of the item that failed.
+             * @example 100200
+             */
             id?: number;
+            /**
+             * @description Why this item was not processed.
+             * @example Experience not found.
+             */
             message?: string;
         };
+        /** @description The answer of bulk operations (update or delete of a list of 1 to 100 ids). The operation goes on past items it cannot process: those are listed in `errors`, every other id was processed. */
         BulkSuccessData: components["schemas"]["SuccessData"] & {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @example 200
+             */
             code?: number;
+            /**
+             * @description The items that were not processed, each with the reason; empty when all succeeded.
+             * @example []
+             */
             errors?: components["schemas"]["BulkEntityError"][];
         };
+        /** @description The experiences to delete. */
         BulkDeleteExperiencesRequestData: {
             id: components["schemas"]["BulkExperienceIds"];
         };
+        /** @description Changes to one variation. Fields left out keep their value; `changes`, when sent, is the variation's complete list of changes. */
         UpdateExperienceVariationRequestData: components["schemas"]["ExperienceVariationBaseExtended"] & {
+            /** @description The variation's changes: an `{ id }` keeps an existing change, an object with an `id` and data updates it, one without an `id` adds a new change. An empty list removes all changes. */
             changes?: (components["schemas"]["ExperienceChangeId"] | components["schemas"]["ExperienceChangeAdd"] | components["schemas"]["ExperienceChangeUpdate"])[];
         };
+        /** @description An image encoded as base64 text. */
         Base64Image: {
+            /**
+             * @description The image file's bytes, base64-encoded.
+             * @example iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=
+             */
             data?: string;
         };
+        /** @description A multipart/form-data upload of one image file, sent without a file name field. */
         UploadImageNoNameRequestData: {
-            /** Format: binary */
+            /**
+             * Format: binary
+             * @description The image file.
+             */
             image: Blob;
         };
-        /** @enum {string} */
+        /**
+         * @description Experience types a variation can be turned into.
+         * @enum {string}
+         */
         ConvertibleExperienceTypes: "a/b" | "deploy";
+        /** @description The kind of experience a variation is turned into. */
         ConvertExperienceVariationRequestData: {
-            experience_type?: string & components["schemas"]["ConvertibleExperienceTypes"];
+            /** @description Type of the new experience. */
+            experience_type?: components["schemas"]["ConvertibleExperienceTypes"];
         };
-        /** @enum {string} */
+        /**
+         * @description Optional parts of a section: `versions` adds its versions, `versions.changes` adds the versions and the changes inside them.
+         * @enum {string}
+         */
         ExperienceSectionIncludeFields: "versions" | "versions.changes";
+        /** @description The fields of an experience section that are both read and sent. */
         BaseExperienceSection: {
+            /**
+             * @description Section id: one or two lowercase letters or digits, unique among the experience's sections. Keep the id read from the API for an existing section; for a new one, choose an unused id.
+             * @example s1
+             */
             id?: string;
+            /**
+             * @description Name of the section.
+             * @example Hero banner
+             */
             name?: string;
             concurrency_key?: components["schemas"]["ConcurrencyKey"];
         };
+        /** @description The fields of a section version that are both read and sent. */
         BaseSectionVersion: {
+            /**
+             * @description Version id: one or two lowercase letters or digits, unique among all the versions of the experience. Keep the id read from the API for an existing version; for a new one, choose an unused id.
+             * @example v1
+             */
             id?: string;
+            /**
+             * @description Name of the version.
+             * @example Green call to action
+             */
             name?: string;
             concurrency_key?: components["schemas"]["ConcurrencyKey"];
         };
+        /** @description A version of a section: a named group of changes. In an experience that is not multivariate each version is one variation; in a multivariate one, a variation combines one version of every section. */
         SectionVersion: components["schemas"]["BaseSectionVersion"] & {
+            /** @description The changes this version applies: their ids, or whole changes when changes are asked for with `include` or `expand`. */
             changes?: (number | components["schemas"]["ExperienceChange"])[];
+            /** @description Ids of the experience variations that contain this version. */
             variations?: number[];
         };
+        /** @description A section of an experience. Every variation is built from one version of each section: an experience that is not multivariate has a single section whose versions match its variations one to one, while in a multivariate experience the variations are all the combinations of one version per section. */
         ExperienceSection: components["schemas"]["BaseExperienceSection"] & {
+            /** @description The versions of the section: their ids, or whole versions when `versions` is asked for with `include` or `expand`. */
             versions?: (string | components["schemas"]["SectionVersion"])[];
         };
+        /** @description Sections of an experience, in order. */
         ExperienceSectionsList: components["schemas"]["ExperienceSection"][];
+        /** @description Answer holding the sections of an experience. */
         ExperienceSectionsListResponseData: {
+            /** @description The sections, in order. */
             data?: components["schemas"]["ExperienceSectionsList"];
             concurrency_key?: components["schemas"]["ConcurrencyKey"];
         };
+        /** @description A new section version with the changes to create in it. */
         SectionVersionCreate: components["schemas"]["BaseSectionVersion"] & {
+            /** @description Changes of the new version. Each one is created; its `type` decides which `data` keys are required. */
             changes?: components["schemas"]["ExperienceChangeAdd"][];
         };
+        /** @description A new section for a multivariate experience, with its versions. Variations are regenerated from the sections and versions, so adding a section multiplies the number of variations. */
         CreateSectionRequestData: components["schemas"]["BaseExperienceSection"] & {
+            /** @description The versions of the new section. The experience's variations become every combination of one version from each section. */
             versions: components["schemas"]["SectionVersionCreate"][];
         };
+        /** @description A section version to save: an existing one (by its id) or a new one. Its `changes` list says which changes to keep, overwrite or create. */
         SectionVersionUpdate: components["schemas"]["BaseSectionVersion"] & {
             concurrency_key?: components["schemas"]["ConcurrencyKey"];
+            /** @description Changes of the version. An item with only an `id` keeps that change as it is; an item with an `id`, `type` and `data` overwrites that change; an item without `id` creates a change. An empty list removes every change of the version. */
             changes?: (components["schemas"]["ExperienceChangeId"] | components["schemas"]["ExperienceChangeUpdate"] | components["schemas"]["ExperienceChangeAdd"])[];
         };
+        /** @description A section to save with its versions. Send existing sections and versions with the ids read from the API; unknown ids create new ones. */
         UpdateSectionRequestData: components["schemas"]["BaseExperienceSection"] & {
+            /** @description The versions of the section. The experience's variations become every combination of one version from each section. */
             versions: components["schemas"]["SectionVersionUpdate"][];
         };
+        /** @description The complete, ordered list of sections of an experience. */
         UpdateExperienceSectionsRequestData: {
+            /** @description Every section the experience must have, in order. Stored sections missing from the list are deleted and sections with an id not stored yet are created. */
             sections?: components["schemas"]["UpdateSectionRequestData"][];
             concurrency_key?: components["schemas"]["ConcurrencyKey"];
         };
-        /** @enum {string} */
+        /**
+         * @description Optional parts of a version: `changes` adds its changes.
+         * @enum {string}
+         */
         ExperienceSectionVersionIncludeFields: "changes";
-        /** @enum {string} */
+        /**
+         * @description Objects of a version that can be expanded: `changes` returns whole changes instead of ids.
+         * @enum {string}
+         */
         ExperienceSectionVersionExpandFields: "changes";
+        /** @description The version to add to the section, with its changes. */
+        CreateSectionVersionRequestData: components["schemas"]["SectionVersionCreate"];
+        /** @description Answer holding one section version. */
         ExperienceSectionVersionResponseData: {
+            /** @description The version. */
             data?: components["schemas"]["SectionVersion"];
         };
+        /** @description The version's new name and the list of its changes. */
+        UpdateSectionVersionRequestData: components["schemas"]["SectionVersionUpdate"];
+        /** @description The new `type` and complete `data` of the change; the required `data` keys depend on `type`. */
+        UpdateExperienceChangeRequestData: components["schemas"]["ExperienceChangeAdd"];
+        /** @description Answer holding what an experience report can be filtered by. */
         ExperienceReportSettingsData: {
+            /** @description The filter values available for this experience's report. */
             data?: {
+                /** @description Traffic campaigns the experience's visitors arrived from, with how many visitors each one brought. Their names can be used in the `campaigns` segment filter. */
                 campaigns?: $Read<{
+                    /**
+                     * @description Name of the campaign.
+                     * @example black-friday-newsletter
+                     */
                     name?: string;
+                    /**
+                     * @description Visitors of the experience who arrived from this campaign.
+                     * @example 1840
+                     */
                     visitors_count?: number;
                 }[]>;
+                /** @description Custom segments that the report can be filtered by. */
                 custom_segments?: $Read<components["schemas"]["SimpleAudienceSegment"][]>;
             };
         };
+        /** @description Reporting period and the time zone it is expressed in. */
         TimeRangeRequestData: {
+            /** @description Offset from UTC, in seconds, of the time zone that `start_time` and `end_time` (and the days of daily data) are read in. */
             utc_offset?: components["schemas"]["UTC_Offset"];
+            /**
+             * @description Start of the reporting period, as a Unix timestamp read in the `utc_offset` time zone.
+             * @example 1761955200
+             */
             start_time?: number | null;
+            /**
+             * @description End of the reporting period, as a Unix timestamp read in the `utc_offset` time zone.
+             * @example 1764547199
+             */
             end_time?: number | null;
         };
+        /** @description Filters shared by report requests: the period, visitor segments and stats engine settings. */
         BaseReportRequestData: components["schemas"]["TimeRangeRequestData"] & {
+            /** @description Only count visitors who belong to these segments. */
             segments?: components["schemas"]["ReportingSegmentsFilters"];
+            /** @description Stats engine settings to compute the report with. */
             stats_engine_processing?: components["schemas"]["SE_ProcSettings"];
         };
+        /** @description What to include in an aggregated report, and how to filter it. */
         GetExperienceAggregatedReportRequestData: {
+            /** @description Ids of the goals to report on; the experience's goals when left out. */
             goals?: number[] | null;
+            /** @description Metrics to return; every available metric when left out. */
             metrics?: components["schemas"]["MetricTypes"][] | null;
         } & components["schemas"]["BaseReportRequestData"];
+        /** @description The variations of the experience, as used to label report figures. */
         ExperienceReportVariationsData: components["schemas"]["ExperienceVariationBaseExtended"][];
+        /** @description Fields shared by frequentist and Bayesian aggregated reports. */
         ExperienceAggregatedReportBase: {
+            /** @description Statistics the report was computed with, which decides the shape of the metrics. */
             stats_methodology?: components["schemas"]["SE_ProcTypes"];
+            /** @description The experience's variations, to label the figures of the report. */
             variations_data?: components["schemas"]["ExperienceReportVariationsData"];
         };
+        /** @description Report of one goal: visitors and metric figures of every variation over the whole period. */
         ExperienceAggregatedGoalReportBase: {
+            /**
+             * @description Id of the goal this part of the report is for.
+             * @example 100200
+             */
             goal_id?: number;
+            /**
+             * @description Whether a sample ratio mismatch was found for this goal (traffic did not split as configured); null when not checked.
+             * @example false
+             */
             srm?: boolean | null;
+            /**
+             * @description p-value of the sample ratio mismatch check; null when not checked.
+             * @example 0.41
+             */
             srm_pvalue?: number | null;
+            /** @description One entry per variation of the experience. */
             variations?: {
+                /**
+                 * @description Id of the variation.
+                 * @example 100301
+                 */
                 id?: number;
+                /**
+                 * @description Visitors who saw the variation in the period.
+                 * @example 12034
+                 */
                 visitors?: number;
-                /** @deprecated */
+                /**
+                 * @deprecated
+                 * @description Conversion figures of the variation. Deprecated; read `metrics` instead.
+                 */
                 conversion_data?: {
+                    /**
+                     * @description Number of conversions.
+                     * @example 412
+                     */
                     conversions?: number;
+                    /**
+                     * @description Conversion rate.
+                     * @example 3.42
+                     */
                     conversion_rate?: number;
+                    /**
+                     * @description Change of the conversion rate against the baseline.
+                     * @example 12.5
+                     */
                     conversion_rate_change?: number;
+                    /**
+                     * @description Margin of the conversion rate estimate.
+                     * @example 0.38
+                     */
                     conversion_rate_interval?: number;
+                    /**
+                     * @description Confidence that the difference from the baseline is real.
+                     * @example 96.4
+                     */
                     confidence?: number;
+                    /**
+                     * @description Whether the difference from the baseline is significant.
+                     * @example true
+                     */
                     statistically_significant?: boolean;
                 };
-                /** @deprecated */
+                /**
+                 * @deprecated
+                 * @description Revenue figures of the variation, null for goals without revenue. Deprecated; read `metrics` instead.
+                 */
                 revenue_data?: {
+                    /**
+                     * @description Revenue per visitor.
+                     * @example 2.87
+                     */
                     revenue_per_visitor?: number;
+                    /**
+                     * @description Total revenue.
+                     * @example 34537.58
+                     */
                     total_revenue?: number;
+                    /**
+                     * @description Margin of the revenue per visitor estimate.
+                     * @example 0.21
+                     */
                     revenue_per_visitor_interval?: number;
+                    /**
+                     * @description Confidence that the difference from the baseline is real.
+                     * @example 91.2
+                     */
                     confidence?: number;
+                    /**
+                     * @description Change of the revenue per visitor against the baseline.
+                     * @example 6.3
+                     */
                     revenue_per_visitor_change?: number;
+                    /**
+                     * @description Whether the difference from the baseline is significant.
+                     * @example false
+                     */
                     statistically_significant?: boolean;
                 } | null;
-                /** @deprecated */
+                /**
+                 * @deprecated
+                 * @description Products-ordered figures of the variation, null for goals without revenue. Deprecated; read `metrics` instead.
+                 */
                 products_data?: {
+                    /**
+                     * @description Products ordered per visitor.
+                     * @example 0.08
+                     */
                     products_per_visitor?: number;
+                    /**
+                     * @description Total products ordered.
+                     * @example 962
+                     */
                     total_products?: number;
+                    /**
+                     * @description Margin of the products per visitor estimate.
+                     * @example 0.01
+                     */
                     products_per_visitor_interval?: number;
+                    /**
+                     * @description Confidence that the difference from the baseline is real.
+                     * @example 88.1
+                     */
                     confidence?: number;
+                    /**
+                     * @description Change of the products per visitor against the baseline.
+                     * @example 4.1
+                     */
                     products_per_visitor_change?: number;
+                    /**
+                     * @description Whether the difference from the baseline is significant.
+                     * @example false
+                     */
                     statistically_significant?: boolean;
                 } | null;
+                /** @description Figures of each requested metric for the variation; their shape depends on the stats methodology of the report. */
                 metrics?: unknown[];
             }[];
         };
+        /** @description Figures of one metric for one variation, without statistical analysis. */
         BaseMetricNoStatistics: {
+            /**
+             * @description Total the metric is computed from for this variation, such as its number of conversions.
+             * @example 412
+             */
             metric_total?: number;
+            /**
+             * @description Value of the metric for this variation, such as its conversion rate.
+             * @example 3.42
+             */
             metric_value?: number;
+            /**
+             * @description Change of the metric compared with the baseline variation.
+             * @example 12.5
+             */
             metric_change?: number;
         };
+        /** @description Figures of one metric for one variation, with the width of its estimate. */
         BaseMetric: components["schemas"]["BaseMetricNoStatistics"] & {
+            /**
+             * @description Margin of the estimate: how far the true value of the metric may plausibly lie from `metric_value`.
+             * @example 0.38
+             */
             metric_interval?: number;
         };
+        /** @description One metric of one variation in a frequentist report: its figures and the results of the significance test against the baseline. */
         ExperienceAggregatedMetricFrequentist: {
-            metric_type: components["schemas"]["MetricTypes"];
+            /**
+             * @description Metric these figures are for (one of the metrics that are tested statistically).
+             * @example conversion_rate
+             * @enum {string}
+             */
+            metric_type: "conversion_rate" | "avg_revenue_visitor" | "avg_products_ordered_visitor";
+            /**
+             * @description Confidence that the difference from the baseline is real and not chance.
+             * @example 96.4
+             */
             confidence?: number;
+            /**
+             * @description Whether `confidence` reached the significance level set for the experience.
+             * @example true
+             */
             statistically_significant?: boolean;
+            /**
+             * @description How far the test is towards the sample it needs; null while it cannot be estimated.
+             * @example 64.2
+             */
             estimated_progress?: number | null;
+            /**
+             * @description Visitors still needed to reach the planned statistical power; null when unknown.
+             * @example 5200
+             */
             remaining_samples?: number | null;
-            /** @deprecated */
+            /**
+             * @deprecated
+             * @description Whether the data met the normality assumptions of the test. Deprecated.
+             */
             normality_conditions_met?: boolean;
+            /**
+             * @description Statistical power reached with the data collected so far; null when not computed.
+             * @example 71.5
+             */
             observed_power?: number | null;
+            /**
+             * @description Whether `observed_power` reached the planned power; null when not computed.
+             * @example false
+             */
             powerful?: boolean | null;
+            /**
+             * @description Whether the test of this metric has reached its stopping conditions.
+             * @example false
+             */
             done?: boolean;
+            /**
+             * @description Whether a sample ratio mismatch was found (traffic did not split as configured); null when not checked.
+             * @example false
+             */
             srm?: boolean | null;
+            /**
+             * @description p-value of the sample ratio mismatch check; null when not checked.
+             * @example 0.41
+             */
             srm_pvalue?: number | null;
         } & components["schemas"]["BaseMetric"] & {
             /**
@@ -6470,8 +10364,13 @@ export interface components {
              */
             metric_type: "conversion_rate" | "avg_revenue_visitor" | "avg_products_ordered_visitor";
         };
+        /** @description One metric of one variation that the report gives without statistical analysis (average order value, average products per order). */
         ExperienceAggregatedMetricNoStatistics: {
-            /** @enum {string} */
+            /**
+             * @description Metric these figures are for.
+             * @example average_order_value
+             * @enum {string}
+             */
             metric_type: "average_order_value" | "average_products_per_order";
         } & components["schemas"]["BaseMetricNoStatistics"] & {
             /**
@@ -6480,15 +10379,23 @@ export interface components {
              */
             metric_type: "average_order_value" | "average_products_per_order";
         };
+        /** @description One metric of a variation in a frequentist report; `metric_type` tells whether it comes with statistics. */
         ExperienceAggregatedMetricReportFrequentist: components["schemas"]["ExperienceAggregatedMetricFrequentist"] | components["schemas"]["ExperienceAggregatedMetricNoStatistics"];
+        /** @description Report of one goal, with frequentist statistics for each variation's metrics. */
         ExperienceAggregatedGoalReportFrequentist: components["schemas"]["ExperienceAggregatedGoalReportBase"] & {
             variations?: {
                 metrics?: components["schemas"]["ExperienceAggregatedMetricReportFrequentist"][];
             }[];
         };
+        /** @description Aggregated report computed with frequentist statistics (significance tests). */
         ExperienceAggregatedReportFrequentist: components["schemas"]["ExperienceAggregatedReportBase"] & {
-            /** @enum {string} */
-            stats_methodology?: "frequentist";
+            /**
+             * @description Always `frequentist` for this kind of report.
+             * @example frequentist
+             * @enum {string}
+             */
+            stats_methodology: "frequentist";
+            /** @description One entry per reported goal. */
             reportData?: components["schemas"]["ExperienceAggregatedGoalReportFrequentist"][];
         } & {
             /**
@@ -6497,14 +10404,45 @@ export interface components {
              */
             stats_methodology: "frequentist";
         };
+        /** @description One metric of one variation in a Bayesian report: its figures and the probability that it beats the baseline. */
         ExperienceAggregatedMetricBayesian: {
-            metric_type: components["schemas"]["MetricTypes"];
+            /**
+             * @description Metric these figures are for (one of the metrics that are tested statistically).
+             * @example conversion_rate
+             * @enum {string}
+             */
+            metric_type: "conversion_rate" | "avg_revenue_visitor" | "avg_products_ordered_visitor";
+            /**
+             * @description Probability that this variation does better than the baseline on this metric.
+             * @example 87.3
+             */
             chance_to_win?: number;
+            /**
+             * @description Expected improvement over the baseline; null when not computed.
+             * @example 4.8
+             */
             expected?: number | null;
+            /** @description Expected loss figures of choosing this variation; null when not computed. */
             risk?: number[] | null;
+            /**
+             * @description How far the test is towards its stopping point; null while it cannot be estimated.
+             * @example 58
+             */
             estimated_progress?: number | null;
+            /**
+             * @description Whether the test of this metric has reached its stopping conditions.
+             * @example false
+             */
             done?: boolean;
+            /**
+             * @description Whether a sample ratio mismatch was found (traffic did not split as configured); null when not checked.
+             * @example false
+             */
             srm?: boolean | null;
+            /**
+             * @description p-value of the sample ratio mismatch check; null when not checked.
+             * @example 0.41
+             */
             srm_pvalue?: number | null;
         } & components["schemas"]["BaseMetric"] & {
             /**
@@ -6513,15 +10451,23 @@ export interface components {
              */
             metric_type: "conversion_rate" | "avg_revenue_visitor" | "avg_products_ordered_visitor";
         };
+        /** @description One metric of a variation in a Bayesian report; `metric_type` tells whether it comes with statistics. */
         ExperienceAggregatedMetricReportBayesian: components["schemas"]["ExperienceAggregatedMetricBayesian"] | components["schemas"]["ExperienceAggregatedMetricNoStatistics"];
+        /** @description Report of one goal, with Bayesian statistics for each variation's metrics. */
         ExperienceAggregatedGoalBayesian: components["schemas"]["ExperienceAggregatedGoalReportBase"] & {
             variations?: {
                 metrics?: components["schemas"]["ExperienceAggregatedMetricReportBayesian"][];
             }[];
         };
+        /** @description Aggregated report computed with Bayesian statistics (chance to win). */
         ExperienceAggregatedReportBayesian: components["schemas"]["ExperienceAggregatedReportBase"] & {
-            /** @enum {string} */
-            stats_methodology?: "bayesian";
+            /**
+             * @description Always `bayesian` for this kind of report.
+             * @example bayesian
+             * @enum {string}
+             */
+            stats_methodology: "bayesian";
+            /** @description One entry per reported goal. */
             reportData?: components["schemas"]["ExperienceAggregatedGoalBayesian"][];
         } & {
             /**
@@ -6530,173 +10476,608 @@ export interface components {
              */
             stats_methodology: "bayesian";
         };
+        /** @description Totals of the reporting period for each goal and variation, with statistics. `stats_methodology` tells whether they are frequentist or Bayesian, and so which statistics each metric has. */
         ExperienceAggregatedReport: components["schemas"]["ExperienceAggregatedReportFrequentist"] | components["schemas"]["ExperienceAggregatedReportBayesian"];
+        /** @description Answer holding an aggregated experience report. */
         ExperienceAggregatedReportResponseData: {
+            /** @description The report. */
             data?: components["schemas"]["ExperienceAggregatedReport"];
         };
-        /** @enum {string} */
+        /**
+         * @description `cumulative`: each day's value counts everything since the start of the period; `non_cumulative`: each day's value counts that day only.
+         * @enum {string}
+         */
         DailyReportTypes: "cumulative" | "non_cumulative";
-        /** @enum {string} */
+        /**
+         * @description Metric of a daily report: conversion rate, average revenue per visitor, average products ordered per visitor, average order value or average products per order.
+         * @enum {string}
+         */
         DailyReportMetrics: "conversion_rate" | "avg_revenue_per_visitor" | "avg_products_ordered_per_visitor" | "average_order_value" | "average_products_per_order";
+        /** @description Which goal and metric a daily report charts, and how to filter it. */
         GetExperienceDailyReportRequestData: {
+            /**
+             * @description Id of the goal to report on.
+             * @example 100200
+             */
             goal?: number;
+            /** @description Whether each day's value is cumulative. */
             report_type?: components["schemas"]["DailyReportTypes"];
+            /** @description Metric to compute for each day. */
             metric?: components["schemas"]["DailyReportMetrics"];
+            /** @description Only count visitors who belong to these segments. */
             segments?: components["schemas"]["ReportingSegmentsFilters"];
         } & components["schemas"]["BaseReportRequestData"];
+        /** @description One point of a daily series. */
         StatsDataPoint: {
+            /**
+             * @description Unix timestamp (seconds) of the day the point is for.
+             * @example 1764115200
+             */
             timestamp?: number;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description Value of the series on that day.
+             * @example 3.1
+             */
             value?: number;
         };
-        /** @enum {string} */
+        /**
+         * @description Kind of an additional daily series: `total_visitors` (visitors of the whole experience), or the average over all variations of the conversion rate (`avg_conversion_rate`), revenue per visitor (`avg_revenue_visitor`) or products ordered (`avg_products_ordered`).
+         * @enum {string}
+         */
         ReportExtraStatsTypes: "total_visitors" | "avg_conversion_rate" | "avg_revenue_visitor" | "avg_products_ordered";
+        /** @description An additional daily series that covers the whole experience rather than one variation. */
         ExperienceDailyReportExtraDataItem: {
+            /** @description Which series this is. */
             type?: components["schemas"]["ReportExtraStatsTypes"];
+            /** @description One point per day. */
             stats?: components["schemas"]["StatsDataPoint"][];
         };
+        /** @description Day-by-day values of one goal's metric for every variation, plus experience-wide series. */
         ExperienceDailyReport: {
+            /** @description The experience's variations, to label the series of the report. */
             variations_data?: components["schemas"]["ExperienceReportVariationsData"];
+            /** @description The daily series. */
             reportData?: {
+                /** @description One series per variation. */
                 variations?: {
+                    /**
+                     * @description Id of the variation.
+                     * @example 100301
+                     */
                     id?: number;
+                    /** @description One point per day of the period. */
                     stats?: (components["schemas"]["StatsDataPoint"] & {
+                        /**
+                         * @description Total behind the metric on that day, such as the number of conversions.
+                         * @example 38
+                         */
                         totals?: number;
+                        /**
+                         * @description Visitors of the variation counted for that day.
+                         * @example 1226
+                         */
                         visitors?: number;
                     })[];
                 }[];
+                /** @description Additional series for the whole experience, such as total visitors per day. */
                 extra?: components["schemas"]["ExperienceDailyReportExtraDataItem"][];
             };
         };
+        /** @description Answer holding a daily experience report. */
         ExperienceDailyReportResponseData: {
+            /** @description The report. */
             data?: components["schemas"]["ExperienceDailyReport"];
         };
+        /** @description Format, goals and filters of a report export. */
         ExportExperienceReportRequestData: {
             /**
+             * @description What to export: `csv_aggregated` has visitors and metric values per variation for the whole period, `csv_daily` has them per day and per variation. The `_tabular` variants hold the same data laid out as a flat table.
              * @default csv_aggregated
              * @enum {string}
              */
             report_type?: "csv_aggregated" | "csv_aggregated_tabular" | "csv_daily" | "csv_daily_tabular";
             /**
+             * @description For daily exports only, whether each day's values are cumulative.
              * @default non_cumulative
              * @enum {string|null}
              */
             data_type?: "cumulative" | "non_cumulative" | null;
+            /** @description Ids of the goals to export; the experience's goals when left out. Daily exports take at most 10 goals. */
             goals?: number[] | null;
         } & components["schemas"]["BaseReportRequestData"];
+        /** @description Answer to a report export request. */
         ExperienceReportExportResponseData: {
+            /** @description Where to download the export. */
             data?: {
+                /**
+                 * @description Temporary link to the exported CSV file.
+                 * @example https://exports.convert.com/reports/100012/10034/100100/report.csv
+                 */
                 download_url?: string;
+                /**
+                 * @description Unix timestamp after which `download_url` stops working.
+                 * @example 1764201600
+                 */
                 expire_at?: number;
             };
         };
-        /** @enum {string} */
+        /**
+         * @description Kind of tracking event: `view_experience` (a visitor was shown the experience), `conversion` (a goal was reached) or `transaction` (a purchase with revenue).
+         * @enum {string}
+         */
         ExportExperienceRawDataEvents: "view_experience" | "conversion" | "transaction";
+        /** @description Events, goals and filters of a raw data export. */
         ExportExperienceRawDataRequestData: {
+            /** @description Kinds of events to export. */
             events?: components["schemas"]["ExportExperienceRawDataEvents"][];
+            /** @description Ids of the goals whose events to export; the experience's goals when left out. */
             goals?: number[] | null;
         } & components["schemas"]["BaseReportRequestData"];
+        /** @description Answer to a raw data export request. */
         ExportExperienceRawDataResponseData: {
+            /** @description The export job that was started. */
             data?: {
+                /**
+                 * @description Id of the export job, which runs in the background.
+                 * @example 8d5e2c61-4b0f-4a77-9a53-6c1f0e2b7d94
+                 */
                 jobId?: string;
             };
         };
+        /** @description Targets experience view events. */
         RemoveExperienceReportEventTypeViewExperience: {
-            /** @enum {string} */
+            /**
+             * @description Kind of event to delete. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
             type: "view_experience";
         };
+        /** @description Targets conversion events, optionally only those of some goals. */
         RemoveExperienceReportEventTypeConversion: {
-            /** @enum {string} */
+            /**
+             * @description Kind of event to delete. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
             type: "conversion";
+            /** @description Only delete conversions of these goals; conversions of every goal when left out. */
             goals?: number[] | null;
         };
+        /** @description Targets transaction events, optionally only some goals or a revenue range. */
         RemoveExperienceReportEventTypeTransaction: {
-            /** @enum {string} */
+            /**
+             * @description Kind of event to delete. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
             type: "transaction";
+            /** @description Only delete transactions of these goals; transactions of every goal when left out. */
             goals?: number[] | null;
+            /**
+             * @description Only delete transactions whose revenue is at least this amount.
+             * @example 500
+             */
             revenue_start_value?: number | null;
+            /**
+             * @description Only delete transactions whose revenue is at most this amount.
+             * @example 100000
+             */
             revenue_end_value?: number | null;
         };
+        /** @description Which tracked events to delete from an experience report, and whether to delete them or only count them. */
         RemoveExperienceReportRequestData: components["schemas"]["BaseReportRequestData"] & {
+            /**
+             * @description Unix timestamp of the start of the period whose events are targeted.
+             * @example 1761955200
+             */
+            start_time: number;
+            /**
+             * @description Unix timestamp of the end of the period whose events are targeted.
+             * @example 1762041599
+             */
+            end_time: number;
+            /** @description Kinds of events to delete, each with its own filters; every kind when left out. */
             events?: (components["schemas"]["RemoveExperienceReportEventTypeViewExperience"] | components["schemas"]["RemoveExperienceReportEventTypeConversion"] | components["schemas"]["RemoveExperienceReportEventTypeTransaction"])[];
-            /** @default true */
+            /**
+             * @description When true (the default), nothing is deleted and the answer counts the records that would be; send false to delete them.
+             * @default true
+             */
             simulate?: boolean;
         };
+        /** @description Kind of tracking event a report figure is about. */
+        ExperienceReportRawDataEvents: components["schemas"]["ExportExperienceRawDataEvents"];
+        /** @description How many events of one kind were deleted, or would be when simulating. */
         RemoveExperienceReportResponseDataItem: {
-            event?: components["schemas"]["ExportExperienceRawDataEvents"];
+            /** @description Kind of event counted. */
+            event?: components["schemas"]["ExperienceReportRawDataEvents"];
+            /**
+             * @description Number of events deleted, or that would be deleted when `simulate` is true.
+             * @example 1532
+             */
             count?: number;
         };
+        /** @description Answer to a report data removal, with counts per kind of event. */
         RemoveExperienceReportResponseData: {
+            /** @description One entry per kind of event targeted. */
             data?: components["schemas"]["RemoveExperienceReportResponseDataItem"][];
         };
-        /** @enum {string} */
+        /**
+         * @description Goal fields left out of answers unless asked for: `triggering_rule` (the goal's rules) and `stats` (usage figures).
+         * @enum {string}
+         */
         GoalOptionalFields: "triggering_rule" | "stats";
+        /** @description Paging, sorting and filters for the goals list; every field is optional. */
         GetGoalsRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["GoalsListFilteringOptions"] & components["schemas"]["PageNumber"] & {
+            /** @description Optional goal fields to add to each goal of the answer. */
             include?: components["schemas"]["GoalOptionalFields"][];
+            /**
+             * @description Only return the goals with these ids. At most 200 ids, or 50 when `stats` is included.
+             * @example [
+             *       100500,
+             *       100501
+             *     ]
+             */
             only?: number[] | null;
+            /**
+             * @description Leave out the goals with these ids. At most 200 ids, or 50 when `stats` is included.
+             * @example [
+             *       100502
+             *     ]
+             */
             except?: number[];
         };
+        /** @description A list of goals. */
         GoalsList: components["schemas"]["Goal"][];
+        /** @description One page of goals, with pagination details in `extra`. */
         GoalsListResponseData: {
             data?: components["schemas"]["GoalsList"];
             extra?: components["schemas"]["Extra"];
         };
-        CreateAdvancedGoal: components["schemas"]["AdvancedGoal"];
-        CreateNoSettingsGoal: components["schemas"]["NoSettingsGoal"];
-        CreateRevenueGoal: components["schemas"]["RevenueGoal"];
-        CreateClicksLinkGoal: components["schemas"]["ClicksLinkGoal"];
-        CreateSubmitsFormGoal: components["schemas"]["SubmitsFormGoal"];
-        CreateClicksElementGoal: components["schemas"]["ClicksElementGoal"];
-        CreateDomInteractionGoal: components["schemas"]["DomInteractionGoal"];
-        CreateScrollPercentageGoal: components["schemas"]["ScrollPercentageGoal"];
-        CreateGaGoal: components["schemas"]["GaGoal"];
+        /** @description Body for creating an `advanced` goal. Requires `name`, `type` and `triggering_rule`; fields left out take their defaults. */
+        CreateAdvancedGoal: WithRequired<components["schemas"]["GoalBase"], "name" | "triggering_rule"> & {
+            /**
+             * @description The goal type, always `advanced` for this variant.
+             * @enum {string}
+             */
+            type: "advanced";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "advanced";
+        };
+        /** @description Body for creating a `visits_page` or `code_trigger` goal. Requires `name` and `type`; fields left out take their defaults. */
+        CreateNoSettingsGoal: WithRequired<components["schemas"]["GoalBase"], "name"> & {
+            /**
+             * @description The goal type, one of `visits_page` or `code_trigger` for this variant.
+             * @enum {string}
+             */
+            type: "visits_page" | "code_trigger";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "visits_page" | "code_trigger";
+        };
+        /** @description Body for creating a `revenue` goal. Requires `name`, `type` and `settings`; fields left out take their defaults. */
+        CreateRevenueGoal: WithRequired<components["schemas"]["GoalBase"], "name"> & {
+            /**
+             * @description The goal type, always `revenue` for this variant.
+             * @enum {string}
+             */
+            type: "revenue";
+            settings: components["schemas"]["RevenueGoalSettings"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "revenue";
+        };
+        /** @description Body for creating a `clicks_link` goal. Requires `name`, `type` and `settings`; fields left out take their defaults. */
+        CreateClicksLinkGoal: WithRequired<components["schemas"]["GoalBase"], "name"> & {
+            /**
+             * @description The goal type, always `clicks_link` for this variant.
+             * @enum {string}
+             */
+            type: "clicks_link";
+            settings: components["schemas"]["ClicksLinkGoalSettings"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "clicks_link";
+        };
+        /** @description Body for creating a `submits_form` goal. Requires `name`, `type` and `settings`; fields left out take their defaults. */
+        CreateSubmitsFormGoal: WithRequired<components["schemas"]["GoalBase"], "name"> & {
+            /**
+             * @description The goal type, always `submits_form` for this variant.
+             * @enum {string}
+             */
+            type: "submits_form";
+            settings: components["schemas"]["SubmitsFormGoalSettings"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "submits_form";
+        };
+        /** @description Body for creating a `clicks_element` goal. Requires `name`, `type` and `settings`; fields left out take their defaults. */
+        CreateClicksElementGoal: WithRequired<components["schemas"]["GoalBase"], "name"> & {
+            /**
+             * @description The goal type, always `clicks_element` for this variant.
+             * @enum {string}
+             */
+            type: "clicks_element";
+            settings: components["schemas"]["ClicksElementGoalSettings"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "clicks_element";
+        };
+        /** @description Body for creating a `dom_interaction` goal. Requires `name`, `type` and `settings`; fields left out take their defaults. */
+        CreateDomInteractionGoal: WithRequired<components["schemas"]["GoalBase"], "name"> & {
+            /**
+             * @description The goal type, always `dom_interaction` for this variant.
+             * @enum {string}
+             */
+            type: "dom_interaction";
+            settings: components["schemas"]["DomInteractionGoalSettings"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "dom_interaction";
+        };
+        /** @description Body for creating a `scroll_percentage` goal. Requires `name`, `type` and `settings`; fields left out take their defaults. */
+        CreateScrollPercentageGoal: WithRequired<components["schemas"]["GoalBase"], "name"> & {
+            /**
+             * @description The goal type, always `scroll_percentage` for this variant.
+             * @enum {string}
+             */
+            type: "scroll_percentage";
+            settings: components["schemas"]["ScrollPercentageGoalSettings"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "scroll_percentage";
+        };
+        /** @description Body for creating a `ga_import` goal. Requires `name`, `type` and `settings`; fields left out take their defaults. */
+        CreateGaGoal: WithRequired<components["schemas"]["GoalBase"], "name"> & {
+            /**
+             * @description The goal type, always `ga_import` for this variant.
+             * @enum {string}
+             */
+            type: "ga_import";
+            settings: components["schemas"]["GaGoalSettings"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ga_import";
+        };
+        /** @description Body for creating a goal, one variant per goal `type`; the variant decides which `settings` are needed. */
         CreateGoal: components["schemas"]["CreateDomInteractionGoal"] | components["schemas"]["CreateScrollPercentageGoal"] | components["schemas"]["CreateRevenueGoal"] | components["schemas"]["CreateSubmitsFormGoal"] | components["schemas"]["CreateClicksLinkGoal"] | components["schemas"]["CreateClicksElementGoal"] | components["schemas"]["CreateAdvancedGoal"] | components["schemas"]["CreateNoSettingsGoal"] | components["schemas"]["CreateGaGoal"];
+        /** @description The new goal. `name` and `type` are always required; most types also need `settings`, and `advanced` goals need a `triggering_rule`. */
+        CreateGoalRequestData: components["schemas"]["CreateGoal"];
+        /** @description Changes to a goal. Only the fields sent are changed. `type` may be left out; when it is sent, `settings` must be the ones of that type. Alternatives are listed per goal type. */
+        UpdateGoalRequestData: (components["schemas"]["GoalBase"] & {
+            /**
+             * @description The goal type; may be left out when it does not change.
+             * @enum {string}
+             */
+            type?: "dom_interaction";
+            settings?: components["schemas"]["DomInteractionGoalSettings"];
+        }) | (components["schemas"]["GoalBase"] & {
+            /**
+             * @description The goal type; may be left out when it does not change.
+             * @enum {string}
+             */
+            type?: "scroll_percentage";
+            settings?: components["schemas"]["ScrollPercentageGoalSettings"];
+        }) | (components["schemas"]["GoalBase"] & {
+            /**
+             * @description The goal type; may be left out when it does not change.
+             * @enum {string}
+             */
+            type?: "revenue";
+            settings?: components["schemas"]["RevenueGoalSettings"];
+        }) | (components["schemas"]["GoalBase"] & {
+            /**
+             * @description The goal type; may be left out when it does not change.
+             * @enum {string}
+             */
+            type?: "submits_form";
+            settings?: components["schemas"]["SubmitsFormGoalSettings"];
+        }) | (components["schemas"]["GoalBase"] & {
+            /**
+             * @description The goal type; may be left out when it does not change.
+             * @enum {string}
+             */
+            type?: "clicks_link";
+            settings?: components["schemas"]["ClicksLinkGoalSettings"];
+        }) | (components["schemas"]["GoalBase"] & {
+            /**
+             * @description The goal type; may be left out when it does not change.
+             * @enum {string}
+             */
+            type?: "clicks_element";
+            settings?: components["schemas"]["ClicksElementGoalSettings"];
+        }) | (components["schemas"]["GoalBase"] & {
+            /**
+             * @description The goal type; may be left out when it does not change.
+             * @enum {string}
+             */
+            type?: "advanced";
+        }) | (components["schemas"]["GoalBase"] & {
+            /**
+             * @description The goal type; may be left out when it does not change.
+             * @enum {string}
+             */
+            type?: "visits_page" | "code_trigger";
+        }) | (components["schemas"]["GoalBase"] & {
+            /**
+             * @description The goal type; may be left out when it does not change.
+             * @enum {string}
+             */
+            type?: "ga_import";
+            settings?: components["schemas"]["GaGoalSettings"];
+        });
+        /**
+         * @description Ids of the goals to act on, 1 to 100 of them.
+         * @example [
+         *       100500,
+         *       100501
+         *     ]
+         */
         BulkGoalsIds: number[];
+        /** @description The goals to change and the status to give them all. */
         BulkUpdateGoalRequestData: {
             id: components["schemas"]["BulkGoalsIds"];
             status: components["schemas"]["GoalStatuses"];
         };
+        /** @description The goals to delete. */
         BulkDeleteGoalRequestData: {
             id: components["schemas"]["BulkGoalsIds"];
         };
-        /** @enum {string} */
+        /**
+         * @description Related objects of listed hypotheses that can be returned in full instead of as ids: `project` and `tags`.
+         * @enum {string}
+         */
         HypothesesListExpandFields: "project" | "tags";
+        /** @description Paging, sorting and filters for the hypotheses list; every field is optional. */
         GetHypothesesListRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["HypothesesListFilteringOptions"] & components["schemas"]["PageNumber"] & {
+            /** @description Related objects to return in full instead of as ids. */
             expand?: components["schemas"]["HypothesesListExpandFields"][];
         };
+        /** @description A stored file attached to an object. */
         UploadedFileData: {
+            /**
+             * @description Storage key that identifies the file.
+             * @example observations/500100/cart-recording.mp4
+             */
             key?: string;
+            /**
+             * @description File name shown to users.
+             * @example cart-recording.mp4
+             */
             name?: string;
+            /**
+             * @description Address to download the file from.
+             * @example https://files.example.com/observations/500100/cart-recording.mp4
+             */
             url?: $Read<string>;
         };
+        /** @description The fields every hypothesis has, whatever its scoring model. The ICE and PIE variants add the score type and attributes. */
         HypothesisBase: {
+            /**
+             * @description Unique id of the hypothesis.
+             * @example 300100
+             */
             id?: $Read<number>;
+            /**
+             * @description Display name that identifies the hypothesis.
+             * @example One-page checkout lifts orders
+             */
             name?: string;
+            /**
+             * @description Address of a page or document the hypothesis refers to.
+             * @example https://shop.example.com/checkout
+             */
             url?: string | null;
             project?: components["schemas"]["ProjectExpandable"];
+            /**
+             * @description Priority score worked out from the scoring attributes.
+             * @example 3.67
+             */
             prioritization_score?: $Read<string>;
+            /**
+             * @description What the hypothesis expects to happen and why; the longer explanation.
+             * @example Merging the three checkout steps into one page should cut drop-offs before payment.
+             */
             objective?: string;
             status?: components["schemas"]["HypothesisStatuses"];
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Date (YYYY-MM-DD) the hypothesis was thought of; may lie in the past.
+             * @example 2024-03-01
+             */
             start_date?: string | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Date (YYYY-MM-DD) by which the hypothesis is expected to turn into an experience.
+             * @example 2024-04-15
+             */
             end_date?: string | null;
+            /**
+             * @description Short summary of the hypothesis.
+             * @example A single checkout page should raise completed orders by about 5%.
+             */
+            summary?: string;
+            /** @description Files attached to the hypothesis. */
             files?: components["schemas"]["UploadedFileData"][] | null;
+            /**
+             * @description When the hypothesis was created, as a Unix timestamp (UTC). May be sent to backdate it.
+             * @example 1709290000
+             */
             created_at?: number;
+            /**
+             * @description When the hypothesis was last changed, as a Unix timestamp (UTC).
+             * @example 1710500000
+             */
             updated_at?: $Read<number>;
+            /**
+             * @description Name of the user who created the hypothesis.
+             * @example Jane Doe
+             */
             created_by?: $Read<string | null>;
         };
+        /** @description PIE scoring of a hypothesis: potential, importance and ease, each rated from 1 to 5. */
         PIE_Attributes: {
+            /**
+             * @description How much room for improvement the page has, from 1 to 5.
+             * @example 4
+             */
             potential?: number;
+            /**
+             * @description How valuable the page's traffic is, from 1 to 5.
+             * @example 5
+             */
             importance?: number;
+            /**
+             * @description How easy the change is to build, from 1 (hard) to 5 (easy).
+             * @example 3
+             */
             ease?: number;
         };
+        /** @description The fields of a hypothesis scored with the PIE model (potential, importance and ease). */
         HypothesisPIEBase: components["schemas"]["HypothesisBase"] & {
-            /** @enum {string} */
-            prioritization_score_type?: "PIE";
+            /**
+             * @description Scoring model of the hypothesis, `PIE` for this variant.
+             * @enum {string}
+             */
+            prioritization_score_type: "PIE";
             prioritization_score_attributes?: components["schemas"]["PIE_Attributes"];
+            /** @description Tags of the hypothesis, as ids, or as full tags when `expand` includes `tags`. */
+            tags?: (number | components["schemas"]["Tag"])[];
         };
+        /**
+         * @description Ids of the experiences linked to the hypothesis.
+         * @example [
+         *       100200
+         *     ]
+         */
         HypothesisExperiences: number[];
+        /** @description A hypothesis scored with the PIE model, as listed by `getHypothesesList`. */
         HypothesisDataPIE: components["schemas"]["HypothesisPIEBase"] & {
             experiences?: components["schemas"]["HypothesisExperiences"];
         } & {
@@ -6706,16 +11087,36 @@ export interface components {
              */
             prioritization_score_type: "PIE";
         };
+        /** @description ICE scoring of a hypothesis: impact, confidence and ease, each rated from 1 to 5. */
         ICE_Attributes: {
+            /**
+             * @description How much the change would move the goal, from 1 (little) to 5 (a lot).
+             * @example 4
+             */
             impact?: number;
+            /**
+             * @description How sure you are that the change will work, from 1 to 5.
+             * @example 3
+             */
             confidence?: number;
+            /**
+             * @description How easy the change is to build, from 1 (hard) to 5 (easy).
+             * @example 4
+             */
             ease?: number;
         };
+        /** @description The fields of a hypothesis scored with the ICE model (impact, confidence and ease). */
         HypothesisICEBase: components["schemas"]["HypothesisBase"] & {
-            /** @enum {string} */
-            prioritization_score_type?: "ICE";
+            /**
+             * @description Scoring model of the hypothesis, `ICE` for this variant.
+             * @enum {string}
+             */
+            prioritization_score_type: "ICE";
             prioritization_score_attributes?: components["schemas"]["ICE_Attributes"];
+            /** @description Tags of the hypothesis, as ids, or as full tags when `expand` includes `tags`. */
+            tags?: (number | components["schemas"]["Tag"])[];
         };
+        /** @description A hypothesis scored with the ICE model, as listed by `getHypothesesList`. */
         HypothesisDataICE: components["schemas"]["HypothesisICEBase"] & {
             experiences?: components["schemas"]["HypothesisExperiences"];
         } & {
@@ -6725,21 +11126,39 @@ export interface components {
              */
             prioritization_score_type: "ICE";
         };
+        /** @description A hypothesis as listed by `getHypothesesList`, with its experiences as ids. `prioritization_score_type` tells the ICE and PIE scoring variants apart. */
         HypothesisData: components["schemas"]["HypothesisDataPIE"] | components["schemas"]["HypothesisDataICE"];
+        /** @description A list of hypotheses. */
         HypothesesList: components["schemas"]["HypothesisData"][];
+        /** @description One page of hypotheses, with pagination details in `extra`. */
         HypothesesListResponseData: {
             data?: components["schemas"]["HypothesesList"];
             extra?: components["schemas"]["Extra"];
         };
-        /** @enum {string} */
+        /**
+         * @description Related objects of a hypothesis that can be returned in full instead of as ids: `project`, `tags` and `experiences`.
+         * @enum {string}
+         */
         HypothesisExpandFields: "project" | "tags" | "experiences";
+        /**
+         * @description Id of an experience.
+         * @example 100200
+         */
         ExperienceId: number;
+        /** @description The id and name of an experience, as sent when experiences are expanded. */
         BaseSimpleExperience: {
             id?: components["schemas"]["ExperienceId"];
+            /**
+             * @description Name of the experience.
+             * @example Checkout redesign
+             */
             name?: string;
         };
+        /** @description An experience as its id, or as its id and name when expanded. */
         BaseExperienceExpandable: components["schemas"]["ExperienceId"] | components["schemas"]["BaseSimpleExperience"];
+        /** @description A hypothesis scored with the PIE model, as returned for a single hypothesis. */
         HypothesisPIE: components["schemas"]["HypothesisPIEBase"] & {
+            /** @description Experiences linked to the hypothesis, as ids, or as `id` and `name` when `expand` includes `experiences`. */
             experiences?: components["schemas"]["BaseExperienceExpandable"][] | null;
         } & {
             /**
@@ -6748,7 +11167,9 @@ export interface components {
              */
             prioritization_score_type: "PIE";
         };
+        /** @description A hypothesis scored with the ICE model, as returned for a single hypothesis. */
         HypothesisICE: components["schemas"]["HypothesisICEBase"] & {
+            /** @description Experiences linked to the hypothesis, as ids, or as `id` and `name` when `expand` includes `experiences`. */
             experiences?: components["schemas"]["BaseExperienceExpandable"][] | null;
         } & {
             /**
@@ -6757,289 +11178,692 @@ export interface components {
              */
             prioritization_score_type: "ICE";
         };
+        /** @description A hypothesis: an assumption that a change to the site will lead visitors to do what you want. `prioritization_score_type` tells the ICE and PIE scoring variants apart. */
         Hypothesis: components["schemas"]["HypothesisPIE"] | components["schemas"]["HypothesisICE"];
+        /**
+         * @description Ids of the experiences linked to the hypothesis, at most 100.
+         * @example [
+         *       100200
+         *     ]
+         */
         HypothesisCreateUpdateExperiences: number[];
-        CreateUpdateHypothesisPIEBase: components["schemas"]["HypothesisPIEBase"] & {
-            experiences?: components["schemas"]["HypothesisCreateUpdateExperiences"];
-        } & {
+        /** @description The PIE-specific and linking fields of hypothesis create and update bodies: score type and attributes, experiences and tags. */
+        CreateUpdateHypothesisPIEBase: {
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description Scoring model of the hypothesis, `PIE` for this variant.
              * @enum {string}
              */
-            prioritization_score_type: "CreateHypothesisPIE";
-        } & {
+            prioritization_score_type?: "PIE";
+            prioritization_score_attributes?: components["schemas"]["PIE_Attributes"];
+            experiences?: components["schemas"]["HypothesisCreateUpdateExperiences"];
+            /** @description Tags to connect to the hypothesis: ids of existing tags, or objects with a `name` for new tags, which are created. */
+            tags?: (number | components["schemas"]["TagToCreate"])[] | null;
+        };
+        /** @description Body for creating a hypothesis scored with the PIE model. Requires `name`, `status`, `prioritization_score_type` and `prioritization_score_attributes`. */
+        CreateHypothesisPIE: WithRequired<components["schemas"]["HypothesisBase"], "name" | "status"> & WithRequired<components["schemas"]["CreateUpdateHypothesisPIEBase"], "prioritization_score_type" | "prioritization_score_attributes"> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             prioritization_score_type: "PIE";
         };
-        CreateHypothesisPIE: components["schemas"]["CreateUpdateHypothesisPIEBase"];
-        CreateUpdateHypothesisICEBase: components["schemas"]["HypothesisICEBase"] & {
-            experiences?: components["schemas"]["HypothesisCreateUpdateExperiences"];
-        } & {
+        /** @description The ICE-specific and linking fields of hypothesis create and update bodies: score type and attributes, experiences and tags. */
+        CreateUpdateHypothesisICEBase: {
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description Scoring model of the hypothesis, `ICE` for this variant.
              * @enum {string}
              */
-            prioritization_score_type: "CreateHypothesisICE";
-        } & {
+            prioritization_score_type?: "ICE";
+            prioritization_score_attributes?: components["schemas"]["ICE_Attributes"];
+            experiences?: components["schemas"]["HypothesisCreateUpdateExperiences"];
+            /** @description Tags to connect to the hypothesis: ids of existing tags, or objects with a `name` for new tags, which are created. */
+            tags?: (number | components["schemas"]["TagToCreate"])[] | null;
+        };
+        /** @description Body for creating a hypothesis scored with the ICE model. Requires `name`, `status`, `prioritization_score_type` and `prioritization_score_attributes`. */
+        CreateHypothesisICE: WithRequired<components["schemas"]["HypothesisBase"], "name" | "status"> & WithRequired<components["schemas"]["CreateUpdateHypothesisICEBase"], "prioritization_score_type" | "prioritization_score_attributes"> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             prioritization_score_type: "ICE";
         };
-        CreateHypothesisICE: components["schemas"]["CreateUpdateHypothesisICEBase"];
+        /** @description Body for creating a hypothesis, one variant per scoring model; `prioritization_score_type` decides which `prioritization_score_attributes` are expected. */
         CreateHypothesis: components["schemas"]["CreateHypothesisPIE"] | components["schemas"]["CreateHypothesisICE"];
-        UpdateHypothesis: components["schemas"]["CreateUpdateHypothesisPIEBase"] | components["schemas"]["CreateUpdateHypothesisICEBase"];
+        /** @description The new hypothesis. Requires `name`, `status`, `prioritization_score_type` and the matching `prioritization_score_attributes`. */
+        CreateHypothesisRequestData: components["schemas"]["CreateHypothesis"];
+        /** @description Changes to a hypothesis scored with the PIE model; every field is optional. */
+        UpdateHypothesisPIE: components["schemas"]["HypothesisBase"] & components["schemas"]["CreateUpdateHypothesisPIEBase"];
+        /** @description Changes to a hypothesis scored with the ICE model; every field is optional. */
+        UpdateHypothesisICE: components["schemas"]["HypothesisBase"] & components["schemas"]["CreateUpdateHypothesisICEBase"];
+        /** @description Changes to a hypothesis, one alternative per scoring model. Every field is optional, including `prioritization_score_type`; when it is sent, `prioritization_score_attributes` must be the ones of that model. */
+        UpdateHypothesis: components["schemas"]["UpdateHypothesisPIE"] | components["schemas"]["UpdateHypothesisICE"];
+        /** @description Changes to a hypothesis; fields left out keep their value. */
+        UpdateHypothesisRequestData: components["schemas"]["UpdateHypothesis"];
+        /** @description The new status of the hypothesis. */
         UpdateHypothesisStatusRequestData: {
             status?: components["schemas"]["HypothesisStatuses"];
         };
+        /** @description The fields of a knowledge base entry: a lesson learned that is kept for later, often made from a hypothesis once it has been tested (see `convertHypothesis`). */
         BaseKnowledgeBase: {
+            /**
+             * @description Unique id of the knowledge base.
+             * @example 400100
+             */
             id?: $Read<number>;
+            /**
+             * @description Display name that identifies the knowledge base.
+             * @example One-page checkout lifts orders
+             */
             name?: string;
             project?: components["schemas"]["ProjectExpandable"];
             status?: components["schemas"]["KnowledgeBaseStatuses"];
+            /**
+             * @description Short summary of what was learned.
+             * @example A single checkout page raised completed orders by 6% on desktop.
+             */
+            summary?: string;
+            /**
+             * @description Address of a page or document the entry refers to, as carried over from a hypothesis. Known from the live API's schema only, not from the API reference.
+             * @example https://shop.example.com/checkout
+             */
             url?: string | null;
+            /**
+             * @description The longer explanation, as carried over from a hypothesis. Known from the live API's schema only, not from the API reference.
+             * @example Merging the three checkout steps into one page should cut drop-offs before payment.
+             */
             objective?: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Start date (YYYY-MM-DD), as carried over from a hypothesis. Known from the live API's schema only, not from the API reference.
+             * @example 2024-03-01
+             */
             start_date?: string | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description End date (YYYY-MM-DD), as carried over from a hypothesis. Known from the live API's schema only, not from the API reference.
+             * @example 2024-04-15
+             */
             end_date?: string | null;
+            /**
+             * @description Scoring model (`ICE` or `PIE`) of the hypothesis the entry came from. Known from the live API's schema only, not from the API reference.
+             * @example ICE
+             */
             prioritization_score_type?: string | null;
-            prioritization_score_attributes?: Record<string, never> | null;
+            /** @description Scoring attributes of the hypothesis the entry came from. Their shape is not documented (likely that of `ICE_Attributes` or `PIE_Attributes`), so any object is accepted. Known from the live API's schema only, not from the API reference. */
+            prioritization_score_attributes?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Experiences linked to the entry, as ids or as `id` and `name`. Known from the live API's schema only, not from the API reference. */
             experiences?: components["schemas"]["BaseExperienceExpandable"][] | null;
+            /** @description Files attached to the entry. Known from the live API's schema only, not from the API reference. */
             files?: components["schemas"]["UploadedFileData"][] | null;
+            /**
+             * @description Name of the user who created the knowledge base.
+             * @example Jane Doe
+             */
             created_by?: $Read<string | null>;
+            /**
+             * @description When the knowledge base was last changed, as a Unix timestamp (UTC).
+             * @example 1710500000
+             */
             updated_at?: $Read<number>;
         };
-        KnowledgeBase: components["schemas"]["BaseKnowledgeBase"] & Record<string, never>;
+        /** @description A knowledge base entry: a lesson learned from testing, kept with its summary and tags. */
+        KnowledgeBase: components["schemas"]["BaseKnowledgeBase"] & {
+            /** @description Tags of the knowledge base, as ids, or as full tags when `expand` includes `tags`. */
+            tags?: (number | components["schemas"]["Tag"])[];
+        };
+        /**
+         * @description Ids of the hypotheses to act on, 1 to 100 of them.
+         * @example [
+         *       300100,
+         *       300101
+         *     ]
+         */
         BulkHypothesisIds: number[];
+        /** @description The hypotheses to change and the status to give them all. */
         BulkUpdateHypothesesRequestData: {
             id: components["schemas"]["BulkHypothesisIds"];
             status: components["schemas"]["HypothesisStatuses"];
         };
+        /** @description The hypotheses to delete. */
         BulkDeleteHypothesesRequestData: {
             id: components["schemas"]["BulkHypothesisIds"];
         };
-        /** @enum {string} */
+        /**
+         * @description Related objects of a knowledge base that can be returned in full instead of as ids: `project` and `tags`.
+         * @enum {string}
+         */
         KnowledgeBasesExpandFields: "project" | "tags";
+        /** @description Paging, sorting and filters for the knowledge bases list; every field is optional. */
         GetKnowledgeBasesListRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["KnowledgeBasesListFilteringOptions"] & components["schemas"]["PageNumber"] & {
+            /** @description Related objects to return in full instead of as ids. */
             expand?: components["schemas"]["KnowledgeBasesExpandFields"][];
         };
+        /** @description A list of knowledge bases. */
         KnowledgeBasesList: components["schemas"]["KnowledgeBase"][];
+        /** @description One page of knowledge bases, with pagination details in `extra`. */
         KnowledgeBasesListResponseData: {
             data?: components["schemas"]["KnowledgeBasesList"];
             extra?: components["schemas"]["Extra"];
         };
+        /** @description The new knowledge base. Only `name` is required; `status` defaults to `active`. */
         CreateKnowledgeBaseRequestData: WithRequired<components["schemas"]["BaseKnowledgeBase"], "name"> & {
-            summary: string;
+            /** @description Tags to connect to the knowledge base: ids of existing tags, or objects with a `name` for new tags, which are created. */
+            tags?: (number | components["schemas"]["TagToCreate"])[] | null;
         };
+        /** @description The new status of the knowledge base. */
         UpdateKnowledgeBasesStatusRequestData: {
-            status: components["schemas"]["KnowledgeBaseStatuses"];
+            status?: components["schemas"]["KnowledgeBaseStatuses"];
         };
+        /**
+         * @description Ids of the knowledge bases to act on, 1 to 100 of them.
+         * @example [
+         *       400100,
+         *       400101
+         *     ]
+         */
         BulkKnowledgeBaseIds: number[];
+        /** @description The knowledge bases to change and the status to give them all. */
         BulkUpdateKnowledgeBasesRequestData: {
             id: components["schemas"]["BulkKnowledgeBaseIds"];
             status: components["schemas"]["KnowledgeBaseStatuses"];
         };
+        /** @description The knowledge bases to delete. */
         BulkDeleteKnowledgeBasesRequestData: {
             id: components["schemas"]["BulkKnowledgeBaseIds"];
         };
-        /** @enum {string} */
+        /**
+         * @description Related objects of an observation that can be returned in full instead of as ids: `project` and `tags`.
+         * @enum {string}
+         */
         ObservationsExpandFields: "project" | "tags";
+        /** @description Paging, sorting and filters for the observations list; every field is optional. */
         GetObservationsListRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["ObservationsListFilteringOptions"] & components["schemas"]["PageNumber"] & {
+            /** @description Related objects to return in full instead of as ids. */
             expand?: components["schemas"]["ObservationsExpandFields"][];
         };
+        /** @description The fields every observation has: something noticed about visitors or the site, such as a usability problem or a heatmap finding, that may later inspire a hypothesis. */
         BaseObservation: {
+            /**
+             * @description Unique id of the observation.
+             * @example 500100
+             */
             id?: $Read<number>;
+            /**
+             * @description Display name that identifies the observation.
+             * @example Visitors miss the coupon field
+             */
             name?: string;
+            /**
+             * @description The details of the observation, beyond what its name says.
+             * @example Session recordings show most mobile visitors scroll past the coupon field without seeing it.
+             */
+            description?: string;
             project?: components["schemas"]["ProjectExpandable"];
             status?: components["schemas"]["ObservationStatuses"];
+            /**
+             * @description Address of the page or document the observation refers to.
+             * @example https://shop.example.com/cart
+             */
             url?: string | null;
+            /**
+             * @description Name of the user who created the observation.
+             * @example Jane Doe
+             */
             created_by?: $Read<string | null>;
+            /**
+             * @description When the observation was created, as a Unix timestamp (UTC).
+             * @example 1709290000
+             */
             created_at?: $Read<number>;
+            /**
+             * @description When the observation was last changed, as a Unix timestamp (UTC).
+             * @example 1710500000
+             */
             updated_at?: $Read<number>;
         };
+        /** @description An image attached to an observation. */
         ObservationImageData: {
+            /**
+             * @description Address of the image.
+             * @example https://cdn.example.com/observations/cart-heatmap.png
+             */
             url?: string;
+            /**
+             * @description File name of the image.
+             * @example cart-heatmap.png
+             */
             name?: string;
         };
+        /** @description An observation, with its attachments and tags. */
         Observation: components["schemas"]["BaseObservation"] & {
-            /** @deprecated */
+            /**
+             * @deprecated
+             * @description Images that illustrate the observation. Deprecated in the live API in favour of `files`.
+             */
             images?: components["schemas"]["ObservationImageData"][] | null;
+            /** @description Files attached to the observation. */
             files?: components["schemas"]["UploadedFileData"][] | null;
+            /** @description Tags of the observation, as ids, or as full tags when `expand` includes `tags`. */
+            tags?: (number | components["schemas"]["Tag"])[];
         };
+        /** @description A list of observations. */
         ObservationsList: components["schemas"]["Observation"][];
+        /** @description One page of observations, with pagination details in `extra`. */
         ObservationsListResponseData: {
             data?: components["schemas"]["ObservationsList"];
             extra?: components["schemas"]["Extra"];
         };
-        ObservationImage: WithRequired<components["schemas"]["ObservationImageData"], "url" | "name"> & Record<string, never>;
-        ObservationFile: WithRequired<components["schemas"]["UploadedFileData"], "key" | "name"> & Record<string, never>;
-        CreateUpdateObservation: components["schemas"]["BaseObservation"] & {
+        /** @description An image to attach to an observation; `url` and `name` are required. */
+        ObservationImage: WithRequired<components["schemas"]["ObservationImageData"], "url" | "name">;
+        /** @description A stored file to attach to an observation; `key` and `name` are required. */
+        ObservationFile: WithRequired<components["schemas"]["UploadedFileData"], "key" | "name">;
+        /** @description The attachment and tag fields of observation create and update bodies. Attachments are references to images and files stored beforehand, not uploads: the bodies are plain JSON. */
+        CreateUpdateObservation: {
+            /** @description Up to 3 images that illustrate the observation, given by address and name. */
             images?: components["schemas"]["ObservationImage"][] | null;
+            /** @description Up to 3 stored files to attach, given by storage key and name. */
             files?: components["schemas"]["ObservationFile"][] | null;
+            /** @description Tags to connect to the observation: ids of existing tags, or objects with a `name` for new tags, which are created. */
+            tags?: (number | components["schemas"]["TagToCreate"])[] | null;
         };
-        CreateObservation: components["schemas"]["CreateUpdateObservation"] & Record<string, never>;
+        /** @description Body for creating an observation. Only `name` is required; `status` defaults to `active`. */
+        CreateObservation: WithRequired<components["schemas"]["BaseObservation"], "name"> & components["schemas"]["CreateUpdateObservation"];
+        /** @description The new observation. Only `name` is required. */
+        CreateObservationRequestData: components["schemas"]["CreateObservation"];
+        /** @description Changes to an observation; fields left out keep their value. */
+        UpdateObservationRequestData: components["schemas"]["BaseObservation"] & components["schemas"]["CreateUpdateObservation"];
+        /**
+         * @description Ids of the observations to act on, 1 to 100 of them.
+         * @example [
+         *       500100,
+         *       500101
+         *     ]
+         */
         BulkObservationIds: number[];
+        /** @description The observations to change and the status to give them all. */
         BulkUpdateObservationsRequestData: {
             id: components["schemas"]["BulkObservationIds"];
             status: components["schemas"]["ObservationStatuses"];
         };
+        /** @description The observations to delete. */
         BulkDeleteObservationsRequestData: {
             id: components["schemas"]["BulkObservationIds"];
         };
-        /** @enum {string} */
+        /**
+         * @description Optional location fields to add to the answer: `rules`, `trigger` and `stats.experiences_usage`.
+         * @enum {string}
+         */
         LocationIncludeFields: "rules" | "trigger" | "stats.experiences_usage";
+        /** @description Paging, filters and optional fields of the locations list. */
         GetLocationsListRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["LocationsListFilteringOptions"] & components["schemas"]["PageNumber"] & {
+            /** @description Optional fields to add to every location in the answer. */
             include?: components["schemas"]["LocationIncludeFields"][];
+            /**
+             * @description Return only the locations with these IDs (at most 100).
+             * @example [
+             *       1004561,
+             *       1004562
+             *     ]
+             */
             only?: number[] | null;
+            /**
+             * @description Leave out the locations with these IDs (at most 100).
+             * @example [
+             *       1004563
+             *     ]
+             */
             except?: number[];
         };
+        /** @description One page of locations. */
         LocationsList: components["schemas"]["Location"][];
+        /** @description One page of locations with the paging details. */
         LocationsListResponseData: {
             data?: components["schemas"]["LocationsList"];
             extra?: components["schemas"]["Extra"];
         };
-        LocationCreate: components["schemas"]["Location"];
+        /** @description A new location. `name` and `rules` are required; `trigger` defaults to `upon_run`. */
+        LocationCreate: WithRequired<components["schemas"]["LocationBase"], "name"> & {
+            rules: components["schemas"]["LocationRuleObject"];
+            trigger?: components["schemas"]["LocationTrigger"];
+        };
+        /** @description IDs of the locations to act on, 1 to 100 of them. */
         BulkLocationsIds: number[];
+        /** @description The locations to change and the status to give them all. */
         BulkUpdateLocationsRequestData: {
             id: components["schemas"]["BulkLocationsIds"];
             status: components["schemas"]["LocationStatuses"];
         };
+        /** @description The locations to delete. */
         BulkDeleteLocationsRequestData: {
             id: components["schemas"]["BulkLocationsIds"];
         };
+        /** @description A ready-made location offered by Convert, to start a new location from. */
         LocationPreset: {
+            /**
+             * @description ID of the preset.
+             * @example 2
+             */
             id?: $Read<number>;
+            /**
+             * @description Name of the preset.
+             * @example All pages
+             */
             name?: string;
+            /** @description Usage figures of the preset. */
             stats?: $Read<{
-                /** @default 0 */
+                /**
+                 * @description Number of experiences that use the preset.
+                 * @default 0
+                 * @example 0
+                 */
                 experiences_usage?: number;
             }>;
             rules?: $Read<components["schemas"]["RuleObject"]>;
         };
+        /** @description The location presets. */
         LocationsPresetsList: components["schemas"]["LocationPreset"][];
+        /** @description The location presets, not paged. */
         LocationsPresetsListResponseData: {
             data?: components["schemas"]["LocationsPresetsList"];
         };
-        /** @enum {string} */
+        /**
+         * @description Optional audience fields to add to the answer: `rules` and `stats.experiences_usage`.
+         * @enum {string}
+         */
         AudienceIncludeFields: "rules" | "stats.experiences_usage";
+        /** @description Paging, filters and optional fields of the audiences list. */
         GetAudiencesListRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["AudiencesListFilteringOptions"] & components["schemas"]["PageNumber"] & {
+            /** @description Optional fields to add to every audience in the answer. */
             include?: components["schemas"]["AudienceIncludeFields"][];
+            /**
+             * @description Return only the audiences with these IDs (at most 100).
+             * @example [
+             *       1003456,
+             *       1003457
+             *     ]
+             */
             only?: number[] | null;
+            /**
+             * @description Leave out the audiences with these IDs (at most 100).
+             * @example [
+             *       1003458
+             *     ]
+             */
             except?: number[];
         };
+        /** @description One page of audiences. */
         AudiencesList: components["schemas"]["Audience"][];
+        /** @description One page of audiences with the paging details. */
         AudiencesListResponseData: {
             data?: components["schemas"]["AudiencesList"];
             extra?: components["schemas"]["Extra"];
         };
-        AudienceWithoutUrlMatchingCreate: components["schemas"]["AudienceWithoutUrlMatching"];
-        AudienceWithUrlMatchingCreate: components["schemas"]["AudienceWithUrlMatching"];
+        /** @description A new `permanent` or `transient` audience, whose rules cannot use URL rules. */
+        AudienceWithoutUrlMatchingCreate: WithRequired<components["schemas"]["AudienceBase"], "name"> & {
+            type: components["schemas"]["AudienceTypesNoUrl"];
+            rules: components["schemas"]["RuleObjectNoUrl"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "permanent" | "transient";
+        };
+        /** @description A new `segmentation` audience, whose rules may use URL rules. */
+        AudienceWithUrlMatchingCreate: WithRequired<components["schemas"]["AudienceBase"], "name"> & {
+            type: components["schemas"]["AudienceTypesWithUrl"];
+            rules: components["schemas"]["RuleObjectAudience"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "segmentation";
+        };
+        /** @description A new audience, discriminated by `type`: `name`, `type` and `rules` are required, and `rules` may use URL rules only for `segmentation` audiences. */
         AudienceCreate: components["schemas"]["AudienceWithoutUrlMatchingCreate"] | components["schemas"]["AudienceWithUrlMatchingCreate"];
+        /** @description The audience fields to change; fields left out keep their value. Send `type` to change the type or to have `rules` checked against it; without `type`, the audience keeps its type and `rules` may use any rule family (the API checks them against the stored type). */
+        UpdateAudienceRequestData: components["schemas"]["AudienceWithoutUrlMatching"] | components["schemas"]["AudienceWithUrlMatching"] | (components["schemas"]["AudienceBase"] & {
+            type?: never;
+            rules?: components["schemas"]["RuleObjectAudience"];
+        });
+        /** @description IDs of the audiences to act on, 1 to 100 of them. */
         BulkAudiencesIds: number[];
+        /** @description The audiences to change and the status to give them all. */
         BulkUpdateAudienceRequestData: {
             id: components["schemas"]["BulkAudiencesIds"];
             status: components["schemas"]["AudienceStatuses"];
         };
+        /** @description The audiences to delete. */
         BulkDeleteAudienceRequestData: {
             id: components["schemas"]["BulkAudiencesIds"];
         };
+        /** @description A ready-made audience offered by Convert, to start a new audience from. */
         AudiencePreset: {
+            /**
+             * @description ID of the preset.
+             * @example 5
+             */
             id?: $Read<number>;
+            /**
+             * @description Name of the preset.
+             * @example Mobile visitors
+             */
             name?: string;
+            /** @description Usage figures of the preset. */
             stats?: $Read<{
-                /** @default 0 */
+                /**
+                 * @description Number of experiences that use the preset.
+                 * @default 0
+                 * @example 0
+                 */
                 experiences_usage?: number;
             }>;
             rules?: components["schemas"]["RuleObjectAudience"];
         };
+        /** @description The audience presets. */
         AudiencesPresetsList: components["schemas"]["AudiencePreset"][];
+        /** @description The audience presets, not paged. */
         AudiencesPresetsListResponseData: {
             data?: components["schemas"]["AudiencesPresetsList"];
         };
+        /** @description Paging size of the domains list. */
         DomainsListDataOptions: components["schemas"]["ResultsPerPage"];
+        /** @description Paging and filters for the domains list. */
         GetDomainsListRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["DomainsListDataOptions"] & components["schemas"]["PageNumber"] & {
+            /**
+             * @description Return only the domains with these ids.
+             * @example [
+             *       101100,
+             *       101101
+             *     ]
+             */
             only?: number[] | null;
+            /**
+             * @description Leave out the domains with these ids.
+             * @example [
+             *       101102
+             *     ]
+             */
             except?: number[];
         };
+        /** @description Domains of a project. */
         DomainsList: components["schemas"]["Domain"][];
+        /** @description One page of domains and the paging details. */
         DomainsListResponseData: {
             data?: components["schemas"]["DomainsList"];
             extra?: components["schemas"]["Extra"];
         };
+        /** @description The URL whose domain to find. */
         GetDomainByUrlRequestData: {
+            /**
+             * @description URL to look up; it may match a domain exactly or through a wildcard.
+             * @example https://shop.acme.example/products/42
+             */
             url?: string;
         };
+        /** @description The page on which to look for the tracking code. */
         CheckCodeDomainRequestData: {
+            /**
+             * @description Address of the page to check. It must lie under the domain named in the path, otherwise the call fails.
+             * @example https://shop.acme.example/checkout
+             */
             url?: string;
         };
+        /** @description The domain fields to change; all optional, and fields left out keep their value. */
+        UpdateDomainRequestData: components["schemas"]["Domain"];
+        /**
+         * @description Ids of the domains to act on, 1 to 100.
+         * @example [
+         *       101100,
+         *       101101
+         *     ]
+         */
         BulkDomainsIds: number[];
+        /** @description The domains to delete. */
         BulkDeleteDomainRequestData: {
             id: components["schemas"]["BulkDomainsIds"];
         };
+        /** @description Where to start reading the images and how many to return. */
         GetCdnImagesListRequestData: {
+            /**
+             * @description Image from which to read onwards (a `key` from a previous answer); reading starts at the beginning when left out.
+             * @example 100012/10034/banner.png
+             */
             start_from?: string;
-            /** @default 50 */
+            /**
+             * @description Largest number of images to return.
+             * @default 50
+             * @example 50
+             */
             max_results?: number | null;
         };
+        /** @description An image a project stores on Convert's CDN. */
         CdnImage: {
+            /**
+             * @description URL from which the image loads on the CDN.
+             * @example https://cdn-3.convertexperiments.com/uploads/100012/10034/banner.png
+             */
             cdn_url?: string;
+            /**
+             * @description Key that identifies the image: send it as `start_from` to list images from this one onwards, or as `image_key` to delete it.
+             * @example 100012/10034/banner.png
+             */
             key?: string;
         };
+        /** @description Images of a project on the CDN. */
         CdnImagesList: components["schemas"]["CdnImage"][];
+        /** @description One batch of a project's CDN images (no paging details; continue with `start_from`). */
         CdnImagesListResponseData: {
             data?: components["schemas"]["CdnImagesList"];
         };
+        /** @description Multipart form with the image file and the name to store it under. */
         UploadCdnImageRequestData: {
+            /**
+             * @description File name under which the image is stored, extension included.
+             * @example banner.png
+             */
             image_name: string;
-            /** Format: binary */
+            /**
+             * Format: binary
+             * @description The image file, 5 MB at most.
+             */
             image: Blob;
         };
-        GetTagsListRequestData: components["schemas"]["ResultsPerPage"] & components["schemas"]["PageNumber"] & {
+        /** @description Paging size of the tags list. */
+        TagsListDataOptions: components["schemas"]["ResultsPerPage"];
+        /** @description Paging and filters for the tags list. */
+        GetTagsListRequestData: components["schemas"]["TagsListDataOptions"] & components["schemas"]["PageNumber"] & {
+            /**
+             * @description Return only the tags with these ids.
+             * @example [
+             *       101200,
+             *       101201
+             *     ]
+             */
             only?: number[] | null;
+            /**
+             * @description Leave out the tags with these ids.
+             * @example [
+             *       101202
+             *     ]
+             */
             except?: number[];
+            /**
+             * @description Text to look for in tag names.
+             * @example checkout
+             */
             search?: string | null;
         };
-        Tag: {
-            id?: $Read<number>;
-            name?: string;
-        };
+        /** @description Tags of a project. */
         TagsList: components["schemas"]["Tag"][];
+        /** @description One page of tags and the paging details. */
         TagsListResponseData: {
             data?: components["schemas"]["TagsList"];
             extra?: components["schemas"]["Extra"];
         };
-        TagToCreate: components["schemas"]["Tag"];
+        /** @description The tag fields to change; all optional, and fields left out keep their value. */
+        UpdateTagRequestData: components["schemas"]["Tag"];
+        /**
+         * @description Ids of the tags to act on, 1 to 100.
+         * @example [
+         *       101200,
+         *       101201
+         *     ]
+         */
         BulkTagsIds: number[];
+        /** @description The tags to delete. */
         BulkDeleteTagRequestData: {
             id: components["schemas"]["BulkTagsIds"];
         };
-        /** @enum {string} */
+        /**
+         * @description Feature fields that are sent only when asked for: `stats` adds the usage numbers.
+         * @enum {string}
+         */
         FeatureOptionalFields: "stats";
+        /** @description Paging, sorting and filters for the features list. */
         GetFeaturesListRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["FeaturesListFilteringOptions"] & components["schemas"]["PageNumber"] & {
+            /** @description Optional fields to add to each feature, which are left out otherwise. */
             include?: components["schemas"]["FeatureOptionalFields"][];
         };
         /**
+         * @description Status of a feature, `active` (the default) or `archived`.
          * @default active
          * @enum {string}
          */
         FeatureStatuses: "active" | "archived";
+        /** @description Usage numbers of a feature, sent only when `include` asks for `stats`. */
         FeatureStats: {
+            /**
+             * @description How many times the feature is in use.
+             * @example 3
+             */
             times_used?: number;
         };
+        /** @description Fields that variables of every type share. */
         FeatureVariableBase: {
+            /**
+             * @description Name of the variable, unique within the feature; code reads the value by it.
+             * @example button_label
+             */
             key: string;
-            type: string;
-            /** @description Default value of the variable, of the kind named by `type` (any JSON value, or null). */
+            /**
+             * @description Kind of value the variable holds; it decides the type of `default_value`.
+             * @enum {string}
+             */
+            type: "string" | "boolean" | "integer" | "float" | "json";
+            /** @description Value of the variable unless an experience sets another one, of the kind named by `type`, or null. */
             default_value?: unknown;
         };
+        /** @description A variable holding true or false. */
         FeatureVariableBool: components["schemas"]["FeatureVariableBase"] & {
-            /** @enum {unknown} */
+            /** @example express_pay_enabled */
+            key?: string;
+            /** @enum {string} */
             type?: "boolean";
+            /** @example true */
             default_value?: boolean | null;
         } & {
             /**
@@ -7048,9 +11872,16 @@ export interface components {
              */
             type: "boolean";
         };
+        /** @description A variable holding a number; `integer` ones hold whole numbers, `float` ones any number. */
         FeatureVariableNumeric: components["schemas"]["FeatureVariableBase"] & {
-            /** @enum {unknown} */
-            type?: "float" | "integer";
+            /** @example max_items */
+            key?: string;
+            /**
+             * @example integer
+             * @enum {string}
+             */
+            type?: "integer" | "float";
+            /** @example 5 */
             default_value?: number | null;
         } & {
             /**
@@ -7059,9 +11890,16 @@ export interface components {
              */
             type: "float" | "integer";
         };
+        /** @description A variable holding text: a plain string for `string`, a JSON document written as a string for `json`. */
         FeatureVariableString: components["schemas"]["FeatureVariableBase"] & {
-            /** @enum {unknown} */
-            type?: "json" | "string";
+            /** @example button_label */
+            key?: string;
+            /**
+             * @example string
+             * @enum {string}
+             */
+            type?: "string" | "json";
+            /** @example Pay now */
             default_value?: string | null;
         } & {
             /**
@@ -7070,35 +11908,72 @@ export interface components {
              */
             type: "json" | "string";
         };
+        /** @description A variable of a feature. `type` tells which kind of value it holds and so the type of `default_value`: `boolean` a boolean, `integer` and `float` a number, `string` a string, `json` a JSON document written as a string. */
         FeatureVariable: components["schemas"]["FeatureVariableString"] | components["schemas"]["FeatureVariableBool"] | components["schemas"]["FeatureVariableNumeric"];
+        /** @description A feature of a full-stack project (features exist only there): a named set of typed variables whose values experiences can set. */
         Feature: {
+            /**
+             * @description Id of the feature.
+             * @example 101300
+             */
             id?: $Read<number>;
+            /**
+             * @description Name that tells people which feature this is.
+             * @example New checkout
+             */
             name?: string;
             status?: components["schemas"]["FeatureStatuses"];
+            /**
+             * @description Identifier of the feature, unique within the project; made from the name when not given.
+             * @example new-checkout
+             */
             key?: string;
-            stats?: components["schemas"]["FeatureStats"];
+            stats?: $Read<components["schemas"]["FeatureStats"]>;
+            /**
+             * @description Free text that helps to recognise the feature later.
+             * @example One-page checkout with express payment buttons
+             */
+            description?: string;
+            /** @description The variables of the feature; the `type` of each decides the type of its `default_value`. */
             variables?: components["schemas"]["FeatureVariable"][];
         };
+        /** @description Features of a project. */
         FeaturesList: components["schemas"]["Feature"][];
+        /** @description One page of features and the paging details. */
         FeaturesListResponseData: {
             data?: components["schemas"]["FeaturesList"];
             extra?: components["schemas"]["Extra"];
         };
-        CreateFeatureRequestData: components["schemas"]["Feature"];
+        /** @description The feature to create; `name` and `variables` are required. */
+        CreateFeatureRequestData: WithRequired<components["schemas"]["Feature"], "name" | "variables">;
+        /** @description The feature fields to change; all optional, and fields left out keep their value. */
         UpdateFeatureRequestData: {
+            /**
+             * @description Id of the feature, the same as `feature_id` in the path.
+             * @example 101300
+             */
             id?: number;
         } & components["schemas"]["Feature"];
+        /**
+         * @description Ids of the features to act on, 1 to 100.
+         * @example [
+         *       101300,
+         *       101301
+         *     ]
+         */
         BulkFeaturesIds: number[];
+        /** @description The features to change and the status to give them all. */
         BulkUpdateFeatureRequestData: {
             id: components["schemas"]["BulkFeaturesIds"];
             status: components["schemas"]["FeatureStatuses"];
         };
+        /** @description The features to delete. */
         BulkDeleteFeatureRequestData: {
             id: components["schemas"]["BulkFeaturesIds"];
         };
     };
     responses: {
-        /** @description Error. */
+        /** @description The request failed. The body repeats the status code, explains the problem in `message` and, for validation errors, names the rejected fields. */
         ErrorResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7107,16 +11982,18 @@ export interface components {
                 "application/json": components["schemas"]["ErrorData"];
             };
         };
-        /** @description Auth. */
+        /** @description Outcome of a sign-in step. When `auth-code` is `SUCCESS` the session cookie is set with the `Set-Cookie` header. */
         AuthResponse: {
             headers: {
+                /** @description Sent when `auth-code` is `SUCCESS`: the `sid` session cookie that authenticates the following cookie-authenticated requests (`cookieAuthentication`). */
+                "Set-Cookie"?: string;
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["AuthResponse"];
             };
         };
-        /** @description Success. */
+        /** @description The operation succeeded; the body only confirms it with a code and a message. */
         SuccessResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7125,7 +12002,7 @@ export interface components {
                 "application/json": components["schemas"]["SuccessData"];
             };
         };
-        /** @description Access Roles List. */
+        /** @description The access roles and the permissions each grants. */
         AccessRolesListResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7134,16 +12011,16 @@ export interface components {
                 "application/json": components["schemas"]["AccessRolesListResponseData"];
             };
         };
-        /** @description User Data. */
+        /** @description The signed-in user. */
         UserDataResponse: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["UserData"];
+                "application/json": components["schemas"]["User"];
             };
         };
-        /** @description User Mfa Secret. */
+        /** @description A new MFA secret for the user's authenticator app. */
         UserMfaSecretResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7152,7 +12029,7 @@ export interface components {
                 "application/json": components["schemas"]["UserMfaSecret"];
             };
         };
-        /** @description Accounts List. */
+        /** @description The accounts the caller can access. */
         AccountsListResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7161,7 +12038,7 @@ export interface components {
                 "application/json": components["schemas"]["AccountsListResponseData"];
             };
         };
-        /** @description Billing Plans List. */
+        /** @description The billing plans available for subscription. */
         BillingPlansListResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7170,7 +12047,7 @@ export interface components {
                 "application/json": components["schemas"]["BillingPlansListResponseData"];
             };
         };
-        /** @description Live Data Events List. */
+        /** @description The most recent tracking events of the project, at most 100. */
         LiveDataEventsListResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7179,7 +12056,7 @@ export interface components {
                 "application/json": components["schemas"]["LiveDataEventsListResponseData"];
             };
         };
-        /** @description Change History List. */
+        /** @description One page of change-history entries, with pagination details in `extra`. */
         ChangeHistoryListResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7188,7 +12065,7 @@ export interface components {
                 "application/json": components["schemas"]["ChangeHistoryListResponseData"];
             };
         };
-        /** @description Experiences List. */
+        /** @description One page of experiences, with pagination details in `extra`. */
         ExperiencesListResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7197,7 +12074,7 @@ export interface components {
                 "application/json": components["schemas"]["ExperiencesListResponseData"];
             };
         };
-        /** @description Account Details. */
+        /** @description The account's details. */
         AccountDetailsResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7206,7 +12083,7 @@ export interface components {
                 "application/json": components["schemas"]["AccountDetailsResponseData"];
             };
         };
-        /** @description Start Payment Setup. */
+        /** @description What the browser needs to finish the payment set-up with the payment provider. */
         StartPaymentSetupResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7215,7 +12092,7 @@ export interface components {
                 "application/json": components["schemas"]["StartPaymentSetupResponseData"];
             };
         };
-        /** @description Plan Setup Users. */
+        /** @description The users who can be asked to set up the account's billing plan. */
         PlanSetupUsersResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7224,7 +12101,7 @@ export interface components {
                 "application/json": components["schemas"]["PlanSetupUsersResponseData"];
             };
         };
-        /** @description Generate Text Variants. */
+        /** @description The AI-generated alternative texts. */
         GenerateTextVariantsResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7233,7 +12110,7 @@ export interface components {
                 "application/json": components["schemas"]["GenerateTextVariantsResponseData"];
             };
         };
-        /** @description Account Users Accesses List. */
+        /** @description The collaborators of the account. */
         AccountUsersAccessesListResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7242,7 +12119,7 @@ export interface components {
                 "application/json": components["schemas"]["AccountUsersAccessesListResponse"];
             };
         };
-        /** @description Account User Accesses. */
+        /** @description The collaborator with their accesses after the change. */
         AccountUserAccesses: {
             headers: {
                 [name: string]: unknown;
@@ -7251,7 +12128,7 @@ export interface components {
                 "application/json": components["schemas"]["AccountUserAccessesResponse"];
             };
         };
-        /** @description Check Partner. */
+        /** @description Whether the partner qualifies for extended API access. */
         CheckPartnerResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7260,7 +12137,7 @@ export interface components {
                 "application/json": components["schemas"]["CheckPartnerData"];
             };
         };
-        /** @description Api Keys List. */
+        /** @description The API keys of the account, without their secrets. */
         ApiKeysListResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7269,7 +12146,7 @@ export interface components {
                 "application/json": components["schemas"]["ApiKeysListResponse"];
             };
         };
-        /** @description Api Key. */
+        /** @description The API key just created, including its secret (shown this one time only). */
         ApiKeyResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7278,7 +12155,7 @@ export interface components {
                 "application/json": components["schemas"]["ApiKey"];
             };
         };
-        /** @description Projects List. */
+        /** @description One page of projects, with pagination details in `extra`. */
         ProjectsListResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7287,7 +12164,7 @@ export interface components {
                 "application/json": components["schemas"]["ProjectsListResponseData"];
             };
         };
-        /** @description Project. */
+        /** @description The project, including the optional fields requested with `include`. */
         ProjectResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7296,7 +12173,7 @@ export interface components {
                 "application/json": components["schemas"]["Project"];
             };
         };
-        /** @description Success Generated Debug Token. */
+        /** @description The new debug token and how long it stays valid. */
         SuccessGeneratedDebugToken: {
             headers: {
                 [name: string]: unknown;
@@ -7314,7 +12191,7 @@ export interface components {
                 "application/json": components["schemas"]["ProjectsExportResponseFile"];
             };
         };
-        /** @description Import Project Data Success. */
+        /** @description The import succeeded; `imported` lists the ids of the objects created in the project. */
         ImportProjectDataSuccessResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7323,7 +12200,7 @@ export interface components {
                 "application/json": components["schemas"]["ImportProjectDataSuccess"];
             };
         };
-        /** @description Sdk Keys List. */
+        /** @description The SDK keys of the project. */
         SdkKeysListResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7332,7 +12209,7 @@ export interface components {
                 "application/json": components["schemas"]["SdkKeysListResponseData"];
             };
         };
-        /** @description Sdk Key. */
+        /** @description The SDK key just created, with its secret when it has one. */
         SdkKeyResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7341,7 +12218,7 @@ export interface components {
                 "application/json": components["schemas"]["SdkKey"];
             };
         };
-        /** @description Experience. */
+        /** @description One experience, with the optional fields asked for through `include` and the related objects asked for through `expand`. */
         ExperienceResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7350,7 +12227,7 @@ export interface components {
                 "application/json": components["schemas"]["Experience"];
             };
         };
-        /** @description Experience Report Token. */
+        /** @description The experience's read-only report token and when it expires. */
         ExperienceReportTokenResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7359,7 +12236,7 @@ export interface components {
                 "application/json": components["schemas"]["ExperienceReportToken"];
             };
         };
-        /** @description Bulk Success. */
+        /** @description The bulk operation ran; `errors` lists the ids that could not be processed, if any. */
         BulkSuccessResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7368,7 +12245,7 @@ export interface components {
                 "application/json": components["schemas"]["BulkSuccessData"];
             };
         };
-        /** @description Experience Variation. */
+        /** @description The variation as stored after the change. */
         ExperienceVariationResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7377,7 +12254,7 @@ export interface components {
                 "application/json": components["schemas"]["ExpandedExperienceVariationData"];
             };
         };
-        /** @description Image Base64. */
+        /** @description An image as base64 text in `data`. */
         ImageResponseBase64: {
             headers: {
                 [name: string]: unknown;
@@ -7386,7 +12263,7 @@ export interface components {
                 "application/json": components["schemas"]["Base64Image"];
             };
         };
-        /** @description Experience Sections List. */
+        /** @description The sections of the experience (after the change, for writes). */
         ExperienceSectionsListResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7395,7 +12272,7 @@ export interface components {
                 "application/json": components["schemas"]["ExperienceSectionsListResponseData"];
             };
         };
-        /** @description Experience Section Version. */
+        /** @description The section version as saved. */
         ExperienceSectionVersionResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7404,7 +12281,7 @@ export interface components {
                 "application/json": components["schemas"]["ExperienceSectionVersionResponseData"];
             };
         };
-        /** @description Experience Change. */
+        /** @description The change, with the `data` that matches its `type`. */
         ExperienceChangeResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7413,7 +12290,7 @@ export interface components {
                 "application/json": components["schemas"]["ExperienceChange"];
             };
         };
-        /** @description Experience Report Settings. */
+        /** @description The campaigns and custom segments the experience report can be filtered by. */
         ExperienceReportSettingsResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7422,7 +12299,7 @@ export interface components {
                 "application/json": components["schemas"]["ExperienceReportSettingsData"];
             };
         };
-        /** @description Experience Aggregated Report. */
+        /** @description The aggregated report: per goal and variation, visitors, metric values and statistics. */
         ExperienceAggregatedReportResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7431,7 +12308,7 @@ export interface components {
                 "application/json": components["schemas"]["ExperienceAggregatedReportResponseData"];
             };
         };
-        /** @description Experience Daily Report. */
+        /** @description The daily report: one goal's metric per variation and per day. */
         ExperienceDailyReportResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7440,7 +12317,7 @@ export interface components {
                 "application/json": components["schemas"]["ExperienceDailyReportResponseData"];
             };
         };
-        /** @description Export Experience Report. */
+        /** @description A temporary link to download the exported report. */
         ExportExperienceReportResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7449,7 +12326,7 @@ export interface components {
                 "application/json": components["schemas"]["ExperienceReportExportResponseData"];
             };
         };
-        /** @description Export Experience Raw Data. */
+        /** @description The id of the raw data export job that was started. */
         ExportExperienceRawDataResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7458,7 +12335,7 @@ export interface components {
                 "application/json": components["schemas"]["ExportExperienceRawDataResponseData"];
             };
         };
-        /** @description Remove Experience Report. */
+        /** @description How many events of each kind were deleted, or would be when simulating. */
         RemoveExperienceReportResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7467,7 +12344,7 @@ export interface components {
                 "application/json": components["schemas"]["RemoveExperienceReportResponseData"];
             };
         };
-        /** @description Goals List. */
+        /** @description One page of goals, with pagination details in `extra`. */
         GoalsListResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7476,7 +12353,7 @@ export interface components {
                 "application/json": components["schemas"]["GoalsListResponseData"];
             };
         };
-        /** @description Goal. */
+        /** @description The goal, with the optional fields asked for through `include`. */
         GoalResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7485,7 +12362,7 @@ export interface components {
                 "application/json": components["schemas"]["Goal"];
             };
         };
-        /** @description Hypotheses List. */
+        /** @description One page of hypotheses, with pagination details in `extra`. */
         HypothesesListResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7494,7 +12371,7 @@ export interface components {
                 "application/json": components["schemas"]["HypothesesListResponseData"];
             };
         };
-        /** @description Hypothesis. */
+        /** @description The hypothesis, with related objects in full where `expand` asked for them. */
         HypothesisResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7503,7 +12380,7 @@ export interface components {
                 "application/json": components["schemas"]["Hypothesis"];
             };
         };
-        /** @description Knowledge Base. */
+        /** @description The knowledge base, with related objects in full where `expand` asked for them. */
         KnowledgeBaseResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7512,7 +12389,7 @@ export interface components {
                 "application/json": components["schemas"]["KnowledgeBase"];
             };
         };
-        /** @description Knowledge Bases List. */
+        /** @description One page of knowledge bases, with pagination details in `extra`. */
         KnowledgeBasesListResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7521,7 +12398,7 @@ export interface components {
                 "application/json": components["schemas"]["KnowledgeBasesListResponseData"];
             };
         };
-        /** @description Observations List. */
+        /** @description One page of observations, with pagination details in `extra`. */
         ObservationsListResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7530,7 +12407,7 @@ export interface components {
                 "application/json": components["schemas"]["ObservationsListResponseData"];
             };
         };
-        /** @description Observation. */
+        /** @description The observation, with related objects in full where `expand` asked for them. */
         ObservationResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7539,7 +12416,7 @@ export interface components {
                 "application/json": components["schemas"]["Observation"];
             };
         };
-        /** @description Locations List. */
+        /** @description One page of locations, or only their count when `onlyCount` was sent. */
         LocationsListResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7548,7 +12425,7 @@ export interface components {
                 "application/json": components["schemas"]["LocationsListResponseData"];
             };
         };
-        /** @description Location. */
+        /** @description The location, with the optional fields asked for with `include`. */
         LocationResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7557,7 +12434,7 @@ export interface components {
                 "application/json": components["schemas"]["Location"];
             };
         };
-        /** @description Locations Presets List. */
+        /** @description The location presets available to the project. */
         LocationsPresetsListResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7566,7 +12443,7 @@ export interface components {
                 "application/json": components["schemas"]["LocationsPresetsListResponseData"];
             };
         };
-        /** @description Audiences List. */
+        /** @description One page of audiences, or only their count when `onlyCount` was sent. */
         AudiencesListResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7575,7 +12452,7 @@ export interface components {
                 "application/json": components["schemas"]["AudiencesListResponseData"];
             };
         };
-        /** @description Audience. */
+        /** @description The audience, with the optional fields asked for with `include`. */
         AudienceResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7584,7 +12461,7 @@ export interface components {
                 "application/json": components["schemas"]["Audience"];
             };
         };
-        /** @description Audiences Presets List. */
+        /** @description The audience presets available to the project. */
         AudiencesPresetsListResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7593,7 +12470,7 @@ export interface components {
                 "application/json": components["schemas"]["AudiencesPresetsListResponseData"];
             };
         };
-        /** @description Domains List. */
+        /** @description One page of the project's domains, with paging details. */
         DomainsListResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7602,7 +12479,7 @@ export interface components {
                 "application/json": components["schemas"]["DomainsListResponseData"];
             };
         };
-        /** @description Domain. */
+        /** @description One domain of the project (after a tracking-code check, with `code_installed` refreshed). */
         DomainResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7611,7 +12488,7 @@ export interface components {
                 "application/json": components["schemas"]["Domain"];
             };
         };
-        /** @description Cdn Images List. */
+        /** @description A batch of the project's images on the CDN. */
         CdnImagesListResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7620,7 +12497,7 @@ export interface components {
                 "application/json": components["schemas"]["CdnImagesListResponseData"];
             };
         };
-        /** @description Image Cdn. */
+        /** @description The uploaded image: its CDN URL and its key. */
         ImageCdnResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7629,7 +12506,7 @@ export interface components {
                 "application/json": components["schemas"]["CdnImage"];
             };
         };
-        /** @description Tags List. */
+        /** @description One page of the project's tags, with paging details. */
         TagsListResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7638,7 +12515,7 @@ export interface components {
                 "application/json": components["schemas"]["TagsListResponseData"];
             };
         };
-        /** @description Tag. */
+        /** @description One tag of the project. */
         TagResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7647,7 +12524,7 @@ export interface components {
                 "application/json": components["schemas"]["Tag"];
             };
         };
-        /** @description Features List. */
+        /** @description One page of the project's features, with paging details. */
         FeaturesListResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7656,7 +12533,7 @@ export interface components {
                 "application/json": components["schemas"]["FeaturesListResponseData"];
             };
         };
-        /** @description Feature. */
+        /** @description One feature with its variables (and `stats` when included). */
         FeatureResponse: {
             headers: {
                 [name: string]: unknown;
@@ -7684,7 +12561,7 @@ export interface components {
         project_id: number;
         /**
          * @description The SDK key.
-         * @example 10012/10034
+         * @example 100012/10034
          */
         sdk_key: string;
         /**
@@ -7704,12 +12581,12 @@ export interface components {
         variation_id: number;
         /**
          * @description Id of the section of a multivariate experience.
-         * @example a1b2c3
+         * @example s1
          */
         section_id: string;
         /**
          * @description Id of the version inside a section.
-         * @example d4e5f6
+         * @example v1
          */
         version_id: string;
         /**
@@ -7759,7 +12636,7 @@ export interface components {
         domain_id: number;
         /**
          * @description The key under which the image is stored on the CDN.
-         * @example 10012/10034/banner.png
+         * @example 100012/10034/banner.png
          */
         image_key: string;
         /**
@@ -7779,421 +12656,505 @@ export interface components {
         feature_key: string;
     };
     requestBodies: {
+        /** @description One step of the sign-in flow. */
         AuthRequest: {
             content: {
                 "application/json": components["schemas"]["AuthRequestData"];
             };
         };
+        /** @description The login that needs a password reset link. */
         ForgotPasswordRequest: {
             content: {
                 "application/json": components["schemas"]["ForgotPasswordRequestData"];
             };
         };
+        /** @description The values from the reset link and the new password. */
         ResetPasswordConfirmRequest: {
             content: {
                 "application/json": components["schemas"]["ResetPasswordConfirmRequestData"];
             };
         };
+        /** @description Which sessions to end. */
         LogoutRequest: {
             content: {
                 "application/json": components["schemas"]["LogoutRequestData"];
             };
         };
+        /** @description The profile fields to change. */
         UserUpdateProfileDataRequest: {
             content: {
                 "application/json": components["schemas"]["UserProfileDataUpdate"];
             };
         };
+        /** @description The code that confirms the new email address. */
         ConfirmEmailRequest: {
             content: {
                 "application/json": components["schemas"]["ConfirmEmailRequestData"];
             };
         };
+        /** @description The preferences to save. */
         UserUpdatePreferencesRequest: {
             content: {
                 "application/json": components["schemas"]["UserPreferences"];
             };
         };
+        /** @description Filters of the events. */
         GetAccountLiveDataRequest: {
             content: {
-                "application/json": components["schemas"]["AccountLiveDataFilteringOptions"];
+                "application/json": components["schemas"]["AccountLiveDataRequestData"];
             };
         };
+        /** @description Paging, filters and sorting. */
         GetAccountHistoryRequest: {
             content: {
                 "application/json": components["schemas"]["AccountHistoryRequestData"];
             };
         };
+        /** @description Paging, filters and sorting. */
         GetAccountActiveCompletedExperiencesListRequest: {
             content: {
                 "application/json": components["schemas"]["AccountExperiencesListRequestData"];
             };
         };
+        /** @description The account details to change. */
         UpdateAccountDetailsRequest: {
             content: {
                 "application/json": components["schemas"]["AccountDetailsUpdate"];
             };
         };
+        /** @description The sub-account to create and its owner. */
         CreateSubAccountRequest: {
             content: {
                 "application/json": components["schemas"]["SubAccountCreate"];
             };
         };
+        /** @description The add-on to request. */
         RequestAccountAddonsRequest: {
             content: {
                 "application/json": components["schemas"]["RequestAccountAddonsData"];
             };
         };
+        /** @description What the payment set-up is for; may be an empty object. */
         StartPaymentSetupRequest: {
             content: {
                 "application/json": components["schemas"]["StartPaymentSetupRequestData"];
             };
         };
+        /** @description The text to rewrite and how. */
         GenerateTextVariantsRequest: {
             content: {
                 "application/json": components["schemas"]["GenerateTextVariantsRequestData"];
             };
         };
+        /** @description The collaborator and their new accesses. */
         UpdateAccountUserAccessesRequest: {
             content: {
                 "application/json": components["schemas"]["AccountUserAccessesUpdateRequestData"];
             };
         };
+        /** @description The user to invite and the accesses to grant. */
         CreateAccountUserAccessesRequest: {
             content: {
                 "application/json": components["schemas"]["AccountUserAccessesCreateRequestData"];
             };
         };
+        /** @description The collaborator and the accesses to remove. */
         DeleteAccountUserAccessesRequest: {
             content: {
                 "application/json": components["schemas"]["AccountUserAccessesDelete"];
             };
         };
+        /** @description The partner to check. */
         CheckPartnerRequest: {
             content: {
                 "application/json": components["schemas"]["CheckPartnerRequestData"];
             };
         };
+        /** @description The invitation token from the email. */
         AcceptInvitationRequest: {
             content: {
                 "application/json": components["schemas"]["AcceptInvitationRequestData"];
             };
         };
+        /** @description Name, projects and role of the new API key. */
         CreateApiKeyRequest: {
             content: {
                 "application/json": components["schemas"]["CreateApiKeyRequestData"];
             };
         };
+        /** @description Paging, sorting and filters for the projects list; all optional. */
         GetProjectsListRequest: {
             content: {
                 "application/json": components["schemas"]["GetProjectsListRequestData"];
             };
         };
+        /** @description Paging, sorting and filters (object types, methods, object ids) for the change history. */
         GetProjectHistoryRequest: {
             content: {
                 "application/json": components["schemas"]["ProjectHistoryRequestData"];
             };
         };
+        /** @description The new project. Only `name` is required; every other setting has a default. */
         CreateProjectRequest: {
             content: {
                 "application/json": components["schemas"]["CreateProjectRequestData"];
             };
         };
+        /** @description The project fields to change; fields left out keep their value. */
         UpdateProjectRequest: {
             content: {
                 "application/json": components["schemas"]["UpdateProjectRequestData"];
             };
         };
+        /** @description Optional filters (event types, experiences, goals, segments) for the live events. */
         GetProjectLiveDataRequest: {
             content: {
                 "application/json": components["schemas"]["GetProjectLiveDataRequestData"];
             };
         };
+        /** @description What to put in the export; leave an object type out to export all items of that type. */
         ExportProjectRequest: {
             content: {
                 "application/json": components["schemas"]["ExportProjectRequestData"];
             };
         };
+        /** @description The export file to import, as a multipart form upload. */
         ImportProjectRequest: {
             content: {
                 "multipart/form-data": components["schemas"]["ImportProjectRequestData"];
             };
         };
+        /** @description Name and environment of the new SDK key, and whether it needs a secret. */
         CreateSdkKeyRequest: {
             content: {
                 "application/json": components["schemas"]["CreateSdkKeyRequestData"];
             };
         };
+        /** @description Paging, sorting, filters and optional fields for the experience list. */
         GetExperiencesListRequest: {
             content: {
                 "application/json": components["schemas"]["GetExperiencesListRequestData"];
             };
         };
+        /** @description The new experience. `name`, `status`, `type` and `url` are required. */
         CreateExperienceRequest: {
             content: {
                 "application/json": components["schemas"]["CreateExperienceRequestData"];
             };
         };
+        /** @description Options for the copy; the body may be left out. */
         CloneExperienceRequest: {
             content: {
                 "application/json": components["schemas"]["CloneExperienceRequestData"];
             };
         };
+        /** @description The fields to change; fields left out keep their value. */
         UpdateExperienceRequest: {
             content: {
                 "application/json": components["schemas"]["UpdateExperienceRequestData"];
             };
         };
+        /** @description What to do with the report token; leave it out to get the current token. */
         ExperienceReportTokenRequest: {
             content: {
                 "application/json": components["schemas"]["ExperienceReportTokenRequestData"];
             };
         };
+        /** @description Filters for the live data events. */
         GetExperienceLiveDataRequest: {
             content: {
                 "application/json": components["schemas"]["GetExperienceLiveDataRequestData"];
             };
         };
+        /** @description Paging, sorting and filters for the change history. */
         GetExperienceHistoryRequest: {
             content: {
                 "application/json": components["schemas"]["GetExperienceHistoryRequestData"];
             };
         };
+        /** @description The variations to take screenshots of; all of them when left out. */
         TriggerExperienceScreenshotsRequest: {
             content: {
                 "application/json": components["schemas"]["TriggerExperienceScreenshotsRequestData"];
             };
         };
+        /** @description The ids of the experiences to change (1 to 100) and the status to set on them. */
         BulkUpdateExperiencesRequest: {
             content: {
                 "application/json": components["schemas"]["BulkUpdateExperiencesRequestData"];
             };
         };
+        /** @description The ids of the experiences to delete (1 to 100). */
         BulkDeleteExperiencesRequest: {
             content: {
                 "application/json": components["schemas"]["BulkDeleteExperiencesRequestData"];
             };
         };
+        /** @description The variation fields to change; fields left out keep their value. */
         UpdateExperienceVariationRequest: {
             content: {
                 "application/json": components["schemas"]["UpdateExperienceVariationRequestData"];
             };
         };
+        /** @description The image, as a multipart/form-data `image` file field. */
         UploadImageNoNameRequest: {
             content: {
                 "multipart/form-data": components["schemas"]["UploadImageNoNameRequestData"];
             };
         };
+        /** @description The type of the experience the variation becomes. */
         ConvertExperienceVariationRequest: {
             content: {
                 "application/json": components["schemas"]["ConvertExperienceVariationRequestData"];
             };
         };
+        /** @description The new section with its versions. `versions` is required; choose the section and version ids yourself. */
         CreateSectionRequest: {
             content: {
                 "application/json": components["schemas"]["CreateSectionRequestData"];
             };
         };
+        /** @description The section with its versions; `versions` is required. */
         UpdateSectionRequest: {
             content: {
                 "application/json": components["schemas"]["UpdateSectionRequestData"];
             };
         };
+        /** @description The complete, ordered list of sections; anything left out is deleted. */
         UpdateExperienceSectionsRequest: {
             content: {
                 "application/json": components["schemas"]["UpdateExperienceSectionsRequestData"];
             };
         };
+        /** @description The new version and the changes to create in it; choose the version id yourself. */
         CreateSectionVersionRequest: {
             content: {
-                "application/json": components["schemas"]["SectionVersionCreate"];
+                "application/json": components["schemas"]["CreateSectionVersionRequestData"];
             };
         };
+        /** @description The version's name and its list of changes. */
         UpdateSectionVersionRequest: {
             content: {
-                "application/json": components["schemas"]["SectionVersionUpdate"];
+                "application/json": components["schemas"]["UpdateSectionVersionRequestData"];
             };
         };
+        /** @description The new `type` and complete `data` of the change. */
         UpdateExperienceChangeRequest: {
             content: {
-                "application/json": components["schemas"]["ExperienceChangeAdd"];
+                "application/json": components["schemas"]["UpdateExperienceChangeRequestData"];
             };
         };
+        /** @description Goals, metrics, period, segments and stats engine settings of the report; all optional. */
         GetExperienceAggregatedReportRequest: {
             content: {
                 "application/json": components["schemas"]["GetExperienceAggregatedReportRequestData"];
             };
         };
+        /** @description Goal, metric, cumulation, period and segments of the daily report; all optional. */
         GetExperienceDailyReportRequest: {
             content: {
                 "application/json": components["schemas"]["GetExperienceDailyReportRequestData"];
             };
         };
+        /** @description Export format, goals, period and segments; all optional (an aggregated CSV of every goal by default). */
         ExportExperienceReportRequest: {
             content: {
                 "application/json": components["schemas"]["ExportExperienceReportRequestData"];
             };
         };
+        /** @description Event kinds, goals, period and segments of the raw data to export; all optional. */
         ExportExperienceRawDataRequest: {
             content: {
                 "application/json": components["schemas"]["ExportExperienceRawDataRequestData"];
             };
         };
+        /** @description The period whose events to delete (required), which events, and whether to only simulate. */
         RemoveExperienceReportRequest: {
             content: {
                 "application/json": components["schemas"]["RemoveExperienceReportRequestData"];
             };
         };
+        /** @description Paging, sorting and filters for the goals list; all optional. */
         GetGoalsRequest: {
             content: {
                 "application/json": components["schemas"]["GetGoalsRequestData"];
             };
         };
+        /** @description The new goal; `type` decides which other fields are needed. */
         CreateGoalRequest: {
             content: {
-                "application/json": components["schemas"]["CreateGoal"];
+                "application/json": components["schemas"]["CreateGoalRequestData"];
             };
         };
+        /** @description The goal fields to change; fields left out keep their value. */
         UpdateGoalRequest: {
             content: {
-                "application/json": components["schemas"]["Goal"];
+                "application/json": components["schemas"]["UpdateGoalRequestData"];
             };
         };
+        /** @description The ids of the goals to change (1 to 100) and their new status. */
         BulkUpdateGoalsRequest: {
             content: {
                 "application/json": components["schemas"]["BulkUpdateGoalRequestData"];
             };
         };
+        /** @description The ids of the goals to delete (1 to 100). */
         BulkDeleteGoalsRequest: {
             content: {
                 "application/json": components["schemas"]["BulkDeleteGoalRequestData"];
             };
         };
+        /** @description Paging, sorting and filters for the hypotheses list; all optional. */
         GetHypothesesRequest: {
             content: {
                 "application/json": components["schemas"]["GetHypothesesListRequestData"];
             };
         };
+        /** @description The new hypothesis, scored with the ICE or PIE model. */
         CreateHypothesisRequest: {
             content: {
-                "application/json": components["schemas"]["CreateHypothesis"];
+                "application/json": components["schemas"]["CreateHypothesisRequestData"];
             };
         };
+        /** @description The hypothesis fields to change; fields left out keep their value. */
         UpdateHypothesisRequest: {
             content: {
-                "application/json": components["schemas"]["UpdateHypothesis"];
+                "application/json": components["schemas"]["UpdateHypothesisRequestData"];
             };
         };
+        /** @description The new status of the hypothesis. */
         UpdateHypothesisStatusRequest: {
             content: {
                 "application/json": components["schemas"]["UpdateHypothesisStatusRequestData"];
             };
         };
+        /** @description The ids of the hypotheses to change (1 to 100) and their new status. */
         BulkUpdateHypothesesRequest: {
             content: {
                 "application/json": components["schemas"]["BulkUpdateHypothesesRequestData"];
             };
         };
+        /** @description The ids of the hypotheses to delete (1 to 100). */
         BulkDeleteHypothesesRequest: {
             content: {
                 "application/json": components["schemas"]["BulkDeleteHypothesesRequestData"];
             };
         };
+        /** @description Paging, sorting and filters for the knowledge bases list; all optional. */
         GetKnowledgeBasesRequest: {
             content: {
                 "application/json": components["schemas"]["GetKnowledgeBasesListRequestData"];
             };
         };
+        /** @description The new knowledge base. Only `name` is required. */
         CreateKnowledgeBasesRequest: {
             content: {
                 "application/json": components["schemas"]["CreateKnowledgeBaseRequestData"];
             };
         };
+        /** @description The new status of the knowledge base. */
         UpdateKnowledgeBasesStatusRequest: {
             content: {
                 "application/json": components["schemas"]["UpdateKnowledgeBasesStatusRequestData"];
             };
         };
+        /** @description The ids of the knowledge bases to change (1 to 100) and their new status. */
         BulkUpdateKnowledgeBasesRequest: {
             content: {
                 "application/json": components["schemas"]["BulkUpdateKnowledgeBasesRequestData"];
             };
         };
+        /** @description The ids of the knowledge bases to delete (1 to 100). */
         BulkDeleteKnowledgeBasesRequest: {
             content: {
                 "application/json": components["schemas"]["BulkDeleteKnowledgeBasesRequestData"];
             };
         };
+        /** @description Paging, sorting and filters for the observations list; all optional. */
         GetObservationsRequest: {
             content: {
                 "application/json": components["schemas"]["GetObservationsListRequestData"];
             };
         };
+        /** @description The new observation. Only `name` is required. */
         CreateObservationRequest: {
             content: {
-                "application/json": components["schemas"]["CreateObservation"];
+                "application/json": components["schemas"]["CreateObservationRequestData"];
             };
         };
+        /** @description The observation fields to change; fields left out keep their value. */
         UpdateObservationRequest: {
             content: {
-                "application/json": components["schemas"]["CreateUpdateObservation"];
+                "application/json": components["schemas"]["UpdateObservationRequestData"];
             };
         };
+        /** @description The ids of the observations to change (1 to 100) and their new status. */
         BulkUpdateObservationsRequest: {
             content: {
                 "application/json": components["schemas"]["BulkUpdateObservationsRequestData"];
             };
         };
+        /** @description The ids of the observations to delete (1 to 100). */
         BulkDeleteObservationsRequest: {
             content: {
                 "application/json": components["schemas"]["BulkDeleteObservationsRequestData"];
             };
         };
+        /** @description Paging, filters, sorting and optional fields; an empty body lists the first page. */
         GetLocationsListRequest: {
             content: {
                 "application/json": components["schemas"]["GetLocationsListRequestData"];
             };
         };
+        /** @description The location to create. */
         CreateLocationRequest: {
             content: {
                 "application/json": components["schemas"]["LocationCreate"];
             };
         };
+        /** @description The location fields to change. */
         UpdateLocationRequest: {
             content: {
                 "application/json": components["schemas"]["Location"];
             };
         };
+        /** @description The IDs of the locations to change and their new status. */
         BulkUpdateLocationsRequest: {
             content: {
                 "application/json": components["schemas"]["BulkUpdateLocationsRequestData"];
             };
         };
+        /** @description The IDs of the locations to delete. */
         BulkDeleteLocationsRequest: {
             content: {
                 "application/json": components["schemas"]["BulkDeleteLocationsRequestData"];
             };
         };
+        /** @description Paging, filters, sorting and optional fields; an empty body lists the first page. */
         GetAudiencesListRequest: {
             content: {
                 "application/json": components["schemas"]["GetAudiencesListRequestData"];
             };
         };
+        /** @description The audience to create. */
         CreateAudienceRequest: {
             content: {
                 "application/json": components["schemas"]["AudienceCreate"];
             };
         };
+        /** @description The audience fields to change. */
         UpdateAudienceRequest: {
             content: {
-                "application/json": components["schemas"]["Audience"];
+                "application/json": components["schemas"]["UpdateAudienceRequestData"];
             };
         };
+        /** @description The IDs of the audiences to change and their new status. */
         BulkUpdateAudiencesRequest: {
             content: {
                 "application/json": components["schemas"]["BulkUpdateAudienceRequestData"];
             };
         };
+        /** @description The IDs of the audiences to delete. */
         BulkDeleteAudiencesRequest: {
             content: {
                 "application/json": components["schemas"]["BulkDeleteAudienceRequestData"];
@@ -8221,7 +13182,7 @@ export interface components {
         };
         UpdateDomainRequestData: {
             content: {
-                "application/json": components["schemas"]["Domain"];
+                "application/json": components["schemas"]["UpdateDomainRequestData"];
             };
         };
         BulkDeleteDomainsRequest: {
@@ -8251,7 +13212,7 @@ export interface components {
         };
         UpdateTagRequest: {
             content: {
-                "application/json": components["schemas"]["Tag"];
+                "application/json": components["schemas"]["UpdateTagRequestData"];
             };
         };
         BulkDeleteTagsRequest: {
@@ -8532,6 +13493,7 @@ export interface operations {
     getAccountDetails: {
         parameters: {
             query?: {
+                /** @description Optional fields to add to the answer, which are left out otherwise (`stats` for usage statistics). Sent as `include[]=<field>` once per field. */
                 include?: components["schemas"]["AccountDetailsIncludeFields"][];
             };
             header?: never;
@@ -8667,6 +13629,7 @@ export interface operations {
     getAccountUsersAccessesList: {
         parameters: {
             query?: {
+                /** @description Related objects to return in full instead of as ids (`accesses.project` for each access's project). Sent as `expand[]=<field>` once per field. */
                 expand?: components["schemas"]["AccountUserAccessesExpandFields"][];
             };
             header?: never;
@@ -9149,7 +14112,7 @@ export interface operations {
                 project_id: components["parameters"]["project_id"];
                 /**
                  * @description The SDK key.
-                 * @example 10012/10034
+                 * @example 100012/10034
                  */
                 sdk_key: components["parameters"]["sdk_key"];
             };
@@ -9188,10 +14151,13 @@ export interface operations {
     getExperience: {
         parameters: {
             query?: {
+                /** @description Optional fields to add to the answer, which are left out otherwise (for example `stats`, `variations` or `alerts`). Sent as `include[]=<field>` once per field. */
                 include?: components["schemas"]["ExperienceIncludeFields"][];
+                /** @description Related objects to return in full instead of as ids. Sent as `expand[]=<field>` once per field. */
                 expand?: components["schemas"]["ExperienceExpandFields"][];
             };
             header?: {
+                /** @description Read-only report token of this experience, as returned by `getReportToken`. */
                 report_token?: string;
             };
             path: {
@@ -9222,7 +14188,9 @@ export interface operations {
     getExperienceByKey: {
         parameters: {
             query?: {
+                /** @description Optional fields to add to the answer, which are left out otherwise (for example `stats`, `variations` or `alerts`). Sent as `include[]=<field>` once per field. */
                 include?: components["schemas"]["ExperienceIncludeFields"][];
+                /** @description Related objects to return in full instead of as ids. Sent as `expand[]=<field>` once per field. */
                 expand?: components["schemas"]["ExperienceExpandFields"][];
             };
             header?: never;
@@ -9254,7 +14222,9 @@ export interface operations {
     createExperience: {
         parameters: {
             query?: {
+                /** @description Optional fields to add to the answer, which are left out otherwise (for example `stats`, `variations` or `alerts`). Sent as `include[]=<field>` once per field. */
                 include?: components["schemas"]["ExperienceIncludeFields"][];
+                /** @description Related objects to return in full instead of as ids. Sent as `expand[]=<field>` once per field. */
                 expand?: components["schemas"]["ExperienceExpandFields"][];
             };
             header?: never;
@@ -9272,7 +14242,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["CreateExperienceRequest"];
+        requestBody: components["requestBodies"]["CreateExperienceRequest"];
         responses: {
             201: components["responses"]["ExperienceResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -9281,7 +14251,9 @@ export interface operations {
     cloneExperience: {
         parameters: {
             query?: {
+                /** @description Optional fields to add to the answer, which are left out otherwise (for example `stats`, `variations` or `alerts`). Sent as `include[]=<field>` once per field. */
                 include?: components["schemas"]["ExperienceIncludeFields"][];
+                /** @description Related objects to return in full instead of as ids. Sent as `expand[]=<field>` once per field. */
                 expand?: components["schemas"]["ExperienceExpandFields"][];
             };
             header?: never;
@@ -9313,7 +14285,9 @@ export interface operations {
     updateExperience: {
         parameters: {
             query?: {
+                /** @description Optional fields to add to the answer, which are left out otherwise (for example `stats`, `variations` or `alerts`). Sent as `include[]=<field>` once per field. */
                 include?: components["schemas"]["ExperienceIncludeFields"][];
+                /** @description Related objects to return in full instead of as ids. Sent as `expand[]=<field>` once per field. */
                 expand?: components["schemas"]["ExperienceExpandFields"][];
             };
             header?: never;
@@ -9606,7 +14580,9 @@ export interface operations {
     getExperienceVariationScreenshot: {
         parameters: {
             query?: {
+                /** @description `thumb` for a thumbnail; the full-size image when left out. */
                 size?: "thumb";
+                /** @description When true, asks for the image as a download instead of an inline answer. */
                 force_download?: boolean;
             };
             header?: never;
@@ -9643,7 +14619,9 @@ export interface operations {
     uploadExperienceVariationScreenshot: {
         parameters: {
             query?: {
+                /** @description `thumb` for a thumbnail; the full-size image when left out. */
                 size?: "thumb";
+                /** @description When true, asks for the image as a download instead of an inline answer. */
                 force_download?: boolean;
             };
             header?: never;
@@ -9671,7 +14649,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["UploadImageNoNameRequest"];
+        requestBody: components["requestBodies"]["UploadImageNoNameRequest"];
         responses: {
             200: components["responses"]["ImageResponseBase64"];
             default: components["responses"]["ErrorResponse"];
@@ -9714,7 +14692,9 @@ export interface operations {
     getSections: {
         parameters: {
             query?: {
+                /** @description Optional parts to add to each section: `versions`, or `versions.changes` for the versions and their changes. Sent as `include[]=<value>` once per value. */
                 include?: components["schemas"]["ExperienceSectionIncludeFields"][];
+                /** @description Related objects to return in full instead of as ids: `versions`, or `versions.changes` to expand the changes inside them too. Sent as `expand[]=<value>` once per value. */
                 expand?: components["schemas"]["ExperienceSectionIncludeFields"][];
             };
             header?: never;
@@ -9746,7 +14726,9 @@ export interface operations {
     createSection: {
         parameters: {
             query?: {
+                /** @description Optional parts to add to each section: `versions`, or `versions.changes` for the versions and their changes. Sent as `include[]=<value>` once per value. */
                 include?: components["schemas"]["ExperienceSectionIncludeFields"][];
+                /** @description Related objects to return in full instead of as ids: `versions`, or `versions.changes` to expand the changes inside them too. Sent as `expand[]=<value>` once per value. */
                 expand?: components["schemas"]["ExperienceSectionIncludeFields"][];
             };
             header?: never;
@@ -9778,7 +14760,9 @@ export interface operations {
     updateSection: {
         parameters: {
             query?: {
+                /** @description Optional parts to add to each section: `versions`, or `versions.changes` for the versions and their changes. Sent as `include[]=<value>` once per value. */
                 include?: components["schemas"]["ExperienceSectionIncludeFields"][];
+                /** @description Related objects to return in full instead of as ids: `versions`, or `versions.changes` to expand the changes inside them too. Sent as `expand[]=<value>` once per value. */
                 expand?: components["schemas"]["ExperienceSectionIncludeFields"][];
             };
             header?: never;
@@ -9800,7 +14784,7 @@ export interface operations {
                 experience_id: components["parameters"]["experience_id"];
                 /**
                  * @description Id of the section of a multivariate experience.
-                 * @example a1b2c3
+                 * @example s1
                  */
                 section_id: components["parameters"]["section_id"];
             };
@@ -9815,7 +14799,9 @@ export interface operations {
     updateExperienceSections: {
         parameters: {
             query?: {
+                /** @description Optional parts to add to each section: `versions`, or `versions.changes` for the versions and their changes. Sent as `include[]=<value>` once per value. */
                 include?: components["schemas"]["ExperienceSectionIncludeFields"][];
+                /** @description Related objects to return in full instead of as ids: `versions`, or `versions.changes` to expand the changes inside them too. Sent as `expand[]=<value>` once per value. */
                 expand?: components["schemas"]["ExperienceSectionIncludeFields"][];
             };
             header?: never;
@@ -9847,7 +14833,9 @@ export interface operations {
     addExperienceSectionVersion: {
         parameters: {
             query?: {
+                /** @description Optional parts to add to the answer: `changes` adds the version's changes. Sent as `include[]=<value>` once per value. */
                 include?: components["schemas"]["ExperienceSectionVersionIncludeFields"][];
+                /** @description Related objects to return in full instead of as ids: `changes` returns each change with its data. Sent as `expand[]=<value>` once per value. */
                 expand?: components["schemas"]["ExperienceSectionVersionExpandFields"][];
             };
             header?: never;
@@ -9869,7 +14857,7 @@ export interface operations {
                 experience_id: components["parameters"]["experience_id"];
                 /**
                  * @description Id of the section of a multivariate experience.
-                 * @example a1b2c3
+                 * @example s1
                  */
                 section_id: components["parameters"]["section_id"];
             };
@@ -9884,7 +14872,9 @@ export interface operations {
     updateExperienceSectionVersion: {
         parameters: {
             query?: {
+                /** @description Optional parts to add to the answer: `changes` adds the version's changes. Sent as `include[]=<value>` once per value. */
                 include?: components["schemas"]["ExperienceSectionVersionIncludeFields"][];
+                /** @description Related objects to return in full instead of as ids: `changes` returns each change with its data. Sent as `expand[]=<value>` once per value. */
                 expand?: components["schemas"]["ExperienceSectionVersionExpandFields"][];
             };
             header?: never;
@@ -9906,12 +14896,12 @@ export interface operations {
                 experience_id: components["parameters"]["experience_id"];
                 /**
                  * @description Id of the section of a multivariate experience.
-                 * @example a1b2c3
+                 * @example s1
                  */
                 section_id: components["parameters"]["section_id"];
                 /**
                  * @description Id of the version inside a section.
-                 * @example d4e5f6
+                 * @example v1
                  */
                 version_id: components["parameters"]["version_id"];
             };
@@ -9945,12 +14935,12 @@ export interface operations {
                 experience_id: components["parameters"]["experience_id"];
                 /**
                  * @description Id of the section of a multivariate experience.
-                 * @example a1b2c3
+                 * @example s1
                  */
                 section_id: components["parameters"]["section_id"];
                 /**
                  * @description Id of the version inside a section.
-                 * @example d4e5f6
+                 * @example v1
                  */
                 version_id: components["parameters"]["version_id"];
             };
@@ -10034,6 +15024,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description Read-only access token for this experience's report, as created by `getReportToken`. Lets someone without an API key or session read the report.
+                 * @example 3f9c2a7be1d04c5a8e6b
+                 */
                 report_token?: string;
             };
             path: {
@@ -10065,6 +15059,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description Read-only access token for this experience's report, as created by `getReportToken`. Lets someone without an API key or session read the report.
+                 * @example 3f9c2a7be1d04c5a8e6b
+                 */
                 report_token?: string;
             };
             path: {
@@ -10096,6 +15094,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description Read-only access token for this experience's report, as created by `getReportToken`. Lets someone without an API key or session read the report.
+                 * @example 3f9c2a7be1d04c5a8e6b
+                 */
                 report_token?: string;
             };
             path: {
@@ -10233,7 +15235,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["RemoveExperienceReportRequest"];
+        requestBody: components["requestBodies"]["RemoveExperienceReportRequest"];
         responses: {
             200: components["responses"]["RemoveExperienceReportResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -10266,6 +15268,7 @@ export interface operations {
     getGoal: {
         parameters: {
             query?: {
+                /** @description Optional fields to add to the answer, which are left out otherwise. Sent as `include[]=<field>` once per field. */
                 include?: components["schemas"]["GoalOptionalFields"][];
             };
             header?: never;
@@ -10297,6 +15300,7 @@ export interface operations {
     getGoalByKey: {
         parameters: {
             query?: {
+                /** @description Optional fields to add to the answer, which are left out otherwise. Sent as `include[]=<field>` once per field. */
                 include?: components["schemas"]["GoalOptionalFields"][];
             };
             header?: never;
@@ -10449,7 +15453,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["BulkDeleteGoalsRequest"];
+        requestBody: components["requestBodies"]["BulkDeleteGoalsRequest"];
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -10458,6 +15462,7 @@ export interface operations {
     cloneGoal: {
         parameters: {
             query?: {
+                /** @description Optional fields to add to the answer, which are left out otherwise. Sent as `include[]=<field>` once per field. */
                 include?: components["schemas"]["GoalOptionalFields"][];
             };
             header?: never;
@@ -10513,6 +15518,7 @@ export interface operations {
     getHypothesis: {
         parameters: {
             query?: {
+                /** @description Related objects to return in full instead of as ids. Sent as `expand[]=<field>` once per field. */
                 expand?: components["schemas"]["HypothesisExpandFields"][];
             };
             header?: never;
@@ -10544,6 +15550,7 @@ export interface operations {
     createHypothesis: {
         parameters: {
             query?: {
+                /** @description Related objects to return in full instead of as ids. Sent as `expand[]=<field>` once per field. */
                 expand?: components["schemas"]["HypothesisExpandFields"][];
             };
             header?: never;
@@ -10570,6 +15577,7 @@ export interface operations {
     updateHypothesis: {
         parameters: {
             query?: {
+                /** @description Related objects to return in full instead of as ids. Sent as `expand[]=<field>` once per field. */
                 expand?: components["schemas"]["HypothesisExpandFields"][];
             };
             header?: never;
@@ -10601,6 +15609,7 @@ export interface operations {
     updateHypothesisStatus: {
         parameters: {
             query?: {
+                /** @description Related objects to return in full instead of as ids. Sent as `expand[]=<field>` once per field. */
                 expand?: components["schemas"]["HypothesisExpandFields"][];
             };
             header?: never;
@@ -10762,6 +15771,7 @@ export interface operations {
     getKnowledgeBase: {
         parameters: {
             query?: {
+                /** @description Related objects to return in full instead of as ids. Sent as `expand[]=<field>` once per field. */
                 expand?: components["schemas"]["KnowledgeBasesExpandFields"][];
             };
             header?: never;
@@ -10793,6 +15803,7 @@ export interface operations {
     createKnowledgeBase: {
         parameters: {
             query?: {
+                /** @description Related objects to return in full instead of as ids. Sent as `expand[]=<field>` once per field. */
                 expand?: components["schemas"]["KnowledgeBasesExpandFields"][];
             };
             header?: never;
@@ -10810,7 +15821,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["CreateKnowledgeBasesRequest"];
+        requestBody: components["requestBodies"]["CreateKnowledgeBasesRequest"];
         responses: {
             201: components["responses"]["KnowledgeBaseResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -10819,6 +15830,7 @@ export interface operations {
     updateKnowledgeBase: {
         parameters: {
             query?: {
+                /** @description Related objects to return in full instead of as ids. Sent as `expand[]=<field>` once per field. */
                 expand?: components["schemas"]["KnowledgeBasesExpandFields"][];
             };
             header?: never;
@@ -10951,6 +15963,7 @@ export interface operations {
     getObservation: {
         parameters: {
             query?: {
+                /** @description Related objects to return in full instead of as ids. Sent as `expand[]=<field>` once per field. */
                 expand?: components["schemas"]["ObservationsExpandFields"][];
             };
             header?: never;
@@ -10982,6 +15995,7 @@ export interface operations {
     createObservation: {
         parameters: {
             query?: {
+                /** @description Related objects to return in full instead of as ids. Sent as `expand[]=<field>` once per field. */
                 expand?: components["schemas"]["ObservationsExpandFields"][];
             };
             header?: never;
@@ -11008,6 +16022,7 @@ export interface operations {
     updateObservation: {
         parameters: {
             query?: {
+                /** @description Related objects to return in full instead of as ids. Sent as `expand[]=<field>` once per field. */
                 expand?: components["schemas"]["ObservationsExpandFields"][];
             };
             header?: never;
@@ -11140,6 +16155,7 @@ export interface operations {
     getLocation: {
         parameters: {
             query?: {
+                /** @description Optional location fields to add to the answer, which are left out otherwise. Sent as `include[]=<field>` once per field. */
                 include?: components["schemas"]["LocationIncludeFields"][];
             };
             header?: never;
@@ -11292,7 +16308,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["BulkDeleteLocationsRequest"];
+        requestBody: components["requestBodies"]["BulkDeleteLocationsRequest"];
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -11325,6 +16341,7 @@ export interface operations {
     cloneLocation: {
         parameters: {
             query?: {
+                /** @description Optional location fields to add to the answer, which are left out otherwise. Sent as `include[]=<field>` once per field. */
                 include?: components["schemas"]["LocationIncludeFields"][];
             };
             header?: never;
@@ -11380,6 +16397,7 @@ export interface operations {
     getAudience: {
         parameters: {
             query?: {
+                /** @description Optional audience fields to add to the answer, which are left out otherwise. Sent as `include[]=<field>` once per field. */
                 include?: components["schemas"]["AudienceIncludeFields"][];
             };
             header?: never;
@@ -11532,7 +16550,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["BulkDeleteAudiencesRequest"];
+        requestBody: components["requestBodies"]["BulkDeleteAudiencesRequest"];
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -11565,6 +16583,7 @@ export interface operations {
     cloneAudience: {
         parameters: {
             query?: {
+                /** @description Optional audience fields to add to the answer, which are left out otherwise. Sent as `include[]=<field>` once per field. */
                 include?: components["schemas"]["AudienceIncludeFields"][];
             };
             header?: never;
@@ -11799,7 +16818,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["BulkDeleteDomainsRequest"];
+        requestBody: components["requestBodies"]["BulkDeleteDomainsRequest"];
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -11847,7 +16866,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["UploadImageRequest"];
+        requestBody: components["requestBodies"]["UploadImageRequest"];
         responses: {
             201: components["responses"]["ImageCdnResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -11870,7 +16889,7 @@ export interface operations {
                 project_id: components["parameters"]["project_id"];
                 /**
                  * @description The key under which the image is stored on the CDN.
-                 * @example 10012/10034/banner.png
+                 * @example 100012/10034/banner.png
                  */
                 image_key: components["parameters"]["image_key"];
             };
@@ -12035,7 +17054,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["BulkDeleteTagsRequest"];
+        requestBody: components["requestBodies"]["BulkDeleteTagsRequest"];
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -12068,6 +17087,7 @@ export interface operations {
     getFeature: {
         parameters: {
             query?: {
+                /** @description Optional fields to add to the answer, which are left out otherwise (`stats`: usage numbers). Sent as `include[]=<field>` once per field. */
                 include?: components["schemas"]["FeatureOptionalFields"][];
             };
             header?: never;
@@ -12099,6 +17119,7 @@ export interface operations {
     getFeatureByKey: {
         parameters: {
             query?: {
+                /** @description Optional fields to add to the answer, which are left out otherwise (`stats`: usage numbers). Sent as `include[]=<field>` once per field. */
                 include?: components["schemas"]["FeatureOptionalFields"][];
             };
             header?: never;
@@ -12251,7 +17272,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["BulkDeleteFeaturesRequest"];
+        requestBody: components["requestBodies"]["BulkDeleteFeaturesRequest"];
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
             default: components["responses"]["ErrorResponse"];

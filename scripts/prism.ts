@@ -17,7 +17,7 @@ export async function startPrism(spec = bundledSpec, extraArgs: string[] = []): 
   const child: ChildProcess = spawn(process.execPath, [guard, ...args], { stdio: ["pipe", "pipe", "pipe"] });
   let output = "";
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Prism did not start within 30 s:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`Prism did not start within 90 s:\n${output}`)), 90_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes("Prism is listening")) {

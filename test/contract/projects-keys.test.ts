@@ -129,6 +129,15 @@ describe("API Keys", () => {
     expect(typeof data?.key_secret).toBe("string");
   });
 
+  it("createApiKey accepts a body without any field", async () => {
+    const { data, response } = await convert.POST("/accounts/{account_id}/api-keys/add", {
+      params: { path: { account_id: ids.account_id } },
+      body: {},
+    });
+    expect(response.status).toBe(201);
+    expect(data?.auth_type).toBe("requestSigning");
+  });
+
   it("deleteApiKey answers a success message", async () => {
     const { data, response } = await convert.DELETE("/accounts/{account_id}/api-keys/{key_id}/delete", {
       params: { path: { account_id: ids.account_id, key_id: "f2b3e0c7a1d94e6b" } },
@@ -159,7 +168,7 @@ describe("SDK Keys", () => {
   it("deleteSdkKey answers a success message", async () => {
     const { data, response } = await convert.DELETE(
       "/accounts/{account_id}/projects/{project_id}/sdk-keys/{sdk_key}/delete",
-      { params: { path: { ...ids, sdk_key: "10012/10034" } } },
+      { params: { path: { ...ids, sdk_key: "100012/10034" } } },
     );
     expect(response.status).toBe(200);
     expect(typeof data?.message).toBe("string");
@@ -195,6 +204,51 @@ describe("requests Prism rejects", () => {
       body: { sort_direction: "sideways" },
     });
     expect(response.status).toBe(422);
+  });
+
+  it("422 when a new domain has no url", async () => {
+    const { error, response } = await convert.POST("/accounts/{account_id}/projects/add", {
+      params: { path: { account_id: ids.account_id } },
+      // @ts-expect-error a domain to create needs its url
+      body: { name: "No url", domains: [{ code_installed: true }] },
+    });
+    expect(response.status).toBe(422);
+    expect(error).toBeDefined();
+    expect(response.headers.get("sl-violations")).toContain("'url'");
+  });
+
+  it("422 when stats-engine settings do not say which engine", async () => {
+    const { error, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/update", {
+      params: { path: ids },
+      // @ts-expect-error stats_type selects the engine and is required
+      body: { reporting_settings: { stats_engine_processing: { confidence: 95 } } },
+    });
+    expect(response.status).toBe(422);
+    expect(error).toBeDefined();
+    expect(response.headers.get("sl-violations")).toContain("stats_type");
+  });
+
+  it("422 for a body field of the wrong type, with an ErrorData body", async () => {
+    const { error, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/sdk-keys/create", {
+      params: { path: ids },
+      // @ts-expect-error has_secret is a boolean
+      body: { name: "Staging SDK", environment: "staging", has_secret: "no" },
+    });
+    expect(response.status).toBe(422);
+    expect(response.headers.get("sl-violations")).toContain("has_secret");
+    expectTypeOf(error!.message).toEqualTypeOf<string | string[] | undefined>();
+    expectTypeOf(error!.parameters).toEqualTypeOf<string | string[] | undefined>();
+    expect(typeof error?.code).toBe("number");
+    expect(typeof error?.message).toBe("string");
+  });
+
+  it("rejects a call without a required path parameter at compile time", () => {
+    const call = () =>
+      convert.GET("/accounts/{account_id}/projects/{project_id}", {
+        // @ts-expect-error project_id is missing
+        params: { path: { account_id: ids.account_id } },
+      });
+    expectTypeOf(call).toBeFunction();
   });
 
   it("422 for a path parameter of the wrong type", async () => {
