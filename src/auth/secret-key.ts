@@ -6,6 +6,8 @@ export interface SecretKeyAuth {
   applicationId: string;
   /** The API key's secret (the key must have been created with `auth_type: "secretKey"`). */
   secretKey: string;
+  /** Send the secret even where a browser is detected (it would be exposed to the page). */
+  allowInBrowser?: boolean;
 }
 
 export function secretKey(auth: SecretKeyAuth): Authenticator {
