@@ -43,7 +43,9 @@ const json =
     response.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
   };
 const ok = json(200, { id: 2, name: "Acme" });
-const reset: Handler = (_request, response) => response.socket?.destroy();
+const reset: Handler = (_request, response) => {
+  response.socket?.destroy();
+};
 
 describe("retries", () => {
   it("waits for Retry-After (seconds) on 429, then succeeds", async () => {
