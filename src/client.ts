@@ -61,8 +61,8 @@ export function createConvertClient<const O extends ConvertClientOptions>(option
   if (typeof options !== "object" || options === null) {
     throw new ConvertConfigError("createConvertClient(options) needs an options object with at least `auth`");
   }
-  const authenticate = createAuthenticator(options.auth);
   const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
+  const authenticate = createAuthenticator(options.auth, baseUrl);
   const fetch = options.fetch ?? globalThis.fetch;
   if (typeof fetch !== "function") throw new ConvertConfigError("options.fetch must be a function");
   if (options.logger !== undefined && typeof options.logger !== "function") {

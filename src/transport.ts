@@ -66,7 +66,7 @@ export function createTransport(config: TransportConfig): Send {
       const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
       for (let attempt = 0; ; attempt++) {
         const headers = new Headers(request.headers);
-        authenticate?.({ method: request.method, url: request.url, headers, body });
+        authenticate?.authenticate({ method: request.method, url: request.url, headers, body });
         const started = performance.now();
         logger?.({ type: "request", ...info, attempt });
         let answer: { response: Response; bytes: ArrayBuffer };
@@ -84,6 +84,7 @@ export function createTransport(config: TransportConfig): Send {
           continue;
         }
         const { response, bytes } = answer;
+        authenticate?.receive?.(request.url, response.headers);
         logger?.({ type: "response", ...info, attempt, status: response.status, durationMs: performance.now() - started });
         if (!response.ok) {
           const rateLimited = response.status === 429 || (response.status >= 500 && saysTooManyRequests(textOf(bytes)));

@@ -59,10 +59,12 @@ export const DEFAULT_EXPIRES_IN_SECONDS = 60;
 export function requestSigning(auth: RequestSigningAuth, now: () => number = Date.now): Authenticator {
   const { applicationId, secretKey } = auth;
   const lifetime = (auth.expiresInSeconds ?? DEFAULT_EXPIRES_IN_SECONDS) + (auth.clockOffsetSeconds ?? 0);
-  return (request) => {
-    // Computed per attempt: a retried request never reuses an expired signature.
-    const expires = Math.floor(now() / 1000) + lifetime;
-    const headers = signRequest({ applicationId, secretKey, expires, url: request.url, body: request.body });
-    for (const name in headers) request.headers.set(name, headers[name as keyof SignatureHeaders]);
+  return {
+    authenticate(request) {
+      // Computed per attempt: a retried request never reuses an expired signature.
+      const expires = Math.floor(now() / 1000) + lifetime;
+      const headers = signRequest({ applicationId, secretKey, expires, url: request.url, body: request.body });
+      for (const name in headers) request.headers.set(name, headers[name as keyof SignatureHeaders]);
+    },
   };
 }
