@@ -1,10 +1,16 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/openapi-types.js";
-import { createAuthenticator, type ConvertAuth } from "./auth/index.js";
+import { authHint, createAuthenticator, type ConvertAuth } from "./auth/index.js";
 import { serializeBody } from "./body-serializer.js";
+import { checkCallOptions } from "./call-options.js";
 import { ConvertConfigError } from "./errors.js";
+import type { ConvertLogger } from "./logger.js";
+import type { OperationArgs, OperationMethods, PaginatedOperationId } from "./operation-types.js";
+import { createCallOperation, createOperationMethods, operationContextMiddleware, type OperationDefaults } from "./operations.js";
+import { paginate, type PaginateOptions, type Paginator } from "./paginate.js";
 import { serializeQuery } from "./query-serializer.js";
-import { createTransport } from "./transport.js";
+import { DEFAULT_MAX_RETRIES } from "./retry.js";
+import { createTransport, DEFAULT_TIMEOUT_MS, type OperationContext } from "./transport.js";
 
 export const DEFAULT_BASE_URL = "https://api.convert.com/api/v2";
 
@@ -13,30 +19,84 @@ export interface ConvertClientOptions {
   auth: ConvertAuth;
   /** API root. Default `https://api.convert.com/api/v2`. */
   baseUrl?: string;
+  /** Default `account_id` for operation methods; an explicit path parameter wins. */
+  accountId?: number;
+  /** Default `project_id` for operation methods; an explicit path parameter wins. */
+  projectId?: number;
+  /** Deadline per call, covering every attempt and reading the answer. Default 30 000 ms. */
+  timeoutMs?: number;
+  /** Retries after the first attempt (429 always; 502/503/504 and network errors when safe). Default 2. */
+  maxRetries?: number;
+  /** Receives request, response, retry and error events (never credentials). */
+  logger?: ConvertLogger;
   /** Headers added to every request. */
   headers?: Record<string, string>;
   /** The fetch implementation to send requests with. Default `globalThis.fetch`. */
   fetch?: typeof globalThis.fetch;
 }
 
-export type ConvertClient = Client<paths, "application/json">;
+type PaginateArgs<K extends PaginatedOperationId, D extends string> =
+  OperationArgs<K, D> extends [init: infer I]
+    ? [init: I, options?: PaginateOptions]
+    : [init?: NonNullable<OperationArgs<K, D>[0]>, options?: PaginateOptions];
+
+/**
+ * The Convert API client: the raw openapi-fetch interface (`GET`, `POST`, `PUT`, `DELETE`, `use`
+ * ...) plus one method per operationId and `paginate`. `D` lists the path parameters filled in
+ * from the client's `accountId` / `projectId`.
+ */
+export type ConvertClient<D extends string = never> = Client<paths, "application/json"> &
+  OperationMethods<D> & {
+    /** Iterates the items of a paginated list operation, fetching pages as needed. */
+    paginate<K extends PaginatedOperationId>(operationId: K, ...args: PaginateArgs<K, D>): Paginator<K>;
+  };
+
+/** The path parameters that `accountId` / `projectId` in the options make optional. */
+export type DefaultedParams<O> =
+  | (O extends { accountId: number } ? "account_id" : never)
+  | (O extends { projectId: number } ? "project_id" : never);
 
 /** Creates a typed client for the Convert API v2. */
-export function createConvertClient(options: ConvertClientOptions): ConvertClient {
+export function createConvertClient<const O extends ConvertClientOptions>(options: O): ConvertClient<DefaultedParams<O>> {
   if (typeof options !== "object" || options === null) {
     throw new ConvertConfigError("createConvertClient(options) needs an options object with at least `auth`");
   }
-  const authenticate = createAuthenticator(options.auth);
   const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
+  const authenticate = createAuthenticator(options.auth, baseUrl);
   const fetch = options.fetch ?? globalThis.fetch;
   if (typeof fetch !== "function") throw new ConvertConfigError("options.fetch must be a function");
-  return createClient<paths>({
+  if (options.logger !== undefined && typeof options.logger !== "function") {
+    throw new ConvertConfigError("options.logger must be a function");
+  }
+  checkCallOptions(options, "options");
+  const defaults: OperationDefaults = {
+    account_id: checkId(options.accountId, "options.accountId"),
+    project_id: checkId(options.projectId, "options.projectId"),
+  };
+
+  const requests = new WeakMap<Request, OperationContext>();
+  const send = createTransport({
+    fetch,
+    authenticate,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+    logger: options.logger,
+    operationOf: (request) => requests.get(request),
+  });
+  const client = createClient<paths>({
     baseUrl,
     headers: options.headers,
     querySerializer: serializeQuery,
     bodySerializer: serializeBody,
-    fetch: createTransport({ fetch, authenticate }),
+    fetch: (request) => send(request),
   });
+  client.use(operationContextMiddleware((request, operation) => requests.set(request, operation)));
+
+  const call = createCallOperation(client, send, defaults, (status) => authHint(options.auth, status));
+  return Object.assign(client, createOperationMethods(call), {
+    paginate: (operationId: PaginatedOperationId, init?: Record<string, unknown>, paginateOptions?: PaginateOptions) =>
+      paginate(call, operationId, init, paginateOptions),
+  }) as unknown as ConvertClient<DefaultedParams<O>>;
 }
 
 function checkBaseUrl(value: unknown): string {
@@ -51,4 +111,10 @@ function checkBaseUrl(value: unknown): string {
   if (url.username || url.password) throw new ConvertConfigError("options.baseUrl must not contain credentials");
   if (url.search || url.hash) throw new ConvertConfigError("options.baseUrl must not have a query string or fragment");
   return value.replace(/\/+$/, "");
+}
+
+function checkId(value: unknown, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!Number.isSafeInteger(value) || (value as number) <= 0) throw new ConvertConfigError(`${name} must be a positive whole number`);
+  return value as number;
 }

@@ -1,12 +1,211 @@
+// Errors thrown by the client. `instanceof` also works across two copies of this package (the ESM
+// and the CJS build loaded side by side): each class compares a brand that instances carry under a
+// global symbol, as well as the prototype chain.
+
+const KINDS = Symbol.for("convert-api-client.error-kinds");
+
 /** Base class of every error this package throws. */
 export class ConvertError extends Error {
-  override name = "ConvertError";
+  static readonly kind: string = "ConvertError";
+  declare readonly [KINDS]: readonly string[];
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    const kinds: string[] = [];
+    for (let c = new.target as unknown as { kind?: string } | null; c?.kind; c = Object.getPrototypeOf(c)) kinds.push(c.kind);
+    Object.defineProperty(this, KINDS, { value: kinds });
+    // `kind`, not the class name, which bundlers may minify.
+    Object.defineProperty(this, "name", { value: kinds[0], enumerable: false, configurable: true, writable: true });
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    const kinds = (value as { [KINDS]?: unknown } | null)?.[KINDS];
+    return Array.isArray(kinds) && kinds.includes(this.kind);
+  }
 }
 
 /**
- * Invalid client or call options (missing credentials, malformed values, a missing path
- * parameter...). Thrown before anything is sent. Messages name the option, never its value.
+ * Invalid client or call options: missing credentials, malformed values, a missing path
+ * parameter... Thrown before anything is sent. Messages name the option, never its value.
  */
 export class ConvertConfigError extends ConvertError {
-  override name = "ConvertConfigError";
+  static override readonly kind: string = "ConvertConfigError";
+}
+
+/** What the client knows about the request that failed (no credentials in it). */
+export interface RequestInfo {
+  /** operationId from the spec, when known. */
+  operationId: string | undefined;
+  method: string;
+  /** Full URL with its query string. The API never puts credentials in URLs. */
+  url: string;
+}
+
+/** The API answered with a non-2xx status. Subclasses name the cases worth branching on. */
+export class ConvertApiError extends ConvertError {
+  static override readonly kind: string = "ConvertApiError";
+  /** HTTP status. */
+  readonly status: number;
+  /** The API's own error code from the body, when it sent one. */
+  readonly code: number | string | undefined;
+  /** The API's messages, always as an array (it sends a string or an array). */
+  readonly messages: string[];
+  /** The offending fields or parameters the API named, always as an array. */
+  readonly fields: string[];
+  readonly operationId: string | undefined;
+  readonly method: string;
+  readonly url: string;
+  /** The response body: parsed JSON when it was JSON, else its text. */
+  readonly body: unknown;
+  /** Response headers (lowercase names). */
+  readonly headers: Record<string, string>;
+
+  constructor(status: number, body: unknown, request: RequestInfo, headers: Headers, hint?: string) {
+    const detail = readErrorBody(body);
+    const where = `${request.operationId ? `${request.operationId}: ` : ""}${request.method} ${pathOf(request.url)}`;
+    const what = detail.messages.length > 0 ? detail.messages.join("; ") : "no message";
+    const fields = detail.fields.length > 0 ? ` (fields: ${detail.fields.join(", ")})` : "";
+    super(`${where} answered HTTP ${status}: ${what}${fields}${hint ? `. ${hint}` : ""}`);
+    this.status = status;
+    this.code = detail.code;
+    this.messages = detail.messages;
+    this.fields = detail.fields;
+    this.operationId = request.operationId;
+    this.method = request.method;
+    this.url = request.url;
+    this.body = body;
+    this.headers = Object.fromEntries(headers);
+  }
+}
+
+/** 400 or 422: the request broke a rule; `fields` names the offending fields. */
+export class ConvertValidationError extends ConvertApiError {
+  static override readonly kind: string = "ConvertValidationError";
+}
+/** 401: missing, invalid or expired credentials. */
+export class ConvertAuthenticationError extends ConvertApiError {
+  static override readonly kind: string = "ConvertAuthenticationError";
+}
+/** 403: authenticated, but not allowed to do this. */
+export class ConvertPermissionError extends ConvertApiError {
+  static override readonly kind: string = "ConvertPermissionError";
+}
+/** 404: no such object (or not visible to these credentials). */
+export class ConvertNotFoundError extends ConvertApiError {
+  static override readonly kind: string = "ConvertNotFoundError";
+}
+/** 409: the request conflicts with the object's current state. */
+export class ConvertConflictError extends ConvertApiError {
+  static override readonly kind: string = "ConvertConflictError";
+}
+/** 429 (or a 5xx whose body says "too many requests"), once retries are used up. */
+export class ConvertRateLimitError extends ConvertApiError {
+  static override readonly kind: string = "ConvertRateLimitError";
+}
+/** 5xx: the API failed. */
+export class ConvertServerError extends ConvertApiError {
+  static override readonly kind: string = "ConvertServerError";
+}
+
+/** The request never got an HTTP answer (DNS, refused or reset connection...). */
+export class ConvertNetworkError extends ConvertError {
+  static override readonly kind: string = "ConvertNetworkError";
+  readonly operationId: string | undefined;
+  readonly method: string;
+  readonly url: string;
+  constructor(request: RequestInfo, cause: unknown) {
+    super(`${describe(request)} failed before an answer arrived: ${causeText(cause)}`, { cause });
+    this.operationId = request.operationId;
+    this.method = request.method;
+    this.url = request.url;
+  }
+}
+
+/** The request (all attempts and reading the answer) took longer than `timeoutMs`. */
+export class ConvertTimeoutError extends ConvertError {
+  static override readonly kind: string = "ConvertTimeoutError";
+  readonly operationId: string | undefined;
+  readonly method: string;
+  readonly url: string;
+  readonly timeoutMs: number;
+  constructor(request: RequestInfo, timeoutMs: number) {
+    super(`${describe(request)} timed out after ${timeoutMs} ms`);
+    this.operationId = request.operationId;
+    this.method = request.method;
+    this.url = request.url;
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** The caller's AbortSignal fired. `cause` is the signal's reason. */
+export class ConvertAbortError extends ConvertError {
+  static override readonly kind: string = "ConvertAbortError";
+  readonly operationId: string | undefined;
+  readonly method: string;
+  readonly url: string;
+  constructor(request: RequestInfo, reason: unknown) {
+    super(`${describe(request)} was aborted`, { cause: reason });
+    this.operationId = request.operationId;
+    this.method = request.method;
+    this.url = request.url;
+  }
+}
+
+const API_ERRORS: Record<number, typeof ConvertApiError> = {
+  400: ConvertValidationError,
+  401: ConvertAuthenticationError,
+  403: ConvertPermissionError,
+  404: ConvertNotFoundError,
+  409: ConvertConflictError,
+  422: ConvertValidationError,
+  429: ConvertRateLimitError,
+};
+
+/** The ConvertApiError subclass for an error answer. */
+export function apiErrorClass(status: number, body: unknown): typeof ConvertApiError {
+  if (status >= 500) return saysTooManyRequests(body) ? ConvertRateLimitError : ConvertServerError;
+  return API_ERRORS[status] ?? ConvertApiError;
+}
+
+/** Some rate-limit answers arrive as 5xx whose body says so. */
+export function saysTooManyRequests(body: unknown): boolean {
+  const text = typeof body === "string" ? body : readErrorBody(body).messages.join(" ");
+  return /too many requests/i.test(text);
+}
+
+function readErrorBody(body: unknown): { code: number | string | undefined; messages: string[]; fields: string[] } {
+  if (typeof body === "string") return { code: undefined, messages: body.trim() ? [body.trim().slice(0, 500)] : [], fields: [] };
+  if (typeof body !== "object" || body === null) return { code: undefined, messages: [], fields: [] };
+  const record = body as Record<string, unknown>;
+  const code = typeof record.code === "number" || typeof record.code === "string" ? record.code : undefined;
+  return { code, messages: strings(record.message), fields: [...strings(record.fields), ...strings(record.parameters)] };
+}
+
+function strings(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === "string");
+  if (typeof value === "object" && value !== null) return Object.keys(value);
+  return [];
+}
+
+function pathOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return parsed.pathname + parsed.search;
+  } catch {
+    return url;
+  }
+}
+
+function describe(request: RequestInfo): string {
+  return `${request.operationId ? `${request.operationId}: ` : ""}${request.method} ${pathOf(request.url)}`;
+}
+
+function causeText(cause: unknown): string {
+  if (cause instanceof Error) {
+    const code = (cause.cause as { code?: unknown } | undefined)?.code ?? (cause as { code?: unknown }).code;
+    return typeof code === "string" ? `${cause.message} (${code})` : cause.message;
+  }
+  return String(cause);
 }

@@ -1,9 +1,37 @@
 export { createConvertClient, DEFAULT_BASE_URL } from "./client.js";
-export type { ConvertClient, ConvertClientOptions } from "./client.js";
+export type { ConvertClient, ConvertClientOptions, DefaultedParams } from "./client.js";
 export type { ConvertAuth, NoAuth } from "./auth/index.js";
 export { signRequest } from "./auth/request-signing.js";
 export type { RequestSigningAuth, SignRequestInput, SignatureHeaders } from "./auth/request-signing.js";
 export type { SecretKeyAuth } from "./auth/secret-key.js";
-export { ConvertConfigError, ConvertError } from "./errors.js";
+export type { ReportTokenAuth } from "./auth/report-token.js";
+export { ConvertLoginError, ConvertSession } from "./auth/session.js";
+export type { ConvertSessionOptions, ConvertSessionState, LoginOptions, LoginResult, LogoutScope, SessionAuth } from "./auth/session.js";
+export {
+  ConvertAbortError,
+  ConvertApiError,
+  ConvertAuthenticationError,
+  ConvertConfigError,
+  ConvertConflictError,
+  ConvertError,
+  ConvertNetworkError,
+  ConvertNotFoundError,
+  ConvertPermissionError,
+  ConvertRateLimitError,
+  ConvertServerError,
+  ConvertTimeoutError,
+  ConvertValidationError,
+} from "./errors.js";
+export type { ConvertLogEvent, ConvertLogger } from "./logger.js";
+export type {
+  OperationArgs,
+  OperationCallOptions,
+  OperationId,
+  OperationInit,
+  OperationResult,
+  PageItem,
+  PaginatedOperationId,
+} from "./operation-types.js";
+export type { PaginateOptions, Paginator } from "./paginate.js";
 export type { components, operations, paths } from "../generated/openapi-types.js";
 export type { Schema, SchemaInput } from "./types.js";

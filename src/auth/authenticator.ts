@@ -6,5 +6,10 @@ export interface OutgoingRequest {
   readonly body: Uint8Array | undefined;
 }
 
-/** Adds credentials to one attempt of a request. Called again for every retry. */
-export type Authenticator = (request: OutgoingRequest) => void;
+/** Adds credentials to each attempt of a request, and may learn from each answer. */
+export interface Authenticator {
+  /** Called for every attempt, retries included, right before sending. */
+  authenticate(request: OutgoingRequest): void;
+  /** Called with every answer's URL and headers (a cookie session keeps its cookies this way). */
+  receive?(url: string, headers: Headers): void;
+}

@@ -1,19 +1,22 @@
 import { ConvertConfigError } from "../errors.js";
 import type { Authenticator } from "./authenticator.js";
+import { reportToken, type ReportTokenAuth } from "./report-token.js";
 import { requestSigning, type RequestSigningAuth } from "./request-signing.js";
 import { secretKey, type SecretKeyAuth } from "./secret-key.js";
+import type { SessionAuth } from "./session.js";
+import { sessionAuthenticator } from "./session-link.js";
 
 /** No credentials: for sign-in, password reset and report-token calls. */
 export interface NoAuth {
   type: "none";
 }
 
-export type ConvertAuth = RequestSigningAuth | SecretKeyAuth | NoAuth;
+export type ConvertAuth = RequestSigningAuth | SecretKeyAuth | SessionAuth | ReportTokenAuth | NoAuth;
 
-const AUTH_TYPES = '"requestSigning", "secretKey" or "none"';
+const AUTH_TYPES = '"requestSigning", "secretKey", "session", "reportToken" or "none"';
 
 /** Validates `options.auth` and returns the function that applies it to each attempt. */
-export function createAuthenticator(auth: ConvertAuth | undefined, now?: () => number): Authenticator | undefined {
+export function createAuthenticator(auth: ConvertAuth | undefined, baseUrl: string): Authenticator | undefined {
   if (auth === undefined || auth === null) {
     throw new ConvertConfigError(
       `options.auth is required: { type: "requestSigning", applicationId, secretKey }, { type: "secretKey", applicationId, secretKey } or { type: "none" }`,
@@ -24,23 +27,65 @@ export function createAuthenticator(auth: ConvertAuth | undefined, now?: () => n
     case "none":
       return undefined;
     case "requestSigning":
-      checkCredential(auth.applicationId, "options.auth.applicationId");
-      checkCredential(auth.secretKey, "options.auth.secretKey");
-      if (auth.expiresInSeconds !== undefined) {
-        const value = auth.expiresInSeconds;
-        if (!Number.isInteger(value) || value < 1 || value > 86_400) {
-          throw new ConvertConfigError("options.auth.expiresInSeconds must be a whole number of seconds from 1 to 86400");
-        }
+      checkApiKey(auth);
+      if (auth.expiresInSeconds !== undefined && !isWhole(auth.expiresInSeconds, 1, 86_400)) {
+        throw new ConvertConfigError("options.auth.expiresInSeconds must be a whole number of seconds from 1 to 86400");
       }
-      return requestSigning(auth, now);
+      if (auth.clockOffsetSeconds !== undefined && !isWhole(auth.clockOffsetSeconds, -86_400, 86_400)) {
+        throw new ConvertConfigError("options.auth.clockOffsetSeconds must be a whole number of seconds from -86400 to 86400");
+      }
+      return requestSigning(auth);
     case "secretKey":
-      checkCredential(auth.applicationId, "options.auth.applicationId");
-      checkCredential(auth.secretKey, "options.auth.secretKey");
+      checkApiKey(auth);
       if (auth.applicationId.includes(":")) throw new ConvertConfigError("options.auth.applicationId must not contain ':'");
       return secretKey(auth);
+    case "session": {
+      const link = (auth.session as { [sessionAuthenticator]?: (baseUrl: string) => Authenticator } | undefined)?.[sessionAuthenticator];
+      if (typeof link !== "function") throw new ConvertConfigError("options.auth.session must be a ConvertSession");
+      return link.call(auth.session, baseUrl);
+    }
+    case "reportToken":
+      checkCredential(auth.reportToken, "options.auth.reportToken");
+      return reportToken(auth);
     default:
       throw new ConvertConfigError(`options.auth.type must be ${AUTH_TYPES}`);
   }
+}
+
+/** What to check when the API answers 401, by auth type. */
+export function authHint(auth: ConvertAuth, status: number): string | undefined {
+  if (status !== 401) return undefined;
+  switch (auth.type) {
+    case "requestSigning":
+      return (
+        "The API refused the request signature. Check that this machine's clock is right (or set " +
+        "auth.clockOffsetSeconds), that auth.expiresInSeconds leaves the request enough time to arrive, that the " +
+        'application id and secret belong to one key, and that the key uses request signing (keys created with auth_type "secretKey" need auth.type "secretKey")'
+      );
+    case "session":
+      return "The session is not signed in or has expired: call session.login() again";
+    case "reportToken":
+      return "The report token was refused: it may have been revoked or belong to another experience";
+    case "secretKey":
+      return 'The API refused the key. Check the application id and secret, and that the key was created with auth_type "secretKey"';
+    default:
+      return "This operation needs credentials: set options.auth";
+  }
+}
+
+function checkApiKey(auth: RequestSigningAuth | SecretKeyAuth): void {
+  checkCredential(auth.applicationId, "options.auth.applicationId");
+  checkCredential(auth.secretKey, "options.auth.secretKey");
+  if (!auth.allowInBrowser && looksLikeBrowser()) {
+    throw new ConvertConfigError(
+      `options.auth: ${auth.type} credentials would be exposed to every visitor of this page. Call the API from a server, or set allowInBrowser: true if you accept that`,
+    );
+  }
+}
+
+function looksLikeBrowser(): boolean {
+  const scope = globalThis as { window?: unknown; document?: unknown };
+  return typeof scope.window === "object" && typeof scope.document === "object";
 }
 
 // Header values must be printable ASCII without spaces; the message never echoes the value.
@@ -51,4 +96,8 @@ function checkCredential(value: unknown, name: string): void {
   if (!CREDENTIAL.test(value)) {
     throw new ConvertConfigError(`${name} is malformed: it must be printable ASCII without spaces or line breaks`);
   }
+}
+
+function isWhole(value: unknown, min: number, max: number): boolean {
+  return Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
 }

@@ -45,16 +45,26 @@ export interface RequestSigningAuth {
   secretKey: string;
   /** How long each signature stays valid. Default 60 seconds. */
   expiresInSeconds?: number;
+  /**
+   * Seconds to add to this machine's clock when computing `Expires`, for a clock known to be
+   * off (e.g. -30 when it runs 30 s fast). Default 0.
+   */
+  clockOffsetSeconds?: number;
+  /** Sign even where a browser is detected (the secret would be exposed to the page). */
+  allowInBrowser?: boolean;
 }
 
 export const DEFAULT_EXPIRES_IN_SECONDS = 60;
 
 export function requestSigning(auth: RequestSigningAuth, now: () => number = Date.now): Authenticator {
   const { applicationId, secretKey } = auth;
-  const lifetime = auth.expiresInSeconds ?? DEFAULT_EXPIRES_IN_SECONDS;
-  return (request) => {
-    const expires = Math.floor(now() / 1000) + lifetime;
-    const headers = signRequest({ applicationId, secretKey, expires, url: request.url, body: request.body });
-    for (const name in headers) request.headers.set(name, headers[name as keyof SignatureHeaders]);
+  const lifetime = (auth.expiresInSeconds ?? DEFAULT_EXPIRES_IN_SECONDS) + (auth.clockOffsetSeconds ?? 0);
+  return {
+    authenticate(request) {
+      // Computed per attempt: a retried request never reuses an expired signature.
+      const expires = Math.floor(now() / 1000) + lifetime;
+      const headers = signRequest({ applicationId, secretKey, expires, url: request.url, body: request.body });
+      for (const name in headers) request.headers.set(name, headers[name as keyof SignatureHeaders]);
+    },
   };
 }

@@ -6,9 +6,11 @@ export interface SecretKeyAuth {
   applicationId: string;
   /** The API key's secret (the key must have been created with `auth_type: "secretKey"`). */
   secretKey: string;
+  /** Send the secret even where a browser is detected (it would be exposed to the page). */
+  allowInBrowser?: boolean;
 }
 
 export function secretKey(auth: SecretKeyAuth): Authenticator {
   const value = `Bearer ${auth.applicationId}:${auth.secretKey}`;
-  return (request) => request.headers.set("Authorization", value);
+  return { authenticate: (request) => request.headers.set("Authorization", value) };
 }

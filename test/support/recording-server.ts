@@ -7,6 +7,8 @@ export interface RecordedRequest {
   target: string;
   headers: IncomingMessage["headers"];
   body: Buffer;
+  /** performance.now() when the request had fully arrived. */
+  at: number;
 }
 
 export type Handler = (request: RecordedRequest, response: ServerResponse) => void | Promise<void>;
@@ -28,7 +30,13 @@ export async function startRecordingServer(handler: Handler = answerEmptyObject)
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const recorded = { method: req.method ?? "", target: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks) };
+    const recorded = {
+      method: req.method ?? "",
+      target: req.url ?? "",
+      headers: req.headers,
+      body: Buffer.concat(chunks),
+      at: performance.now(),
+    };
     requests.push(recorded);
     try {
       await handler(recorded, res);

@@ -17,10 +17,10 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function client(expiresInSeconds?: number) {
+function client(expiresInSeconds?: number, clockOffsetSeconds?: number) {
   return createConvertClient({
     baseUrl: `${server.origin}/api/v2`,
-    auth: { type: "requestSigning", ...TEST_KEY, ...(expiresInSeconds ? { expiresInSeconds } : {}) },
+    auth: { type: "requestSigning", ...TEST_KEY, ...(expiresInSeconds ? { expiresInSeconds } : {}), ...(clockOffsetSeconds ? { clockOffsetSeconds } : {}) },
   });
 }
 
@@ -75,6 +75,17 @@ describe("request signing against a verifying server", () => {
     expect(expires).toBe(Date.UTC(2026, 10, 26) / 1000 + 120);
     expect(verifySignature(server.requests[0]!, secrets, expires - 1)).toBeNull();
     expect(verifySignature(server.requests[0]!, secrets, expires + 1)).toBe("signature expired");
+  });
+
+  it("corrects Expires by clockOffsetSeconds for a skewed clock", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    // This machine runs 90 s fast: the API's clock says 11:58:30 when ours says 12:00:00.
+    vi.setSystemTime(new Date("2026-11-26T12:00:00Z"));
+    await client(60, -90).GET("/accounts/{account_id}/api-keys", { params: { path: { account_id: 1 } } });
+    const expires = Number(server.requests[0]!.headers.expires);
+    expect(expires).toBe(Date.UTC(2026, 10, 26, 12) / 1000 - 90 + 60);
+    const serverNow = Date.UTC(2026, 10, 26, 11, 58, 30) / 1000;
+    expect(verifySignature(server.requests[0]!, secrets, serverNow)).toBeNull();
   });
 
   it("is detected as tampered when the body changes after signing", async () => {

@@ -1,0 +1,245 @@
+import { inspect } from "node:util";
+import { CookieJar, type SerializedCookieJar } from "tough-cookie";
+import { DEFAULT_BASE_URL, createConvertClient, type ConvertClient } from "../client.js";
+import { ConvertConfigError, ConvertError } from "../errors.js";
+import type { ConvertLogger } from "../logger.js";
+import type { Authenticator } from "./authenticator.js";
+import { sessionAuthenticator } from "./session-link.js";
+
+/** Sign in as a Convert user with a cookie session (Convert's own apps only; others use API keys). */
+export interface SessionAuth {
+  type: "session";
+  session: ConvertSession;
+}
+
+export interface ConvertSessionOptions {
+  /** API root. Default `https://api.convert.com/api/v2`. The session cookie is sent only to its origin. */
+  baseUrl?: string;
+  /** Optional anti-CSRF value sent as `x-convert-nonce` with every request of the session. */
+  nonce?: string;
+  fetch?: typeof globalThis.fetch;
+  timeoutMs?: number;
+  logger?: ConvertLogger;
+}
+
+/** What `ConvertSession.export()` returns: the session cookie and where it belongs. Keep it secret. */
+export interface ConvertSessionState {
+  version: 1;
+  /** Origin of the API the cookies belong to. */
+  origin: string;
+  cookies: SerializedCookieJar;
+}
+
+export interface LoginOptions {
+  username: string;
+  password: string;
+  /** Asked for the MFA code when the account needs one. Without it, `login` returns an `mfaRequired` step. */
+  mfaCode?: () => string | Promise<string>;
+  /** Asked for a new password when the API demands one. Without it, `login` returns a `newPasswordRequired` step. */
+  newPassword?: () => string | Promise<string>;
+}
+
+/** Where a sign-in stands after `login` or a follow-up step. */
+export type LoginResult =
+  | { status: "signedIn"; message: string | undefined }
+  | { status: "mfaRequired"; submitMfaCode(code: string): Promise<LoginResult> }
+  | { status: "newPasswordRequired"; submitNewPassword(password: string): Promise<LoginResult> };
+
+export type LogoutScope = "currentSession" | "otherSessions" | "allSessions";
+
+/** The API refused a sign-in step (`auth-code` ERROR or NEW_AUTH_REQUIRED), or no session cookie came back. */
+export class ConvertLoginError extends ConvertError {
+  static override readonly kind: string = "ConvertLoginError";
+  /** The API's `auth-code`, or `NO_SESSION_COOKIE`. */
+  readonly authCode: string;
+  readonly messages: string[];
+  constructor(authCode: string, messages: string[]) {
+    const hint = authCode === "NEW_AUTH_REQUIRED" ? " The sign-in step expired: start again with login()." : "";
+    super(`Sign-in failed (${authCode})${messages.length ? `: ${messages.join("; ")}` : ""}.${hint}`);
+    this.authCode = authCode;
+    this.messages = messages;
+  }
+}
+
+interface AuthAnswer {
+  "auth-code"?: string;
+  message?: string | string[];
+  data?: { sessionToken?: string; username?: string };
+}
+
+/**
+ * A signed-in Convert user: a cookie jar holding the `sid` session cookie, sent only to the
+ * API's origin. Create one, `login`, then pass it to `createConvertClient({ auth: { type:
+ * "session", session } })`. `export()` / `ConvertSession.restore()` keep a user signed in across
+ * processes (e.g. a CLI).
+ */
+export class ConvertSession {
+  readonly origin: string;
+  readonly #baseUrl: string;
+  readonly #jar: CookieJar;
+  readonly #nonce: string | undefined;
+  readonly #client: ConvertClient;
+
+  constructor(options: ConvertSessionOptions = {}, state?: ConvertSessionState) {
+    this.#baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
+    let origin: string;
+    try {
+      origin = new URL(this.#baseUrl).origin;
+    } catch {
+      throw new ConvertConfigError("session options.baseUrl is not a valid absolute URL");
+    }
+    this.origin = origin;
+    if (options.nonce !== undefined && (typeof options.nonce !== "string" || !/^[\x21-\x7e]+$/.test(options.nonce))) {
+      throw new ConvertConfigError("session options.nonce must be printable ASCII without spaces");
+    }
+    this.#nonce = options.nonce;
+    this.#jar = state ? CookieJar.deserializeSync(state.cookies) : new CookieJar();
+    this.#client = createConvertClient({
+      baseUrl: this.#baseUrl,
+      auth: { type: "session", session: this },
+      fetch: options.fetch,
+      timeoutMs: options.timeoutMs,
+      logger: options.logger,
+      maxRetries: 0, // sign-in steps are not safe to repeat blindly
+    });
+  }
+
+  /** A session from `export()`'s output (or its JSON text). */
+  static restore(state: ConvertSessionState | string, options: ConvertSessionOptions = {}): ConvertSession {
+    const parsed = (typeof state === "string" ? safeParse(state) : state) as Partial<ConvertSessionState> | undefined;
+    if (!parsed || parsed.version !== 1 || typeof parsed.origin !== "string" || typeof parsed.cookies !== "object") {
+      throw new ConvertConfigError("ConvertSession.restore: not a state made by ConvertSession.export()");
+    }
+    const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
+    if (new URL(baseUrl).origin !== parsed.origin) {
+      throw new ConvertConfigError(`ConvertSession.restore: the state belongs to ${parsed.origin}, not to ${new URL(baseUrl).origin}`);
+    }
+    return new ConvertSession({ ...options, baseUrl }, parsed as ConvertSessionState);
+  }
+
+  /** Whether a session cookie is held (it may still have expired on the server: see `status()`). */
+  get hasSessionCookie(): boolean {
+    return this.#jar.getCookiesSync(this.#baseUrl).some((cookie) => cookie.key === "sid");
+  }
+
+  /**
+   * Signs in with a username and password, answering MFA and new-password challenges through the
+   * callbacks when given, else returning the pending step.
+   */
+  async login(options: LoginOptions): Promise<LoginResult> {
+    if (typeof options?.username !== "string" || options.username === "") throw new ConvertConfigError("login: username is missing");
+    if (typeof options.password !== "string" || options.password === "") throw new ConvertConfigError("login: password is missing");
+    for (const name of ["mfaCode", "newPassword"] as const) {
+      if (options[name] !== undefined && typeof options[name] !== "function") {
+        throw new ConvertConfigError(`login: ${name} must be a function that returns the value when asked`);
+      }
+    }
+    const { username } = options;
+    const answer = await this.#step({ username, requestType: "initiatePasswordAuth", data: { username, password: options.password } });
+    return this.#next(answer, options);
+  }
+
+  /** Whether the server still accepts the session. */
+  async status(): Promise<{ active: boolean }> {
+    if (!this.hasSessionCookie) return { active: false };
+    const { response } = await this.#client.GET("/auth/status", {});
+    return { active: response.ok };
+  }
+
+  /** Ends the current session, the user's other sessions, or all of them; forgets the cookie unless `otherSessions`. */
+  async logout(scope: LogoutScope = "currentSession"): Promise<void> {
+    if (!["currentSession", "otherSessions", "allSessions"].includes(scope)) {
+      throw new ConvertConfigError('logout: scope must be "currentSession", "otherSessions" or "allSessions"');
+    }
+    try {
+      await this.#client.doLogout({ body: { requestType: scope } });
+    } finally {
+      if (scope !== "otherSessions") this.#jar.removeAllCookiesSync();
+    }
+  }
+
+  /** The session's state for `ConvertSession.restore()`. It holds the session cookie: store it like a password. */
+  export(): ConvertSessionState {
+    return { version: 1, origin: this.origin, cookies: this.#jar.serializeSync()! };
+  }
+
+  toJSON(): { origin: string; hasSessionCookie: boolean } {
+    return { origin: this.origin, hasSessionCookie: this.hasSessionCookie };
+  }
+
+  [inspect.custom](): string {
+    return `ConvertSession { origin: '${this.origin}', hasSessionCookie: ${this.hasSessionCookie} }`;
+  }
+
+  /** @internal Credentials for requests to this session's origin. */
+  [sessionAuthenticator](clientBaseUrl: string): Authenticator {
+    if (new URL(clientBaseUrl).origin !== this.origin) {
+      throw new ConvertConfigError(`options.auth.session belongs to ${this.origin}, but options.baseUrl points elsewhere`);
+    }
+    const jar = this.#jar;
+    const nonce = this.#nonce;
+    const ours = (url: string) => url.startsWith(this.origin + "/");
+    return {
+      authenticate: (request) => {
+        if (!ours(request.url)) return;
+        const cookie = jar.getCookieStringSync(request.url);
+        if (cookie) request.headers.set("cookie", cookie);
+        if (nonce) request.headers.set("x-convert-nonce", nonce);
+      },
+      receive: (url, headers) => {
+        if (!ours(url)) return;
+        for (const setCookie of headers.getSetCookie()) jar.setCookieSync(setCookie, url, { ignoreError: true });
+      },
+    };
+  }
+
+  async #step(body: Record<string, unknown>): Promise<AuthAnswer> {
+    const { data, error, response } = await this.#client.POST("/auth", { body: body as never });
+    if (!response.ok) throw new ConvertLoginError(`HTTP ${response.status}`, messagesOf(error));
+    return (data ?? {}) as AuthAnswer;
+  }
+
+  async #next(answer: AuthAnswer, options: Partial<LoginOptions>): Promise<LoginResult> {
+    const code = answer["auth-code"];
+    const username = answer.data?.username ?? options.username ?? "";
+    const sessionToken = answer.data?.sessionToken ?? "";
+    switch (code) {
+      case "SUCCESS":
+        if (!this.hasSessionCookie) throw new ConvertLoginError("NO_SESSION_COOKIE", ["the API answered SUCCESS without a sid cookie"]);
+        return { status: "signedIn", message: messagesOf(answer)[0] };
+      case "MFA_TOKEN_REQUIRED": {
+        const submitMfaCode = async (mfaCode: string) => {
+          if (typeof mfaCode !== "string" || mfaCode === "") throw new ConvertConfigError("login: the MFA code is missing");
+          const next = await this.#step({ username, requestType: "provideMfaCodeAuth", data: { username, mfaCode, sessionToken } });
+          return this.#next(next, options);
+        };
+        return options.mfaCode ? submitMfaCode(await options.mfaCode()) : { status: "mfaRequired", submitMfaCode };
+      }
+      case "NEW_PASSWORD_REQUIRED": {
+        const submitNewPassword = async (newPassword: string) => {
+          if (typeof newPassword !== "string" || newPassword === "") throw new ConvertConfigError("login: the new password is missing");
+          const data = { username, newPassword, confirmNewPassword: newPassword, sessionToken };
+          const next = await this.#step({ username, requestType: "confirmNewPasswordAuth", data });
+          return this.#next(next, options);
+        };
+        return options.newPassword ? submitNewPassword(await options.newPassword()) : { status: "newPasswordRequired", submitNewPassword };
+      }
+      default:
+        throw new ConvertLoginError(code ?? "NO_AUTH_CODE", messagesOf(answer));
+    }
+  }
+}
+
+function messagesOf(body: unknown): string[] {
+  const message = (body as { message?: unknown } | undefined)?.message;
+  if (typeof message === "string") return [message];
+  return Array.isArray(message) ? message.filter((m): m is string => typeof m === "string") : [];
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,15 @@
+import { ConvertConfigError } from "./errors.js";
+
+/** Longest delay setTimeout accepts. */
+const MAX_TIMEOUT_MS = 2_147_483_647;
+
+/** Validates `timeoutMs` and `maxRetries` where they are given (client options or one call). */
+export function checkCallOptions(options: { timeoutMs?: unknown; maxRetries?: unknown }, where: string): void {
+  const { timeoutMs, maxRetries } = options;
+  if (timeoutMs !== undefined && !(typeof timeoutMs === "number" && timeoutMs > 0 && timeoutMs <= MAX_TIMEOUT_MS)) {
+    throw new ConvertConfigError(`${where}: timeoutMs must be a number of milliseconds > 0`);
+  }
+  if (maxRetries !== undefined && !(Number.isInteger(maxRetries) && (maxRetries as number) >= 0 && (maxRetries as number) <= 10)) {
+    throw new ConvertConfigError(`${where}: maxRetries must be a whole number from 0 to 10`);
+  }
+}

@@ -1,0 +1,96 @@
+import type { Client, Middleware } from "openapi-fetch";
+import type { paths } from "../generated/openapi-types.js";
+import { operationTable, type OperationSpec } from "../generated/operations.js";
+import { apiErrorClass, ConvertConfigError } from "./errors.js";
+import type { OperationId } from "./operation-types.js";
+import type { OperationContext, Send } from "./transport.js";
+import { checkCallOptions } from "./call-options.js";
+
+const operationsById = operationTable as Record<string, OperationSpec>;
+const operationsByRoute = new Map<string, OperationContext>(
+  Object.entries(operationsById).map(([operationId, spec]) => [`${spec.method} ${spec.path}`, { operationId, spec }]),
+);
+
+/** The operation behind a method and path template, if the spec has one. */
+export function operationForRoute(method: string, schemaPath: string): OperationContext | undefined {
+  return operationsByRoute.get(`${method} ${schemaPath}`);
+}
+
+/**
+ * Middleware for raw calls (`convert.GET(...)`): refuses a call with a missing path parameter
+ * before it is sent, and tells the transport which operation a Request belongs to.
+ */
+export function operationContextMiddleware(remember: (request: Request, operation: OperationContext) => void): Middleware {
+  return {
+    onRequest({ request, schemaPath, params }) {
+      const operation = operationForRoute(request.method, schemaPath);
+      for (const name of operation?.spec.pathParams ?? []) {
+        if (!isPathValue(params.path?.[name])) {
+          throw new ConvertConfigError(`${operation!.operationId}: path parameter ${name} is missing`);
+        }
+      }
+      if (operation) remember(request, operation);
+      return undefined;
+    },
+  };
+}
+
+export interface OperationDefaults {
+  account_id?: number;
+  project_id?: number;
+}
+
+export type CallOperation = (operationId: OperationId, init?: Record<string, unknown>) => Promise<unknown>;
+
+/** Calls one operation by id: fills default path parameters, sends, returns data or throws. */
+export function createCallOperation(
+  client: Client<paths>,
+  send: Send,
+  defaults: OperationDefaults,
+  hintFor: (status: number) => string | undefined,
+): CallOperation {
+  const raw = client as unknown as {
+    request(method: string, path: string, init: Record<string, unknown>): Promise<{ data?: unknown; error?: unknown; response: Response }>;
+  };
+  return async (operationId, init = {}) => {
+    const spec = operationsById[operationId];
+    if (!spec) throw new ConvertConfigError(`unknown operation ${String(operationId)}`);
+    checkCallOptions(init, `${operationId}(...)`);
+    const given = (init.path ?? {}) as Record<string, unknown>;
+    const path: Record<string, unknown> = {};
+    for (const name of spec.pathParams) {
+      const value = given[name] ?? defaults[name as keyof OperationDefaults];
+      if (!isPathValue(value)) {
+        const fallback = name === "account_id" ? " (or set accountId on the client)" : name === "project_id" ? " (or set projectId on the client)" : "";
+        throw new ConvertConfigError(`${operationId}: path parameter ${name} is missing${fallback}`);
+      }
+      path[name] = value;
+    }
+    const operation = { operationId, spec };
+    const { timeoutMs, maxRetries } = init as { timeoutMs?: number; maxRetries?: number };
+    const { data, error, response } = await raw.request(spec.method, spec.path, {
+      params: { path, query: init.query, header: init.header },
+      body: init.body,
+      signal: init.signal,
+      headers: init.headers,
+      fetch: (request: Request) => send(request, { operation, timeoutMs, maxRetries }),
+    });
+    if (response.ok) return data;
+    const ErrorClass = apiErrorClass(response.status, error);
+    const request = { operationId, method: spec.method, url: response.url };
+    throw new ErrorClass(response.status, error, request, response.headers, hintFor(response.status));
+  };
+}
+
+/** `convert.<operationId>(init)` for every operation of the spec. */
+export function createOperationMethods(call: CallOperation): Record<string, (init?: Record<string, unknown>) => Promise<unknown>> {
+  const methods: Record<string, (init?: Record<string, unknown>) => Promise<unknown>> = {};
+  for (const operationId of Object.keys(operationsById)) {
+    methods[operationId] = (init) => call(operationId as OperationId, init);
+  }
+  return methods;
+}
+
+function isPathValue(value: unknown): boolean {
+  return (typeof value === "number" && Number.isFinite(value)) || (typeof value === "string" && value.length > 0);
+}

@@ -1,0 +1,183 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import {
+  ConvertAbortError,
+  ConvertNetworkError,
+  ConvertRateLimitError,
+  ConvertServerError,
+  ConvertTimeoutError,
+  createConvertClient,
+  type ConvertLogEvent,
+} from "../../src/index.js";
+import { TEST_KEY } from "../support/clients.js";
+import { startRecordingServer, type Handler, type RecordingServer } from "../support/recording-server.js";
+import { verifySignature } from "../support/verify-signature.js";
+
+const secrets = { [TEST_KEY.applicationId]: TEST_KEY.secretKey };
+let server: RecordingServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+  vi.useRealTimers();
+});
+
+/** A server that answers with the given steps in order, then repeats the last one. */
+async function scripted(...steps: Handler[]) {
+  let calls = 0;
+  server = await startRecordingServer((request, response) => steps[Math.min(calls++, steps.length - 1)]!(request, response));
+  const events: ConvertLogEvent[] = [];
+  const client = (options: { maxRetries?: number; timeoutMs?: number } = {}) =>
+    createConvertClient({
+      baseUrl: server!.origin,
+      auth: { type: "requestSigning", ...TEST_KEY },
+      accountId: 1,
+      projectId: 2,
+      logger: (event) => events.push(event),
+      ...options,
+    });
+  return { server: server!, client, events };
+}
+
+const json =
+  (status: number, body: unknown, headers: Record<string, string> = {}): Handler =>
+  (_request, response) => {
+    response.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
+  };
+const ok = json(200, { id: 2, name: "Acme" });
+const reset: Handler = (_request, response) => {
+  response.socket?.destroy();
+};
+
+describe("retries", () => {
+  it("waits for Retry-After (seconds) on 429, then succeeds", async () => {
+    const { server, client, events } = await scripted(json(429, { message: "slow down" }, { "retry-after": "1" }), ok);
+    const project = await client().getProject();
+    expect(project.name).toBe("Acme");
+    expect(server.requests).toHaveLength(2);
+    expect(events.find((e) => e.type === "retry")).toMatchObject({ delayMs: 1000, reason: "HTTP 429", attempt: 0 });
+    // The retry left no earlier than Retry-After said (timers may fire a millisecond early).
+    expect(server.requests[1]!.at - server.requests[0]!.at).toBeGreaterThanOrEqual(995);
+  });
+
+  it("honours Retry-After given as an HTTP date", async () => {
+    const { client, events } = await scripted((_req, res) => {
+      json(429, {}, { "retry-after": new Date(Date.now() + 2000).toUTCString() })(_req, res);
+    }, ok);
+    await client().getProject();
+    const retry = events.find((e) => e.type === "retry") as Extract<ConvertLogEvent, { type: "retry" }>;
+    // HTTP dates have whole seconds: the wait is between 1 and 2 s.
+    expect(retry.delayMs).toBeGreaterThan(900);
+    expect(retry.delayMs).toBeLessThanOrEqual(2000);
+  });
+
+  it("does not wait for a Retry-After beyond the cap and surfaces the rate limit", async () => {
+    const { server, client } = await scripted(json(429, { message: "too many" }, { "retry-after": "3600" }));
+    await expect(client().getProject()).rejects.toBeInstanceOf(ConvertRateLimitError);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("retries 429 even for operations that change data", async () => {
+    const { server, client } = await scripted(json(429, {}, { "retry-after": "0" }), json(201, { id: 9 }));
+    const created = await client().createProject({ body: { name: "New" } });
+    expect(created.id).toBe(9);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("retries 503 on a GET with backoff, signing every attempt afresh", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-11-26T12:00:00Z"));
+    const { server, client, events } = await scripted((request, response) => {
+      vi.setSystemTime(Date.now() + 45_000); // time passes before the retry
+      json(503, { message: "unavailable" })(request, response);
+    }, ok);
+    await client().getProject();
+    const [first, second] = server.requests;
+    expect(Number(second!.headers.expires) - Number(first!.headers.expires)).toBe(45);
+    expect(second!.headers.authorization).not.toBe(first!.headers.authorization);
+    expect(verifySignature(second!, secrets, Date.now() / 1000)).toBeNull();
+    const delay = (events.find((e) => e.type === "retry") as { delayMs: number }).delayMs;
+    expect(delay).toBeGreaterThanOrEqual(250);
+    expect(delay).toBeLessThanOrEqual(500);
+  });
+
+  it("gives up after maxRetries and throws the last error", async () => {
+    const { server, client } = await scripted(json(503, { message: ["down", "for maintenance"] }));
+    const error = await client({ maxRetries: 1 }).getProject().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConvertServerError);
+    expect((error as ConvertServerError).messages).toEqual(["down", "for maintenance"]);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("does not retry a 503 for an operation that changes data", async () => {
+    const { server, client } = await scripted(json(503, {}), ok);
+    await expect(client().createProject({ body: { name: "x" } })).rejects.toBeInstanceOf(ConvertServerError);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("treats a 5xx that says 'too many requests' as a rate limit, retried for every operation", async () => {
+    const { server, client } = await scripted(json(500, { message: "Too Many Requests" }), json(201, { id: 3 }));
+    await client().createProject({ body: { name: "x" } });
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("retries a reset connection for a GET but not for a POST that changes data", async () => {
+    const get = await scripted(reset, ok);
+    await get.client().getProject();
+    expect(get.server.requests).toHaveLength(2);
+    await get.server.close();
+
+    const post = await scripted(reset, ok);
+    const error = await post.client().createProject({ body: { name: "x" } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConvertNetworkError);
+    expect(post.server.requests).toHaveLength(1);
+  });
+
+  it("maxRetries 0 disables retrying, per client and per call", async () => {
+    const { server, client } = await scripted(json(503, {}));
+    await expect(client({ maxRetries: 0 }).getProject()).rejects.toBeInstanceOf(ConvertServerError);
+    expect(server.requests).toHaveLength(1);
+    await expect(client().getProject({ maxRetries: 0 })).rejects.toBeInstanceOf(ConvertServerError);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("retries raw-client GETs too, and reports the last answer as an error result", async () => {
+    const { server, client } = await scripted(json(503, { message: "down" }));
+    const { error, response } = await client({ maxRetries: 2 }).GET("/accounts/{account_id}/projects/{project_id}", {
+      params: { path: { account_id: 1, project_id: 2 } },
+    });
+    expect(response.status).toBe(503);
+    expect(error).toEqual({ message: "down" });
+    expect(server.requests).toHaveLength(3);
+  });
+});
+
+describe("timeouts and cancellation", () => {
+  const stall: Handler = (_request, response) => {
+    response.writeHead(200, { "content-type": "application/json" });
+    response.write('{"id":'); // headers and half a body, then nothing
+  };
+
+  it("times out while the body is still arriving, without retrying", async () => {
+    const { server, client } = await scripted(stall);
+    const error = await client({ timeoutMs: 300 }).getProject().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConvertTimeoutError);
+    expect((error as ConvertTimeoutError).timeoutMs).toBe(300);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("lets one call override the client's timeout", async () => {
+    const { client } = await scripted(stall);
+    await expect(client({ timeoutMs: 60_000 }).getProject({ timeoutMs: 200 })).rejects.toBeInstanceOf(ConvertTimeoutError);
+  });
+
+  it("stops on the caller's AbortSignal, also during a retry wait", async () => {
+    const { server, client } = await scripted(json(429, {}, { "retry-after": "30" }));
+    const controller = new AbortController();
+    const pending = client().getProject({ signal: controller.signal });
+    await vi.waitFor(() => expect(server.requests).toHaveLength(1));
+    controller.abort(new Error("user navigated away"));
+    const error = await pending.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConvertAbortError);
+    expect((error as ConvertAbortError).cause).toEqual(new Error("user navigated away"));
+    expect(server.requests).toHaveLength(1);
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expectTypeOf, it } from "vitest";
+import { createConvertClient, type OperationResult, type PageItem, type Schema } from "../../src/index.js";
+
+const auth = { type: "none" } as const;
+const bare = createConvertClient({ auth });
+const scoped = createConvertClient({ auth, accountId: 1, projectId: 2 });
+const accountOnly = createConvertClient({ auth, accountId: 1 });
+
+describe("default path parameters", () => {
+  it("are required when the client has no accountId / projectId", () => {
+    // @ts-expect-error account_id and project_id are required
+    void bare.getProject();
+    // @ts-expect-error project_id is required
+    void bare.getProject({ path: { account_id: 1 } });
+    void bare.getProject({ path: { account_id: 1, project_id: 2 } });
+  });
+
+  it("become optional only for the ids the client was given", () => {
+    void scoped.getProject();
+    void scoped.getProject({ path: { project_id: 3 } });
+    void accountOnly.getApiKeysList();
+    // @ts-expect-error project_id is still required: only accountId was configured
+    void accountOnly.getProject();
+    void accountOnly.getProject({ path: { project_id: 3 } });
+  });
+
+  it("keep other path parameters required", () => {
+    // @ts-expect-error key_id has no default
+    void scoped.deleteApiKey();
+    void scoped.deleteApiKey({ path: { key_id: "abc" } });
+  });
+});
+
+describe("bodies and results", () => {
+  it("type the body and the result from the spec", () => {
+    expectTypeOf(scoped.getProject).returns.resolves.toEqualTypeOf<OperationResult<"getProject">>();
+    expectTypeOf<Awaited<ReturnType<typeof scoped.getProject>>>().toEqualTypeOf<Schema<"Project">>();
+    // @ts-expect-error name must be a string
+    void scoped.createProject({ body: { name: 42 } });
+    // @ts-expect-error the body is required
+    void scoped.createProject();
+    // @ts-expect-error no such query parameter
+    void scoped.getProject({ query: { colour: "blue" } });
+  });
+
+  it("accept per-call options", () => {
+    void scoped.getProject({ timeoutMs: 5000, maxRetries: 0, signal: AbortSignal.timeout(1000) });
+  });
+});
+
+describe("paginate", () => {
+  it("accepts paginated lists and yields their items", () => {
+    const projects = scoped.paginate("getProjectsList", { body: { results_per_page: 50 } });
+    expectTypeOf(projects).toMatchTypeOf<AsyncIterable<PageItem<"getProjectsList">>>();
+    expectTypeOf<PageItem<"getProjectsList">>().toEqualTypeOf<Schema<"Project">>();
+  });
+
+  it("is a type error for operations that are not paginated", () => {
+    // @ts-expect-error getProject is not a list
+    scoped.paginate("getProject");
+    // @ts-expect-error getApiKeysList returns everything at once
+    scoped.paginate("getApiKeysList");
+  });
+
+  it("still needs path parameters the client cannot fill", () => {
+    // @ts-expect-error account_id is required on a client without accountId
+    bare.paginate("getProjectsList");
+    bare.paginate("getProjectsList", { path: { account_id: 1 } });
+  });
+});
