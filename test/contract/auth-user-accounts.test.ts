@@ -1,3 +1,4 @@
+import { ConvertConfigError } from "../../src/index.js";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { Schema, SchemaInput } from "../../src/index.js";
 import { ids, prismClient } from "../support/clients.js";
@@ -377,10 +378,10 @@ describe("Accounts", () => {
     expect(response.headers.get("sl-violations")).toContain("accountType");
   });
 
-  it("types require the account_id path parameter", async () => {
+  it("requires the account_id path parameter, in the types and before sending", async () => {
     // @ts-expect-error account_id is missing
-    const { response } = await convert.GET("/accounts/{account_id}/details", { params: { path: {} } });
-    expect(response.status).toBe(422);
+    const call = convert.GET("/accounts/{account_id}/details", { params: { path: {} } });
+    await expect(call).rejects.toThrowError(new ConvertConfigError("getAccountDetails: path parameter account_id is missing"));
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
+import { ConvertConfigError } from "../../src/index.js";
 import type { Schema, SchemaInput } from "../../src/index.js";
 import { ids, prismClient } from "../support/clients.js";
 
@@ -330,14 +331,13 @@ describe("experience types", () => {
     expect(wrongType.response.status).toBe(422);
     expect(wrongType.response.headers.get("sl-violations")).toContain("traffic_distribution");
 
-    const missingPath = await convert.DELETE(
+    await expect(convert.DELETE(
       "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/variations/{variation_id}/delete",
       {
         // @ts-expect-error variation_id is missing
         params: { path: experience },
       },
-    );
-    expect(missingPath.response.ok).toBe(false);
+    )).rejects.toThrowError(ConvertConfigError);
   });
 });
 

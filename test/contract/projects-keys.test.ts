@@ -1,3 +1,4 @@
+import { ConvertConfigError } from "../../src/index.js";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { Schema } from "../../src/index.js";
 import { ids, prismClient } from "../support/clients.js";
@@ -242,13 +243,12 @@ describe("requests Prism rejects", () => {
     expect(typeof error?.message).toBe("string");
   });
 
-  it("rejects a call without a required path parameter at compile time", () => {
-    const call = () =>
-      convert.GET("/accounts/{account_id}/projects/{project_id}", {
-        // @ts-expect-error project_id is missing
-        params: { path: { account_id: ids.account_id } },
-      });
-    expectTypeOf(call).toBeFunction();
+  it("rejects a call without a required path parameter, in the types and before sending", async () => {
+    const call = convert.GET("/accounts/{account_id}/projects/{project_id}", {
+      // @ts-expect-error project_id is missing
+      params: { path: { account_id: ids.account_id } },
+    });
+    await expect(call).rejects.toThrowError(new ConvertConfigError("getProject: path parameter project_id is missing"));
   });
 
   it("422 for a path parameter of the wrong type", async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
+import { ConvertConfigError } from "../../src/index.js";
 import type { Schema, SchemaInput } from "../../src/index.js";
 import { ids, prismClient } from "../support/clients.js";
 
@@ -374,10 +375,9 @@ describe("Experiences Reports", () => {
     expect(wrongType.response.status).toBe(422);
     expect(wrongType.response.headers.get("sl-violations")).toContain("goals");
 
-    const missingPath = await convert.GET("/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/changes/{change_id}", {
+    await expect(convert.GET("/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/changes/{change_id}", {
       // @ts-expect-error change_id is missing
       params: { path: experience },
-    });
-    expect(missingPath.response.ok).toBe(false);
+    })).rejects.toThrowError(ConvertConfigError);
   });
 });
