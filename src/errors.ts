@@ -179,7 +179,7 @@ function readErrorBody(body: unknown): { code: number | string | undefined; mess
   if (typeof body !== "object" || body === null) return { code: undefined, messages: [], fields: [] };
   const record = body as Record<string, unknown>;
   const code = typeof record.code === "number" || typeof record.code === "string" ? record.code : undefined;
-  return { code, messages: strings(record.message), fields: [...strings(record.fields), ...strings(record.parameters)] };
+  return { code, messages: strings(record.message), fields: [...new Set([...strings(record.fields), ...strings(record.parameters)])] };
 }
 
 function strings(value: unknown): string[] {

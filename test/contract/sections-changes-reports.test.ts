@@ -346,24 +346,17 @@ describe("Experiences Reports", () => {
     expect(response.headers.get("sl-violations")).toContain("report_type");
   });
 
-  it("a report_token alone does not satisfy the spec's security yet (401)", async () => {
-    // The reference lets report_token replace API-key auth for read-only report access, but the
-    // operation still inherits the global requestSigning/secretKey/cookie requirement, so Prism
-    // answers 401. Flip this to 200 once the operation's security allows the token.
-    const anonymous = prismClient({ type: "none" });
-    let sentToken: string | null = null;
-    anonymous.use({
-      onRequest({ request }) {
-        sentToken = request.headers.get("report_token");
-        return request;
-      },
+  it("accepts a report_token alone, without other credentials", async () => {
+    const reports = prismClient({ type: "reportToken", reportToken: "3f9c2a7be1d04c5a8e6b" });
+    const { data, response } = await reports.GET("/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/report_settings", {
+      params: { path: experience },
     });
-    const { error, response } = await anonymous.GET("/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/report_settings", {
-      params: { path: experience, header: { report_token: "3f9c2a7be1d04c5a8e6b" } },
+    expect(response.status).toBe(200);
+    expect(data).toBeTypeOf("object");
+    const anonymous = await prismClient({ type: "none" }).GET("/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/report_settings", {
+      params: { path: experience },
     });
-    expect(sentToken).toBe("3f9c2a7be1d04c5a8e6b");
-    expect(response.status).toBe(401);
-    expect(error).toBeDefined();
+    expect(anonymous.response.status).toBe(401);
   });
 
   it("types reject a wrong field type and a missing path parameter", async () => {
