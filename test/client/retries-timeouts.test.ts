@@ -107,6 +107,13 @@ describe("retries", () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it("retries a 503 for a POST the spec marks as read-only (x-convert-idempotent)", async () => {
+    const { server, client } = await scripted(json(503, {}), json(200, { data: [], extra: {} }));
+    await client().getProjectsList({ body: { page: 1 } });
+    expect(server.requests.map((r) => r.method)).toEqual(["POST", "POST"]);
+    expect(server.requests[1]!.body.toString()).toBe('{"page":1}');
+  });
+
   it("does not retry a 503 for an operation that changes data", async () => {
     const { server, client } = await scripted(json(503, {}), ok);
     await expect(client().createProject({ body: { name: "x" } })).rejects.toBeInstanceOf(ConvertServerError);
