@@ -7678,6 +7678,8 @@ export interface components {
              */
             description?: string;
         };
+        /** @description A tag as its id, or as the full tag when `expand` includes `tags`. */
+        TagExpandable: number | components["schemas"]["Tag"];
         /** @description One page of a multi-page (funnel) experience. */
         MultipageExperiencePage: {
             /**
@@ -8445,7 +8447,7 @@ export interface components {
             /** @description Goals attached to the experience (ids, or full goals with `expand[]=goals`). Deploy experiences have none. */
             goals?: components["schemas"]["GoalExpandable"][];
             /** @description Tags attached to the experience (ids, or full tags with `expand[]=tags`). Named by the reference but missing from the live experience structure. */
-            tags?: (number | components["schemas"]["Tag"])[];
+            tags?: components["schemas"]["TagExpandable"][];
             /** @description Only for multi-page (funnel) experiences, the pages the experience changes. */
             multipage_pages?: components["schemas"]["MultipageExperiencePage"][];
             customizations?: components["schemas"]["ExperienceUserCustomizations"];
@@ -9604,6 +9606,8 @@ export interface components {
         ExperienceCreateUpdateGoals: number[];
         /** @description A tag to create; `name` is required. */
         TagToCreate: WithRequired<components["schemas"]["Tag"], "name">;
+        /** @description Tags to connect: ids of existing tags, or objects with a `name` for new tags, which are created. The list replaces the object's tags. */
+        TagExpandableRequest: (number | components["schemas"]["TagToCreate"])[] | null;
         /** @description A new `richStructure` change (an edit of one page element made in the visual editor); `data` must hold `js`. */
         ExperienceChangeRichStructureDataAdd: components["schemas"]["ExperienceChangeIdReadOnly"] & components["schemas"]["ExperienceChangeRichStructureDataBase"] & {
             data: {
@@ -9697,7 +9701,7 @@ export interface components {
             locations?: components["schemas"]["ExperienceCreateUpdateLocations"];
             goals?: components["schemas"]["ExperienceCreateUpdateGoals"];
             /** @description Tags for the experience: ids of existing tags, or `{ name }` objects for tags to create. Named by the reference but missing from the live structure. */
-            tags?: (number | components["schemas"]["TagToCreate"])[];
+            tags?: components["schemas"]["TagExpandableRequest"];
             customizations?: components["schemas"]["ExperienceUserCustomizations"];
             /** @description The variations of the new experience, each with the changes it applies. */
             variations?: components["schemas"]["ExperienceVariationCreate"][];
@@ -9848,7 +9852,7 @@ export interface components {
             locations?: components["schemas"]["ExperienceCreateUpdateLocations"];
             goals?: components["schemas"]["ExperienceCreateUpdateGoals"];
             /** @description Tags for the experience: ids of existing tags, or `{ name }` objects for tags to create. Named by the reference but missing from the live structure. */
-            tags?: (number | components["schemas"]["TagToCreate"])[];
+            tags?: components["schemas"]["TagExpandableRequest"];
             customizations?: components["schemas"]["ExperienceUserCustomizations"];
             /** @description The experience's variations, each naming an existing one by `id` or adding a new one. */
             variations?: components["schemas"]["ExperienceVariationUpdate"][];
@@ -11068,7 +11072,7 @@ export interface components {
             prioritization_score_type: "PIE";
             prioritization_score_attributes?: components["schemas"]["PIE_Attributes"];
             /** @description Tags of the hypothesis, as ids, or as full tags when `expand` includes `tags`. */
-            tags?: (number | components["schemas"]["Tag"])[];
+            tags?: components["schemas"]["TagExpandable"][];
         };
         /**
          * @description Ids of the experiences linked to the hypothesis.
@@ -11114,7 +11118,7 @@ export interface components {
             prioritization_score_type: "ICE";
             prioritization_score_attributes?: components["schemas"]["ICE_Attributes"];
             /** @description Tags of the hypothesis, as ids, or as full tags when `expand` includes `tags`. */
-            tags?: (number | components["schemas"]["Tag"])[];
+            tags?: components["schemas"]["TagExpandable"][];
         };
         /** @description A hypothesis scored with the ICE model, as listed by `getHypothesesList`. */
         HypothesisDataICE: components["schemas"]["HypothesisICEBase"] & {
@@ -11197,7 +11201,7 @@ export interface components {
             prioritization_score_attributes?: components["schemas"]["PIE_Attributes"];
             experiences?: components["schemas"]["HypothesisCreateUpdateExperiences"];
             /** @description Tags to connect to the hypothesis: ids of existing tags, or objects with a `name` for new tags, which are created. */
-            tags?: (number | components["schemas"]["TagToCreate"])[] | null;
+            tags?: components["schemas"]["TagExpandableRequest"];
         };
         /** @description Body for creating a hypothesis scored with the PIE model. Requires `name`, `status`, `prioritization_score_type` and `prioritization_score_attributes`. */
         CreateHypothesisPIE: WithRequired<components["schemas"]["HypothesisBase"], "name" | "status"> & WithRequired<components["schemas"]["CreateUpdateHypothesisPIEBase"], "prioritization_score_type" | "prioritization_score_attributes"> & {
@@ -11217,7 +11221,7 @@ export interface components {
             prioritization_score_attributes?: components["schemas"]["ICE_Attributes"];
             experiences?: components["schemas"]["HypothesisCreateUpdateExperiences"];
             /** @description Tags to connect to the hypothesis: ids of existing tags, or objects with a `name` for new tags, which are created. */
-            tags?: (number | components["schemas"]["TagToCreate"])[] | null;
+            tags?: components["schemas"]["TagExpandableRequest"];
         };
         /** @description Body for creating a hypothesis scored with the ICE model. Requires `name`, `status`, `prioritization_score_type` and `prioritization_score_attributes`. */
         CreateHypothesisICE: WithRequired<components["schemas"]["HypothesisBase"], "name" | "status"> & WithRequired<components["schemas"]["CreateUpdateHypothesisICEBase"], "prioritization_score_type" | "prioritization_score_attributes"> & {
@@ -11311,7 +11315,7 @@ export interface components {
         /** @description A knowledge base entry: a lesson learned from testing, kept with its summary and tags. */
         KnowledgeBase: components["schemas"]["BaseKnowledgeBase"] & {
             /** @description Tags of the knowledge base, as ids, or as full tags when `expand` includes `tags`. */
-            tags?: (number | components["schemas"]["Tag"])[];
+            tags?: components["schemas"]["TagExpandable"][];
         };
         /**
          * @description Ids of the hypotheses to act on, 1 to 100 of them.
@@ -11350,7 +11354,7 @@ export interface components {
         /** @description The new knowledge base. Only `name` is required; `status` defaults to `active`. */
         CreateKnowledgeBaseRequestData: WithRequired<components["schemas"]["BaseKnowledgeBase"], "name"> & {
             /** @description Tags to connect to the knowledge base: ids of existing tags, or objects with a `name` for new tags, which are created. */
-            tags?: (number | components["schemas"]["TagToCreate"])[] | null;
+            tags?: components["schemas"]["TagExpandableRequest"];
         };
         /** @description The new status of the knowledge base. */
         UpdateKnowledgeBasesStatusRequestData: {
@@ -11446,7 +11450,7 @@ export interface components {
             /** @description Files attached to the observation. */
             files?: components["schemas"]["UploadedFileData"][] | null;
             /** @description Tags of the observation, as ids, or as full tags when `expand` includes `tags`. */
-            tags?: (number | components["schemas"]["Tag"])[];
+            tags?: components["schemas"]["TagExpandable"][];
         };
         /** @description A list of observations. */
         ObservationsList: components["schemas"]["Observation"][];
@@ -11466,7 +11470,7 @@ export interface components {
             /** @description Up to 3 stored files to attach, given by storage key and name. */
             files?: components["schemas"]["ObservationFile"][] | null;
             /** @description Tags to connect to the observation: ids of existing tags, or objects with a `name` for new tags, which are created. */
-            tags?: (number | components["schemas"]["TagToCreate"])[] | null;
+            tags?: components["schemas"]["TagExpandableRequest"];
         };
         /** @description Body for creating an observation. Only `name` is required; `status` defaults to `active`. */
         CreateObservation: WithRequired<components["schemas"]["BaseObservation"], "name"> & components["schemas"]["CreateUpdateObservation"];

@@ -63,7 +63,7 @@ export class ConvertApiError extends ConvertError {
 
   constructor(status: number, body: unknown, request: RequestInfo, headers: Headers, hint?: string) {
     const detail = readErrorBody(body);
-    const where = `${request.operationId ? `${request.operationId}: ` : ""}${request.method} ${pathOf(request.url)}`;
+    const where = describe(request);
     const what = detail.messages.length > 0 ? detail.messages.join("; ") : "no message";
     const fields = detail.fields.length > 0 ? ` (fields: ${detail.fields.join(", ")})` : "";
     super(`${where} answered HTTP ${status}: ${what}${fields}${hint ? `. ${hint}` : ""}`);
@@ -108,47 +108,43 @@ export class ConvertServerError extends ConvertApiError {
   static override readonly kind: string = "ConvertServerError";
 }
 
-/** The request never got an HTTP answer (DNS, refused or reset connection...). */
-export class ConvertNetworkError extends ConvertError {
-  static override readonly kind: string = "ConvertNetworkError";
+/** The call ended without an HTTP answer to report: network failure, timeout or abort. */
+export class ConvertRequestError extends ConvertError {
+  static override readonly kind: string = "ConvertRequestError";
   readonly operationId: string | undefined;
   readonly method: string;
   readonly url: string;
-  constructor(request: RequestInfo, cause: unknown) {
-    super(`${describe(request)} failed before an answer arrived: ${causeText(cause)}`, { cause });
+  constructor(message: string, request: RequestInfo, options?: { cause?: unknown }) {
+    super(`${describe(request)} ${message}`, options);
     this.operationId = request.operationId;
     this.method = request.method;
     this.url = request.url;
   }
 }
 
+/** The request never got an HTTP answer (DNS, refused or reset connection...). */
+export class ConvertNetworkError extends ConvertRequestError {
+  static override readonly kind: string = "ConvertNetworkError";
+  constructor(request: RequestInfo, cause: unknown) {
+    super(`failed before an answer arrived: ${causeText(cause)}`, request, { cause });
+  }
+}
+
 /** The request (all attempts and reading the answer) took longer than `timeoutMs`. */
-export class ConvertTimeoutError extends ConvertError {
+export class ConvertTimeoutError extends ConvertRequestError {
   static override readonly kind: string = "ConvertTimeoutError";
-  readonly operationId: string | undefined;
-  readonly method: string;
-  readonly url: string;
   readonly timeoutMs: number;
   constructor(request: RequestInfo, timeoutMs: number) {
-    super(`${describe(request)} timed out after ${timeoutMs} ms`);
-    this.operationId = request.operationId;
-    this.method = request.method;
-    this.url = request.url;
+    super(`timed out after ${timeoutMs} ms`, request);
     this.timeoutMs = timeoutMs;
   }
 }
 
 /** The caller's AbortSignal fired. `cause` is the signal's reason. */
-export class ConvertAbortError extends ConvertError {
+export class ConvertAbortError extends ConvertRequestError {
   static override readonly kind: string = "ConvertAbortError";
-  readonly operationId: string | undefined;
-  readonly method: string;
-  readonly url: string;
   constructor(request: RequestInfo, reason: unknown) {
-    super(`${describe(request)} was aborted`, { cause: reason });
-    this.operationId = request.operationId;
-    this.method = request.method;
-    this.url = request.url;
+    super("was aborted", request, { cause: reason });
   }
 }
 

@@ -18,6 +18,7 @@ export {
   ConvertNotFoundError,
   ConvertPermissionError,
   ConvertRateLimitError,
+  ConvertRequestError,
   ConvertServerError,
   ConvertTimeoutError,
   ConvertValidationError,
