@@ -5,8 +5,7 @@ export { signRequest } from "./auth/request-signing.js";
 export type { RequestSigningAuth, SignRequestInput, SignatureHeaders } from "./auth/request-signing.js";
 export type { SecretKeyAuth } from "./auth/secret-key.js";
 export type { ReportTokenAuth } from "./auth/report-token.js";
-export { ConvertLoginError, ConvertSession } from "./auth/session.js";
-export type { ConvertSessionOptions, ConvertSessionState, LoginOptions, LoginResult, LogoutScope, SessionAuth } from "./auth/session.js";
+export type { SessionAuth } from "./auth/session.js";
 export {
   ConvertAbortError,
   ConvertApiError,
