@@ -34,7 +34,7 @@ it("lists every tag and, once expanded, every operation of the spec", async () =
   const errors: string[] = [];
   tab.on("pageerror", (error) => errors.push(String(error)));
   await tab.goto(pathToFileURL(page).href, { waitUntil: "load" });
-  await expect.poll(() => tab.evaluate(() => document.body.innerText.includes("Convert API (2.0.0)"))).toBe(true);
+  await expect.poll(async () => (await tab.locator("body").innerText()).includes("Convert API (2.0.0)")).toBe(true);
   // The menu shows one tag's operations at a time: open each and read what it lists.
   let listed = "";
   for (const tag of tags) {
