@@ -58,7 +58,7 @@ export class ConvertApiError extends ConvertError {
   readonly url: string;
   /** The response body: parsed JSON when it was JSON, else its text. */
   readonly body: unknown;
-  /** Response headers (lowercase names). */
+  /** Response headers (lowercase names), without `set-cookie`, which may carry a session. */
   readonly headers: Record<string, string>;
 
   constructor(status: number, body: unknown, request: RequestInfo, headers: Headers, hint?: string) {
@@ -75,7 +75,7 @@ export class ConvertApiError extends ConvertError {
     this.method = request.method;
     this.url = request.url;
     this.body = body;
-    this.headers = Object.fromEntries(headers);
+    this.headers = Object.fromEntries([...headers].filter(([name]) => name !== "set-cookie"));
   }
 }
 

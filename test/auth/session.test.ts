@@ -157,4 +157,14 @@ describe("session lifecycle", () => {
     for (const text of texts) expect(text).not.toContain(sid);
     expect(JSON.stringify(session.export())).toContain(sid); // export is the one explicit way out
   });
+
+  it("keeps a cookie the server sets on an error answer out of the thrown error", async () => {
+    const session = newSession();
+    await session.login(credentials(USERS.plain));
+    const stale = ConvertSession.restore(session.export(), { baseUrl: server.origin });
+    await session.logout(); // the stale copy's sid is now refused, with a Set-Cookie that clears it
+    const error = await clientFor(stale).getUserData().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConvertAuthenticationError);
+    expect(Object.keys((error as ConvertAuthenticationError).headers)).not.toContain("set-cookie");
+  });
 });

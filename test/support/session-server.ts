@@ -78,7 +78,10 @@ export async function startSessionServer(): Promise<SessionServer> {
       return reply(response, 422, { code: 422, message: "Unknown requestType", fields: ["requestType"] });
     }
     const sid = sidOf(request);
-    if (!sid || !liveSessions.has(sid)) return reply(response, 401, { code: 401, message: "Not authenticated" });
+    if (!sid || !liveSessions.has(sid)) {
+      // Like many servers, clear a cookie it no longer accepts.
+      return reply(response, 401, { code: 401, message: "Not authenticated" }, { "set-cookie": "sid=; Path=/; Max-Age=0" });
+    }
     if (route === "GET /auth/status") return reply(response, 200, { code: 200, message: "Session active" });
     if (route === "GET /user") return reply(response, 200, { id: 1, email: "plain@example.com" });
     if (route === "POST /auth/logout") {
