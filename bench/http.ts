@@ -2,7 +2,7 @@
 import { fork } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { createConvertClient } from "../src/index.js";
+import type { Index } from "./load.js";
 import { collectGarbage, median, medianIndex, quantile } from "./stats.js";
 
 /** A fake key: the local server does not check signatures. */
@@ -19,7 +19,7 @@ export interface BenchServer {
 
 /** Forks bench/server.mjs and waits for its port. */
 export function startServer(): Promise<BenchServer> {
-  const child = fork(fileURLToPath(new URL("./server.mjs", import.meta.url)), [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = fork(fileURLToPath(new URL("./server.mjs", import.meta.url)), [], { execArgv: [], stdio: ["ignore", "inherit", "inherit", "ipc"] });
   return new Promise((resolve, reject) => {
     child.once("error", reject);
     child.once("message", (message) => {
@@ -42,7 +42,7 @@ export interface Variant {
  * (`POST /accounts/100012/projects` with `{"page":1,"results_per_page":10}`). Every variant
  * sends the same URL, body and signing headers, checks the status and parses the JSON answer.
  */
-export function variants(baseUrl: string): Variant[] {
+export function variants(baseUrl: string, { createConvertClient }: Index): Variant[] {
   const getUrl = `${baseUrl}/accounts/${ACCOUNT_ID}/projects/${PROJECT_ID}?include[]=domains`;
   const postUrl = `${baseUrl}/accounts/${ACCOUNT_ID}/projects`;
   const { applicationId, secretKey } = KEY;
@@ -150,10 +150,10 @@ export interface HttpRow {
  * Runs every variant at each concurrency, `rounds` times, rotating the order of the variants
  * from one round to the next. Each run makes `perRound` requests after a warm-up.
  */
-export async function benchHttp(options: { perRound: number; rounds: number; warmup: number; concurrencies: number[] }) {
+export async function benchHttp(index: Index, options: { perRound: number; rounds: number; warmup: number; concurrencies: number[] }) {
   const server = await startServer();
   try {
-    const all = variants(server.baseUrl);
+    const all = variants(server.baseUrl, index);
     for (const variant of all) {
       for (const c of options.concurrencies) await drive(variant.send, options.warmup, c);
     }

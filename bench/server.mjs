@@ -18,5 +18,5 @@ const server = createServer((req, res) => {
   req.on("end", () => res.writeHead(200, req.headers.cookie ? sessionHeaders : headers).end(body));
 });
 server.keepAliveTimeout = 60_000;
-server.listen(0, "127.0.0.1", () => process.send({ port: server.address().port, bodyBytes: body.length }));
+server.listen(0, "127.0.0.1", () => process.send({ port: server.address().port }));
 process.on("disconnect", () => process.exit(0));

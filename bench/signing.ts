@@ -1,7 +1,7 @@
 // Section 2: signatures per second with the exported signRequest, on one core.
 import { createHmac } from "node:crypto";
-import { signRequest } from "../src/index.js";
 import { KEY } from "./http.js";
+import type { Index } from "./load.js";
 import { median } from "./stats.js";
 
 const URL_SIGNED = "https://api.convert.com/api/v2/accounts/100012/projects";
@@ -27,18 +27,27 @@ export interface SigningRow {
   megabytesPerSecond: number;
 }
 
-export function benchSigning(options: { durationMs: number; repeats: number }): SigningRow[] {
+export function benchSigning({ signRequest }: Index, options: { durationMs: number; repeats: number }): SigningRow[] {
   const small = JSON.stringify({ page: 1, results_per_page: 10 });
   const large = new TextEncoder().encode(JSON.stringify({ blob: "x".repeat(100 * 1024 - 11) })); // 100 KB of JSON bytes
   const expires = Math.floor(Date.now() / 1000) + 60;
+  const { applicationId, secretKey } = KEY;
+  // Inputs are written out as a caller would (an object spread per call would cost as much as the HMAC).
   const cases = [
-    { name: "signRequest, small JSON body", body: small, bytes: Buffer.byteLength(small), sign: () => signRequest({ ...KEY, expires, url: URL_SIGNED, body: small }) },
-    { name: "signRequest, 100 KB body", body: large, bytes: large.byteLength, sign: () => signRequest({ ...KEY, expires, url: URL_SIGNED, body: large }) },
+    {
+      name: "signRequest, small JSON body",
+      bytes: Buffer.byteLength(small),
+      sign: () => signRequest({ applicationId, secretKey, expires, url: URL_SIGNED, body: small }),
+    },
+    {
+      name: "signRequest, 100 KB body",
+      bytes: large.byteLength,
+      sign: () => signRequest({ applicationId, secretKey, expires, url: URL_SIGNED, body: large }),
+    },
     {
       name: "reference: bare createHmac, small body",
-      body: small,
       bytes: Buffer.byteLength(small),
-      sign: () => createHmac("sha256", KEY.secretKey).update(`${KEY.applicationId}\n${expires}\n${URL_SIGNED}\n${small}`).digest("hex"),
+      sign: () => createHmac("sha256", secretKey).update(`${applicationId}\n${expires}\n${URL_SIGNED}\n${small}`).digest("hex"),
     },
   ];
   return cases.map(({ name, bytes, sign }) => {

@@ -10,7 +10,7 @@ import { createCallOperation, createOperationMethods, operationContextMiddleware
 import { paginate, type PaginateOptions, type Paginator } from "./paginate.js";
 import { serializeQuery } from "./query-serializer.js";
 import { DEFAULT_MAX_RETRIES } from "./retry.js";
-import { createTransport, DEFAULT_TIMEOUT_MS, type OperationContext } from "./transport.js";
+import { ClientRequest, createTransport, DEFAULT_TIMEOUT_MS } from "./transport.js";
 
 export const DEFAULT_BASE_URL = "https://api.convert.com/api/v2";
 
@@ -74,23 +74,22 @@ export function createConvertClient<const O extends ConvertClientOptions>(option
     project_id: checkId(options.projectId, "options.projectId"),
   };
 
-  const requests = new WeakMap<Request, OperationContext>();
   const send = createTransport({
     fetch,
     authenticate,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
     logger: options.logger,
-    operationOf: (request) => requests.get(request),
   });
   const client = createClient<paths>({
     baseUrl,
     headers: options.headers,
     querySerializer: serializeQuery,
     bodySerializer: serializeBody,
+    Request: ClientRequest,
     fetch: (request) => send(request),
   });
-  client.use(operationContextMiddleware((request, operation) => requests.set(request, operation)));
+  client.use(operationContextMiddleware);
 
   const call = createCallOperation(client, send, defaults, (status) => authHint(options.auth, status));
   return Object.assign(client, createOperationMethods(call), {

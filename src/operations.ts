@@ -3,12 +3,15 @@ import type { paths } from "../generated/openapi-types.js";
 import { operationTable, type OperationSpec } from "../generated/operations.js";
 import { apiErrorClass, ConvertConfigError } from "./errors.js";
 import type { OperationId } from "./operation-types.js";
-import type { OperationContext, Send } from "./transport.js";
+import { rememberOperation, type OperationContext, type Send } from "./transport.js";
 import { checkCallOptions } from "./call-options.js";
 
 const operationsById = operationTable as Record<string, OperationSpec>;
+const contexts = new Map<string, OperationContext>(
+  Object.entries(operationsById).map(([operationId, spec]) => [operationId, { operationId, spec }]),
+);
 const operationsByRoute = new Map<string, OperationContext>(
-  Object.entries(operationsById).map(([operationId, spec]) => [`${spec.method} ${spec.path}`, { operationId, spec }]),
+  [...contexts.values()].map((context) => [`${context.spec.method} ${context.spec.path}`, context]),
 );
 
 /** The operation behind a method and path template, if the spec has one. */
@@ -20,20 +23,17 @@ export function operationForRoute(method: string, schemaPath: string): Operation
  * Middleware for raw calls (`convert.GET(...)`): refuses a call with a missing path parameter
  * before it is sent, and tells the transport which operation a Request belongs to.
  */
-export function operationContextMiddleware(remember: (request: Request, operation: OperationContext) => void): Middleware {
-  return {
-    onRequest({ request, schemaPath, params }) {
-      const operation = operationForRoute(request.method, schemaPath);
-      for (const name of operation?.spec.pathParams ?? []) {
-        if (!isPathValue(params.path?.[name])) {
-          throw new ConvertConfigError(`${operation!.operationId}: path parameter ${name} is missing`);
-        }
-      }
-      if (operation) remember(request, operation);
-      return undefined;
-    },
-  };
-}
+export const operationContextMiddleware: Middleware = {
+  onRequest({ request, schemaPath, params }) {
+    const operation = operationForRoute(request.method, schemaPath);
+    if (!operation) return undefined;
+    for (const name of operation.spec.pathParams) {
+      if (!isPathValue(params.path?.[name])) throw new ConvertConfigError(`${operation.operationId}: path parameter ${name} is missing`);
+    }
+    rememberOperation(request, operation);
+    return undefined;
+  },
+};
 
 export interface OperationDefaults {
   account_id?: number;
@@ -53,8 +53,9 @@ export function createCallOperation(
     request(method: string, path: string, init: Record<string, unknown>): Promise<{ data?: unknown; error?: unknown; response: Response }>;
   };
   return async (operationId, init = {}) => {
-    const spec = operationsById[operationId];
-    if (!spec) throw new ConvertConfigError(`unknown operation ${String(operationId)}`);
+    const operation = contexts.get(operationId);
+    if (!operation) throw new ConvertConfigError(`unknown operation ${String(operationId)}`);
+    const { spec } = operation;
     checkCallOptions(init, `${operationId}(...)`);
     const given = (init.path ?? {}) as Record<string, unknown>;
     const path: Record<string, unknown> = {};
@@ -66,14 +67,20 @@ export function createCallOperation(
       }
       path[name] = value;
     }
-    const operation = { operationId, spec };
     const { timeoutMs, maxRetries } = init as { timeoutMs?: number; maxRetries?: number };
+    const signal = (init.signal ?? undefined) as AbortSignal | undefined;
+    if (signal !== undefined && !(typeof signal.aborted === "boolean" && typeof signal.addEventListener === "function")) {
+      throw new ConvertConfigError(`${operationId}(...): signal must be an AbortSignal`);
+    }
+    // The signal goes to the transport, not into openapi-fetch's Request: undici would make that
+    // Request follow it with a listener that stays on the caller's signal until the Request is
+    // garbage-collected, so one long-lived signal shared by many calls collects thousands of
+    // listeners (and MaxListenersExceededWarning). The transport removes its one when the call ends.
     const { data, error, response } = await raw.request(spec.method, spec.path, {
       params: { path, query: init.query, header: init.header },
       body: init.body,
-      signal: init.signal,
       headers: init.headers,
-      fetch: (request: Request) => send(request, { operation, timeoutMs, maxRetries }),
+      fetch: (request: Request) => send(request, { operation, timeoutMs, maxRetries, signal }),
     });
     if (response.ok) return data;
     const ErrorClass = apiErrorClass(response.status, error);

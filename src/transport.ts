@@ -32,13 +32,56 @@ export interface TransportConfig {
   timeoutMs: number;
   maxRetries: number;
   logger: ConvertLogger | undefined;
-  /** Finds the operation of a Request made through the raw client (set by a middleware). */
-  operationOf: (request: Request) => OperationContext | undefined;
 }
 
-export type Send = (request: Request, call?: CallOptions & { operation?: OperationContext }) => Promise<Response>;
+/** Per-call settings of an operation-method call; raw calls have none. */
+export interface CallContext extends CallOptions {
+  operation: OperationContext;
+  /** The caller's signal: given here rather than in the Request (see createCallOperation). */
+  signal: AbortSignal | undefined;
+}
+
+export type Send = (request: Request, call?: CallContext) => Promise<Response>;
 
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+const utf8 = new TextDecoder();
+
+const sentBody = Symbol("sentBody");
+const sentSignal = Symbol("sentSignal");
+const operationKey = Symbol("operation");
+
+/**
+ * The Request class openapi-fetch builds requests with (its `Request` option): a real Request
+ * that also keeps the body text and the signal it was given, and the operation it belongs to.
+ * The transport then sends and signs that text instead of reading the body stream back, and
+ * listens to the caller's signal only when there is one.
+ */
+export class ClientRequest extends Request {
+  readonly [sentBody]: string | undefined;
+  readonly [sentSignal]: AbortSignal | undefined;
+  [operationKey]: OperationContext | undefined = undefined;
+  constructor(...[input, init]: ConstructorParameters<typeof Request>) {
+    super(input, init);
+    this[sentBody] = typeof init?.body === "string" ? init.body : undefined;
+    this[sentSignal] = init?.signal ?? undefined;
+  }
+
+  // openapi-fetch checks what a middleware returns with `instanceof` its Request option: any
+  // Request must still pass, as it does with the global Request.
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof Request;
+  }
+}
+
+/** Whether the client built this Request (a middleware may have replaced it with another). */
+function isClientRequest(request: Request): request is ClientRequest {
+  return sentBody in request;
+}
+
+/** Tells the transport which operation a request made by the client belongs to. */
+export function rememberOperation(request: Request, operation: OperationContext): void {
+  if (isClientRequest(request)) request[operationKey] = operation;
+}
 
 /**
  * The fetch that openapi-fetch calls once every middleware has run. For each attempt it adds
@@ -48,30 +91,45 @@ const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 export function createTransport(config: TransportConfig): Send {
   const { fetch, authenticate, logger } = config;
   return async (request, call) => {
-    const operation = call?.operation ?? config.operationOf(request);
-    const info: RequestInfo = { operationId: operation?.operationId, method: request.method, url: request.url };
-    const safeToRepeat = operation ? operation.spec.idempotent : request.method === "GET" || request.method === "HEAD";
+    const ours = isClientRequest(request);
+    const operation = call?.operation ?? (ours ? request[operationKey] : undefined);
+    const { method, url } = request; // Request getters build a new value on every read
+    const info: RequestInfo = { operationId: operation?.operationId, method, url };
+    const safeToRepeat = operation ? operation.spec.idempotent : method === "GET" || method === "HEAD";
     const timeoutMs = call?.timeoutMs ?? config.timeoutMs;
     const maxRetries = call?.maxRetries ?? config.maxRetries;
+    // The caller's own signal where it is known, so that no listener is added when there is none
+    // (a Request always has a signal, which for a ClientRequest built without one never aborts).
+    const callerSignal = call ? call.signal : ours ? request[sentSignal] : request.signal;
 
-    const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(), timeoutMs);
-    const signal = AbortSignal.any([request.signal, deadline.signal]);
+    // One controller per call, aborted by the deadline or by the caller: cheaper than
+    // AbortSignal.any, which allocates a signal, WeakRefs and Sets per call.
+    const controller = new AbortController();
+    const { signal } = controller;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    let unfollow: (() => void) | undefined;
+    if (callerSignal?.aborted) controller.abort(callerSignal.reason);
+    else if (callerSignal) unfollow = follow(callerSignal, controller);
     const stopped = (error: unknown) => {
-      if (request.signal.aborted) return new ConvertAbortError(info, request.signal.reason);
-      if (deadline.signal.aborted) return new ConvertTimeoutError(info, timeoutMs);
+      if (callerSignal?.aborted) return new ConvertAbortError(info, callerSignal.reason);
+      if (timedOut) return new ConvertTimeoutError(info, timeoutMs);
       return error;
     };
     try {
-      const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
+      let body: string | Uint8Array | undefined = ours && !request.bodyUsed ? request[sentBody] : undefined;
+      if (body === undefined && request.body !== null) body = new Uint8Array(await request.arrayBuffer()); // forms, Requests from middleware
       for (let attempt = 0; ; attempt++) {
         const headers = new Headers(request.headers);
-        authenticate?.authenticate({ method: request.method, url: request.url, headers, body });
+        authenticate?.authenticate({ method, url, headers, body });
         const started = performance.now();
         logger?.({ type: "request", ...info, attempt });
         let answer: { response: Response; bytes: ArrayBuffer };
         try {
-          const response = await fetch(request.url, { method: request.method, headers, body, signal, redirect: request.redirect });
+          const response = await fetch(url, { method, headers, body, signal, redirect: request.redirect });
           answer = { response, bytes: await response.arrayBuffer() };
         } catch (error) {
           const final = stopped(error);
@@ -84,7 +142,7 @@ export function createTransport(config: TransportConfig): Send {
           continue;
         }
         const { response, bytes } = answer;
-        authenticate?.receive?.(request.url, response.headers);
+        authenticate?.receive?.(url, response.headers);
         logger?.({ type: "response", ...info, attempt, status: response.status, durationMs: performance.now() - started });
         if (!response.ok) {
           const rateLimited = response.status === 429 || (response.status >= 500 && saysTooManyRequests(textOf(bytes)));
@@ -102,27 +160,119 @@ export function createTransport(config: TransportConfig): Send {
             continue;
           }
         }
-        return rebuild(response, bytes, request.url);
+        return new BufferedResponse(response, bytes, url) as unknown as Response;
       }
     } finally {
       clearTimeout(timer);
+      unfollow?.();
     }
   };
 }
 
-/** A Response over the bytes already read, so nothing downstream waits on the network again. */
-function rebuild(response: Response, bytes: ArrayBuffer, url: string): Response {
-  const headers = new Headers(response.headers);
-  headers.delete("content-encoding"); // the bytes are already decoded
-  headers.set("content-length", String(bytes.byteLength));
-  const body = NULL_BODY_STATUSES.has(response.status) ? null : bytes;
-  const copy = new Response(body, { status: response.status, statusText: response.statusText, headers });
-  Object.defineProperty(copy, "url", { value: response.url || url });
-  return copy;
+/** The calls in flight for each caller signal, and the one listener that aborts them. */
+const followers = new WeakMap<AbortSignal, { calls: Set<AbortController>; onAbort: () => void }>();
+
+/**
+ * Aborts `controller` when `signal` aborts, until the returned function is called. Calls sharing
+ * a signal (say, an app's shutdown signal) share one listener, removed when the last one ends:
+ * a listener per call would pile up with concurrency, and Node warns past 10 on one signal.
+ */
+function follow(signal: AbortSignal, controller: AbortController): () => void {
+  let entry = followers.get(signal);
+  if (!entry) {
+    const calls = new Set<AbortController>();
+    entry = { calls, onAbort: () => calls.forEach((call) => call.abort(signal.reason)) };
+    followers.set(signal, entry);
+    signal.addEventListener("abort", entry.onAbort);
+  }
+  const { calls, onAbort } = entry;
+  calls.add(controller);
+  return () => {
+    calls.delete(controller);
+    if (calls.size > 0) return;
+    followers.delete(signal);
+    signal.removeEventListener("abort", onAbort);
+  };
+}
+
+// TypeScript declares Response's members as properties, which a subclass may not redefine as
+// methods or accessors: extend it under a narrower type.
+type ResponseWithoutBody = new (body: null, init: ResponseInit) => Pick<Response, "status" | "statusText" | "headers">;
+
+/**
+ * The answer handed back to openapi-fetch: a Response over the bytes the transport has already
+ * read, so nothing downstream waits on the network again. Creating a body stream and reading the
+ * bytes back through it cost more than the rest of a small call, so it starts without one:
+ * text(), json() and arrayBuffer() use the bytes directly, and the first use of anything else
+ * (body, blob(), formData(), bytes(), clone()) makes a real Response over the same bytes.
+ */
+class BufferedResponse extends (Response as ResponseWithoutBody) {
+  readonly #bytes: ArrayBuffer;
+  readonly #url: string;
+  #read = false;
+  #full: Response | undefined;
+
+  constructor(response: Response, bytes: ArrayBuffer, url: string) {
+    super(null, { status: response.status, statusText: response.statusText, headers: response.headers });
+    this.headers.delete("content-encoding"); // the bytes are already decoded
+    this.headers.set("content-length", String(bytes.byteLength));
+    this.#bytes = bytes;
+    this.#url = response.url || url;
+  }
+
+  #real(): Response {
+    if (!this.#full) {
+      const body = NULL_BODY_STATUSES.has(this.status) ? null : this.#bytes;
+      this.#full = new Response(body, { status: this.status, statusText: this.statusText, headers: this.headers });
+      if (this.#read) void this.#full.body?.cancel(); // read already: stays unusable
+    }
+    return this.#full;
+  }
+
+  /** The bytes, once, while no real Response has been made. */
+  #take(): ArrayBuffer | undefined {
+    if (this.#full || this.#read) return undefined;
+    this.#read = true;
+    return this.#bytes;
+  }
+
+  get url(): string {
+    return this.#url;
+  }
+  get body(): ReadableStream<Uint8Array> | null {
+    return this.#real().body;
+  }
+  get bodyUsed(): boolean {
+    return this.#full ? this.#full.bodyUsed : this.#read;
+  }
+  text(): Promise<string> {
+    const bytes = this.#take();
+    return bytes ? Promise.resolve(utf8.decode(bytes)) : this.#real().text();
+  }
+  json(): Promise<unknown> {
+    const bytes = this.#take();
+    return bytes ? new Promise((resolve) => resolve(JSON.parse(utf8.decode(bytes)))) : this.#real().json();
+  }
+  arrayBuffer(): Promise<ArrayBuffer> {
+    const bytes = this.#take();
+    return bytes ? Promise.resolve(bytes) : this.#real().arrayBuffer();
+  }
+  blob(): Promise<Blob> {
+    return this.#real().blob();
+  }
+  formData(): Promise<FormData> {
+    return this.#real().formData();
+  }
+  bytes(): Promise<Uint8Array> {
+    return (this.#real() as Response & { bytes(): Promise<Uint8Array> }).bytes();
+  }
+  clone(): Response {
+    return this.#real().clone();
+  }
 }
 
 function textOf(bytes: ArrayBuffer): string {
-  return new TextDecoder().decode(bytes.byteLength > 4096 ? bytes.slice(0, 4096) : bytes);
+  return utf8.decode(bytes.byteLength > 4096 ? bytes.slice(0, 4096) : bytes);
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -1,9 +1,9 @@
-/** A request as it is about to go on the wire: final URL, headers, exact body bytes. */
+/** A request as it is about to go on the wire: final URL, headers, exact body (text is sent as UTF-8). */
 export interface OutgoingRequest {
   readonly method: string;
   readonly url: string;
   readonly headers: Headers;
-  readonly body: Uint8Array | undefined;
+  readonly body: string | Uint8Array | undefined;
 }
 
 /** Adds credentials to each attempt of a request, and may learn from each answer. */
