@@ -20,8 +20,10 @@ function run(args: string[], cwd = dir) {
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "convert-consumer-"));
-  const packed = execFileSync("npm", ["pack", "--json", "--pack-destination", dir], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-  tarball = join(dir, JSON.parse(packed.slice(packed.indexOf("[")))[0].filename);
+  // Build, then pack without lifecycle scripts, so that stdout is npm's JSON alone.
+  execFileSync("npm", ["run", "build"], { cwd: root, stdio: "pipe" });
+  const packed = execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", dir], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  tarball = join(dir, JSON.parse(packed)[0].filename);
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true }));
   execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", tarball, `@types/node@${typesNodeVersion}`], { cwd: dir, stdio: "pipe" });
 }, 240_000);
