@@ -8,9 +8,8 @@ import { signRequest } from "../src/auth/request-signing.js";
 import { serializeBody } from "../src/body-serializer.js";
 import { serializeQuery } from "../src/query-serializer.js";
 import { ClientRequest } from "../src/transport.js";
-import { drive, KEY, startServer, variants } from "./http.js";
+import { compareSideBySide, KEY, startServer, variants } from "./http.js";
 import { loadClient } from "./load.js";
-import { collectGarbage, median } from "./stats.js";
 
 type Fetch = (request: Request) => Promise<Response>;
 
@@ -51,11 +50,6 @@ const STEPS: [string, Fetch][] = [
 
 async function main() {
   const args = process.argv.slice(2);
-  const option = (name: string, fallback: number) => Number(args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
-  const concurrency = option("concurrency", 32);
-  const rounds = option("rounds", 7);
-  const perRound = option("per-round", 2000);
-
   const server = await startServer();
   const all = variants(server.baseUrl, (await loadClient()).index);
   const step = (fetch: Fetch) => {
@@ -77,20 +71,8 @@ async function main() {
     ...STEPS.map(([name, fetch]) => [name, step(fetch)] as [string, (i: number) => Promise<unknown>]),
     ["(c) convert.GET/POST", all[2]!.send],
   ];
-  for (const [, send] of runs) await drive(send, 500, concurrency);
-  const times = new Map<string, number[]>(runs.map(([name]) => [name, []]));
-  for (let round = 0; round < rounds; round++) {
-    for (let i = 0; i < runs.length; i++) {
-      const [name, send] = runs[(i + round) % runs.length]!;
-      collectGarbage();
-      const { wallMs } = await drive(send, perRound, concurrency);
-      times.get(name)!.push((wallMs / perRound) * 1000);
-    }
-  }
+  await compareSideBySide(runs, args);
   server.close();
-  const b = times.get(runs[0]![0])!;
-  console.log(`concurrency ${concurrency}, ${rounds} rounds of ${perRound}: µs per request (median), and x(b) (median of per-round ratios)`);
-  for (const [name, t] of times) console.log(`${name.padEnd(44)} ${median(t).toFixed(0).padStart(6)} µs  x(b) ${median(t.map((v, i) => v / b[i]!)).toFixed(2)}`);
 }
 
 main().then(
