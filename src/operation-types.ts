@@ -14,9 +14,6 @@ import type { CallOptions } from "./transport.js";
 
 export type OperationId = keyof operations;
 
-/** Path parameters the client can fill in from its `accountId` / `projectId` options. */
-export type DefaultPathParam = "account_id" | "project_id";
-
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 type Params<K extends OperationId> = operations[K]["parameters"];
 

@@ -15,7 +15,7 @@ const operationsByRoute = new Map<string, OperationContext>(
 );
 
 /** The operation behind a method and path template, if the spec has one. */
-export function operationForRoute(method: string, schemaPath: string): OperationContext | undefined {
+function operationForRoute(method: string, schemaPath: string): OperationContext | undefined {
   return operationsByRoute.get(`${method} ${schemaPath}`);
 }
 

@@ -4,7 +4,7 @@ export const DEFAULT_MAX_RETRIES = 2;
 const BASE_DELAY_MS = 500;
 const MAX_BACKOFF_MS = 8_000;
 /** A Retry-After longer than this is not waited for: the error is returned instead. */
-export const MAX_RETRY_AFTER_MS = 60_000;
+const MAX_RETRY_AFTER_MS = 60_000;
 
 /** Statuses retried only for requests that are safe to repeat. 429 is retried for all. */
 const RETRY_WHEN_SAFE = new Set([502, 503, 504]);
@@ -42,7 +42,7 @@ export function backoff(attempt: number, random: () => number = Math.random): nu
 }
 
 /** Retry-After as milliseconds from now: delta-seconds or an HTTP date. */
-export function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
+function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
   if (!value) return undefined;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;

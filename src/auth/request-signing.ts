@@ -54,7 +54,7 @@ export interface RequestSigningAuth {
   allowInBrowser?: boolean;
 }
 
-export const DEFAULT_EXPIRES_IN_SECONDS = 60;
+const DEFAULT_EXPIRES_IN_SECONDS = 60;
 
 export function requestSigning(auth: RequestSigningAuth, now: () => number = Date.now): Authenticator {
   const { applicationId, secretKey } = auth;
