@@ -5,6 +5,7 @@
 // `.` is this tree). Prints each version's (c) and (d) time per request relative to (b).
 import { bundleClient } from "./load.js";
 import { compareSideBySide, startServer, variants, type Variant } from "./http.js";
+import { runMain } from "./stats.js";
 
 async function main() {
   const args = process.argv.slice(2);
@@ -21,10 +22,4 @@ async function main() {
   server.close();
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -10,6 +10,7 @@ import { serializeQuery } from "../src/query-serializer.js";
 import { ClientRequest } from "../src/transport.js";
 import { compareSideBySide, KEY, startServer, variants } from "./http.js";
 import { loadClient } from "./load.js";
+import { runMain } from "./stats.js";
 
 type Fetch = (request: Request) => Promise<Response>;
 
@@ -75,10 +76,4 @@ async function main() {
   server.close();
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -4,6 +4,7 @@
 // Arguments: variant (a|b|c|d, default d), concurrency (default 32), requests (default 20000).
 import { drive, startServer, variants } from "./http.js";
 import { loadClient } from "./load.js";
+import { runMain } from "./stats.js";
 
 async function main() {
   const [key = "d", concurrency = "32", count = "20000"] = process.argv.slice(2);
@@ -17,10 +18,4 @@ async function main() {
   server.close();
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

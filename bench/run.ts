@@ -13,7 +13,7 @@ import { loadClient } from "./load.js";
 import { benchMemory, type MemoryResult } from "./memory.js";
 import { benchSigning, type SigningRow } from "./signing.js";
 import { benchSize, type SizeRow } from "./size.js";
-import { round, table, thousands } from "./stats.js";
+import { round, runMain, table, thousands } from "./stats.js";
 import { benchTypecheck, type TypecheckRow } from "./typecheck.js";
 
 type Section = "http" | "signing" | "memory" | "typecheck" | "size";
@@ -167,10 +167,4 @@ function checkTargets(results: Results): NonNullable<Results["targets"]> {
   return targets;
 }
 
-main().then(
-  () => process.exit(0), // the forked server and keep-alive sockets would otherwise hold the process
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

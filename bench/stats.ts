@@ -43,3 +43,17 @@ export function collectGarbage(): void {
     gc();
   }
 }
+
+/**
+ * Ends a bench script when `main` settles: exit 0, or print the error and exit 1. Exiting
+ * explicitly matters: the forked server and keep-alive sockets would hold the process open.
+ */
+export function runMain(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
