@@ -4,9 +4,11 @@ import { authHint, createAuthenticator, type ConvertAuth } from "./auth/index.js
 import { serializeBody } from "./body-serializer.js";
 import { checkCallOptions } from "./call-options.js";
 import { ConvertConfigError } from "./errors.js";
+import { fetchExchange } from "./exchange.js";
 import type { ConvertLogger } from "./logger.js";
 import type { OperationArgs, OperationMethods, PaginatedOperationId } from "./operation-types.js";
 import { createCallOperation, createOperationMethods, operationContextMiddleware, type OperationDefaults } from "./operations.js";
+import { nodeHttpExchange } from "./node-http.js";
 import { paginate, type PaginateOptions, type Paginator } from "./paginate.js";
 import { serializeQuery } from "./query-serializer.js";
 import { DEFAULT_MAX_RETRIES } from "./retry.js";
@@ -31,7 +33,10 @@ export interface ConvertClientOptions {
   logger?: ConvertLogger;
   /** Headers added to every request. */
   headers?: Record<string, string>;
-  /** The fetch implementation to send requests with. Default `globalThis.fetch`. */
+  /**
+   * Send requests with this fetch instead of node:http / node:https (the default), e.g. undici's
+   * fetch with a proxy dispatcher. Redirects are then followed as fetch does.
+   */
   fetch?: typeof globalThis.fetch;
 }
 
@@ -63,8 +68,7 @@ export function createConvertClient<const O extends ConvertClientOptions>(option
   }
   const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   const authenticate = createAuthenticator(options.auth, baseUrl);
-  const fetch = options.fetch ?? globalThis.fetch;
-  if (typeof fetch !== "function") throw new ConvertConfigError("options.fetch must be a function");
+  if (options.fetch !== undefined && typeof options.fetch !== "function") throw new ConvertConfigError("options.fetch must be a function");
   if (options.logger !== undefined && typeof options.logger !== "function") {
     throw new ConvertConfigError("options.logger must be a function");
   }
@@ -75,7 +79,7 @@ export function createConvertClient<const O extends ConvertClientOptions>(option
   };
 
   const send = createTransport({
-    fetch,
+    exchange: options.fetch ? fetchExchange(options.fetch) : nodeHttpExchange,
     authenticate,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,

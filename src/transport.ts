@@ -6,6 +6,7 @@ import {
   saysTooManyRequests,
   type RequestInfo,
 } from "./errors.js";
+import type { Answer, Exchange } from "./exchange.js";
 import type { ConvertLogger } from "./logger.js";
 import type { OperationSpec } from "../generated/operations.js";
 import { decideRetry } from "./retry.js";
@@ -27,7 +28,7 @@ export interface CallOptions {
 }
 
 export interface TransportConfig {
-  fetch: typeof globalThis.fetch;
+  exchange: Exchange;
   authenticate: Authenticator | undefined;
   timeoutMs: number;
   maxRetries: number;
@@ -89,7 +90,7 @@ export function rememberOperation(request: Request, operation: OperationContext)
  * sends it, reads the whole answer under the deadline, and retries what is worth retrying.
  */
 export function createTransport(config: TransportConfig): Send {
-  const { fetch, authenticate, logger } = config;
+  const { exchange, authenticate, logger } = config;
   return async (request, call) => {
     const ours = isClientRequest(request);
     const operation = call?.operation ?? (ours ? request[operationKey] : undefined);
@@ -127,10 +128,9 @@ export function createTransport(config: TransportConfig): Send {
         authenticate?.authenticate({ method, url, headers, body });
         const started = performance.now();
         logger?.({ type: "request", ...info, attempt });
-        let answer: { response: Response; bytes: ArrayBuffer };
+        let answer: Answer;
         try {
-          const response = await fetch(url, { method, headers, body, signal, redirect: request.redirect });
-          answer = { response, bytes: await response.arrayBuffer() };
+          answer = await exchange({ method, url, headers, body, signal, redirect: request.redirect });
         } catch (error) {
           const final = stopped(error);
           const decision = final === error ? decideRetry({ attempt, maxRetries, safeToRepeat }) : { retry: false as const };
@@ -141,26 +141,26 @@ export function createTransport(config: TransportConfig): Send {
           await sleep(decision.delayMs, signal).catch((e: unknown) => Promise.reject(stopped(e)));
           continue;
         }
-        const { response, bytes } = answer;
-        authenticate?.receive?.(url, response.headers);
-        logger?.({ type: "response", ...info, attempt, status: response.status, durationMs: performance.now() - started });
-        if (!response.ok) {
-          const rateLimited = response.status === 429 || (response.status >= 500 && saysTooManyRequests(textOf(bytes)));
+        const { status, headers: answerHeaders, bytes } = answer;
+        authenticate?.receive?.(url, answerHeaders);
+        logger?.({ type: "response", ...info, attempt, status, durationMs: performance.now() - started });
+        if (status < 200 || status > 299) {
+          const rateLimited = status === 429 || (status >= 500 && saysTooManyRequests(textOf(bytes)));
           const decision = decideRetry({
             attempt,
             maxRetries,
             safeToRepeat,
-            status: response.status,
+            status,
             rateLimited,
-            retryAfter: response.headers.get("retry-after"),
+            retryAfter: answerHeaders.get("retry-after"),
           });
           if (decision.retry) {
-            logger?.({ type: "retry", ...info, attempt, delayMs: decision.delayMs, reason: `HTTP ${response.status}` });
+            logger?.({ type: "retry", ...info, attempt, delayMs: decision.delayMs, reason: `HTTP ${status}` });
             await sleep(decision.delayMs, signal).catch((e: unknown) => Promise.reject(stopped(e)));
             continue;
           }
         }
-        return new BufferedResponse(response, bytes, url) as unknown as Response;
+        return new BufferedResponse(answer) as unknown as Response;
       }
     } finally {
       clearTimeout(timer);
@@ -207,17 +207,17 @@ type ResponseWithoutBody = new (body: null, init: ResponseInit) => Pick<Response
  * (body, blob(), formData(), bytes(), clone()) makes a real Response over the same bytes.
  */
 class BufferedResponse extends (Response as ResponseWithoutBody) {
-  readonly #bytes: ArrayBuffer;
+  readonly #bytes: Uint8Array;
   readonly #url: string;
   #read = false;
   #full: Response | undefined;
 
-  constructor(response: Response, bytes: ArrayBuffer, url: string) {
-    super(null, { status: response.status, statusText: response.statusText, headers: response.headers });
+  constructor({ status, statusText, headers, url, bytes }: Answer) {
+    super(null, { status, statusText, headers });
     this.headers.delete("content-encoding"); // the bytes are already decoded
     this.headers.set("content-length", String(bytes.byteLength));
     this.#bytes = bytes;
-    this.#url = response.url || url;
+    this.#url = url;
   }
 
   #real(): Response {
@@ -230,7 +230,7 @@ class BufferedResponse extends (Response as ResponseWithoutBody) {
   }
 
   /** The bytes, once, while no real Response has been made. */
-  #take(): ArrayBuffer | undefined {
+  #take(): Uint8Array | undefined {
     if (this.#full || this.#read) return undefined;
     this.#read = true;
     return this.#bytes;
@@ -255,7 +255,7 @@ class BufferedResponse extends (Response as ResponseWithoutBody) {
   }
   arrayBuffer(): Promise<ArrayBuffer> {
     const bytes = this.#take();
-    return bytes ? Promise.resolve(bytes) : this.#real().arrayBuffer();
+    return bytes ? Promise.resolve(exactBuffer(bytes)) : this.#real().arrayBuffer();
   }
   blob(): Promise<Blob> {
     return this.#real().blob();
@@ -271,8 +271,14 @@ class BufferedResponse extends (Response as ResponseWithoutBody) {
   }
 }
 
-function textOf(bytes: ArrayBuffer): string {
-  return utf8.decode(bytes.byteLength > 4096 ? bytes.slice(0, 4096) : bytes);
+function textOf(bytes: Uint8Array): string {
+  return utf8.decode(bytes.byteLength > 4096 ? bytes.subarray(0, 4096) : bytes);
+}
+
+/** An ArrayBuffer holding exactly these bytes (a Node Buffer may be a view into a larger pool). */
+function exactBuffer(bytes: Uint8Array): ArrayBuffer {
+  const { buffer, byteOffset, byteLength } = bytes;
+  return byteOffset === 0 && byteLength === buffer.byteLength ? (buffer as ArrayBuffer) : (buffer.slice(byteOffset, byteOffset + byteLength) as ArrayBuffer);
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -17,6 +17,7 @@ export interface ConvertSessionOptions {
   baseUrl?: string;
   /** Optional anti-CSRF value sent as `x-convert-nonce` with every request of the session. */
   nonce?: string;
+  /** Sign in through this fetch instead of node:http (see the client's `fetch` option). */
   fetch?: typeof globalThis.fetch;
   timeoutMs?: number;
   logger?: ConvertLogger;
