@@ -1,6 +1,7 @@
 // Section 1: per-request overhead of the client against a local server, next to raw fetch.
 import { fork } from "node:child_process";
 import { createHmac } from "node:crypto";
+import { request as httpRequest } from "node:http";
 import { fileURLToPath } from "node:url";
 import type { Index } from "./load.js";
 import { collectGarbage, median, medianIndex, quantile } from "./stats.js";
@@ -31,7 +32,7 @@ export function startServer(): Promise<BenchServer> {
 
 /** One way of making the benchmark's two requests; `send(i)` makes request i of a run. */
 export interface Variant {
-  key: "a" | "b" | "c" | "d";
+  key: "a" | "b" | "c" | "d" | "e" | "f";
   name: string;
   send(i: number): Promise<unknown>;
 }
@@ -83,28 +84,43 @@ export function variants(baseUrl: string, { createConvertClient }: Index): Varia
     },
   };
 
-  const convert = createConvertClient({
-    baseUrl,
-    auth: { type: "requestSigning", ...KEY },
-    accountId: ACCOUNT_ID,
-    projectId: PROJECT_ID,
-  });
+  // (e) The floor of the client's default transport: node:http, headers computed once.
+  const utf8 = new TextDecoder();
+  const nodeHttp = (url: string, method: string, headers: Record<string, string>, body?: string) =>
+    new Promise((resolve, reject) => {
+      const outgoing = httpRequest(url, { method, headers }, (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
+        incoming.on("error", reject);
+        incoming.on("end", () => {
+          if (incoming.statusCode !== 200) return reject(new Error(`HTTP ${incoming.statusCode}`));
+          resolve(JSON.parse(utf8.decode(Buffer.concat(chunks))));
+        });
+      });
+      outgoing.on("error", reject);
+      outgoing.end(body);
+    });
+  const nodeFloor: Variant = {
+    key: "e",
+    name: "raw node:http, precomputed headers",
+    send: (i) => (i % 2 === 0 ? nodeHttp(getUrl, "GET", getHeaders) : nodeHttp(postUrl, "POST", postHeaders, JSON.stringify(LIST_BODY))),
+  };
+
+  const options = { baseUrl, auth: { type: "requestSigning", ...KEY }, accountId: ACCOUNT_ID, projectId: PROJECT_ID } as const;
+  const convert = createConvertClient(options);
 
   // (c) Our client's raw openapi-fetch interface, signing every request, default retries.
-  const raw: Variant = {
-    key: "c",
-    name: "convert.GET/POST (openapi-fetch), signed",
-    async send(i) {
-      const { data, error, response } =
-        i % 2 === 0
-          ? await convert.GET("/accounts/{account_id}/projects/{project_id}", {
-              params: { path: { account_id: ACCOUNT_ID, project_id: PROJECT_ID }, query: { include: ["domains"] } },
-            })
-          : await convert.POST("/accounts/{account_id}/projects", { params: { path: { account_id: ACCOUNT_ID } }, body: LIST_BODY });
-      if (error !== undefined || !response.ok) throw new Error(`HTTP ${response.status}`);
-      return data;
-    },
+  const rawCalls = (client: typeof convert) => async (i: number) => {
+    const { data, error, response } =
+      i % 2 === 0
+        ? await client.GET("/accounts/{account_id}/projects/{project_id}", {
+            params: { path: { account_id: ACCOUNT_ID, project_id: PROJECT_ID }, query: { include: ["domains"] } },
+          })
+        : await client.POST("/accounts/{account_id}/projects", { params: { path: { account_id: ACCOUNT_ID } }, body: LIST_BODY });
+    if (error !== undefined || !response.ok) throw new Error(`HTTP ${response.status}`);
+    return data;
   };
+  const raw: Variant = { key: "c", name: "convert.GET/POST (openapi-fetch), signed", send: rawCalls(convert) };
 
   // (d) The operation methods: default path parameters, typed errors, retries (maxRetries 2).
   const methods: Variant = {
@@ -113,7 +129,11 @@ export function variants(baseUrl: string, { createConvertClient }: Index): Varia
     send: (i) => (i % 2 === 0 ? convert.getProject({ query: { include: ["domains"] } }) : convert.getProjectsList({ body: LIST_BODY })),
   };
 
-  return [floor, handSigned, raw, methods];
+  // (f) (c) sent through fetch, as with `options.fetch`, instead of node:http.
+  const overFetch = createConvertClient({ ...options, fetch: globalThis.fetch });
+  const rawOverFetch: Variant = { key: "f", name: "(c) with options.fetch = globalThis.fetch", send: rawCalls(overFetch) };
+
+  return [floor, handSigned, raw, methods, nodeFloor, rawOverFetch];
 }
 
 /** Latencies (ms) of `count` requests made `concurrency` at a time, and the run's wall time. */

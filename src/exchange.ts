@@ -1,11 +1,12 @@
-/** One HTTP request as the transport sends it: credentials added, body already serialized. */
+/** One attempt of a request as it goes on the wire: final URL, headers, exact body (text is sent as UTF-8). */
 export interface OutgoingRequest {
-  method: string;
-  url: string;
-  headers: Headers;
-  body: string | Uint8Array | undefined;
-  signal: AbortSignal;
-  redirect: Request["redirect"];
+  readonly method: string;
+  readonly url: string;
+  /** Header names in lowercase. */
+  readonly headers: Record<string, string>;
+  readonly body: string | Uint8Array | undefined;
+  readonly signal: AbortSignal;
+  readonly redirect: Request["redirect"];
 }
 
 /** The whole answer to one request: its body is read and decoded already. */
@@ -13,7 +14,7 @@ export interface Answer {
   status: number;
   statusText: string;
   /** Headers as received: Content-Encoding still names the coding that `bytes` no longer has. */
-  headers: Headers;
+  headers: Headers | [name: string, value: string][];
   url: string;
   bytes: Uint8Array;
 }

@@ -26,34 +26,41 @@ const DECODERS: Record<string, Decode> = {
  * streams. Like fetch it decodes gzip, deflate and br answers; unlike fetch it does not follow
  * redirects (a signature is only valid for the URL it was computed over): a 3xx comes back as is.
  */
-export const nodeHttpExchange: Exchange = (request) =>
+export const nodeHttpExchange: Exchange = ({ method, url, headers, body, signal }) =>
   new Promise<Answer>((resolve, reject) => {
-    const { url, method, body, signal } = request;
-    const headers: Record<string, string> = { ...DEFAULT_HEADERS };
-    request.headers.forEach((value, name) => (headers[name] = value));
-
+    if (signal.aborted) return reject(signal.reason);
     const send = url.startsWith("https:") ? https.request : http.request;
-    const outgoing = send(url, { method, headers, signal }, (incoming) => {
+    const outgoing = send(url, { method, headers: { ...DEFAULT_HEADERS, ...headers } }, (incoming) => {
       const chunks: Buffer[] = [];
       incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
-      incoming.on("error", reject);
+      incoming.on("error", fail);
       incoming.on("close", () => {
-        if (!incoming.complete) reject(new Error("the connection closed before the whole answer arrived"));
+        if (!incoming.complete) fail(new Error("the connection closed before the whole answer arrived"));
       });
       incoming.on("end", () => {
         const raw = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-        const answerHeaders = new Headers();
-        const pairs = incoming.rawHeaders;
-        for (let i = 0; i < pairs.length; i += 2) answerHeaders.append(pairs[i]!, pairs[i + 1]!);
-        const answer = (bytes: Uint8Array) =>
-          resolve({ status: incoming.statusCode!, statusText: incoming.statusMessage ?? "", headers: answerHeaders, url, bytes });
-        const coding = answerHeaders.get("content-encoding")?.trim().toLowerCase();
+        const pairs: [string, string][] = [];
+        const { rawHeaders } = incoming;
+        for (let i = 0; i < rawHeaders.length; i += 2) pairs.push([rawHeaders[i]!, rawHeaders[i + 1]!]);
+        const answer = (bytes: Uint8Array) => {
+          signal.removeEventListener("abort", onAbort);
+          resolve({ status: incoming.statusCode!, statusText: incoming.statusMessage ?? "", headers: pairs, url, bytes });
+        };
+        const coding = incoming.headers["content-encoding"]?.trim().toLowerCase();
         if (!coding || coding === "identity" || raw.byteLength === 0) return answer(raw);
         const decode = DECODERS[coding];
-        if (!decode) return reject(new Error(`the answer uses content-encoding "${coding}", which the client cannot decode`));
-        decode(raw, (error, decoded) => (error ? reject(error) : answer(decoded)));
+        if (!decode) return fail(new Error(`the answer uses content-encoding "${coding}", which the client cannot decode`));
+        decode(raw, (error, decoded) => (error ? fail(error) : answer(decoded)));
       });
     });
-    outgoing.on("error", reject);
+    // A listener of our own rather than the `signal` option, which also sets up an end-of-stream
+    // watch on the request (about 10 µs per call here).
+    const onAbort = () => outgoing.destroy(signal.reason);
+    signal.addEventListener("abort", onAbort);
+    function fail(error: unknown) {
+      signal.removeEventListener("abort", onAbort);
+      reject(error);
+    }
+    outgoing.on("error", fail);
     outgoing.end(body); // in one piece, so node:http sends Content-Length (0 when there is no body)
   });

@@ -123,8 +123,11 @@ export function createTransport(config: TransportConfig): Send {
     try {
       let body: string | Uint8Array | undefined = ours && !request.bodyUsed ? request[sentBody] : undefined;
       if (body === undefined && request.body !== null) body = new Uint8Array(await request.arrayBuffer()); // forms, Requests from middleware
+      // A copy per attempt: credentials stay off the Request that middleware sees.
+      const requestHeaders: Record<string, string> = {};
+      request.headers.forEach((value, name) => (requestHeaders[name] = value));
       for (let attempt = 0; ; attempt++) {
-        const headers = new Headers(request.headers);
+        const headers = { ...requestHeaders };
         authenticate?.authenticate({ method, url, headers, body });
         const started = performance.now();
         logger?.({ type: "request", ...info, attempt });
@@ -141,11 +144,12 @@ export function createTransport(config: TransportConfig): Send {
           await sleep(decision.delayMs, signal).catch((e: unknown) => Promise.reject(stopped(e)));
           continue;
         }
-        const { status, headers: answerHeaders, bytes } = answer;
+        const response = new BufferedResponse(answer);
+        const { status, headers: answerHeaders } = response;
         authenticate?.receive?.(url, answerHeaders);
         logger?.({ type: "response", ...info, attempt, status, durationMs: performance.now() - started });
         if (status < 200 || status > 299) {
-          const rateLimited = status === 429 || (status >= 500 && saysTooManyRequests(textOf(bytes)));
+          const rateLimited = status === 429 || (status >= 500 && saysTooManyRequests(textOf(answer.bytes)));
           const decision = decideRetry({
             attempt,
             maxRetries,
@@ -160,7 +164,7 @@ export function createTransport(config: TransportConfig): Send {
             continue;
           }
         }
-        return new BufferedResponse(answer) as unknown as Response;
+        return response as unknown as Response;
       }
     } finally {
       clearTimeout(timer);

@@ -63,8 +63,11 @@ export function requestSigning(auth: RequestSigningAuth, now: () => number = Dat
     authenticate(request) {
       // Computed per attempt: a retried request never reuses an expired signature.
       const expires = Math.floor(now() / 1000) + lifetime;
-      const headers = signRequest({ applicationId, secretKey, expires, url: request.url, body: request.body });
-      for (const name in headers) request.headers.set(name, headers[name as keyof SignatureHeaders]);
+      const signed = signRequest({ applicationId, secretKey, expires, url: request.url, body: request.body });
+      const { headers } = request;
+      headers["convert-application-id"] = signed["Convert-Application-ID"];
+      headers.expires = signed.Expires;
+      headers.authorization = signed.Authorization;
     },
   };
 }

@@ -12,5 +12,5 @@ export interface SecretKeyAuth {
 
 export function secretKey(auth: SecretKeyAuth): Authenticator {
   const value = `Bearer ${auth.applicationId}:${auth.secretKey}`;
-  return { authenticate: (request) => request.headers.set("Authorization", value) };
+  return { authenticate: (request) => (request.headers.authorization = value) };
 }

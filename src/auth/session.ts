@@ -184,8 +184,8 @@ export class ConvertSession {
       authenticate: (request) => {
         if (!ours(request.url)) return;
         const cookie = jar.getCookieStringSync(request.url);
-        if (cookie) request.headers.set("cookie", cookie);
-        if (nonce) request.headers.set("x-convert-nonce", nonce);
+        if (cookie) request.headers.cookie = cookie;
+        if (nonce) request.headers["x-convert-nonce"] = nonce;
       },
       receive: (url, headers) => {
         if (!ours(url)) return;
