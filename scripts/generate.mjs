@@ -62,7 +62,11 @@ writeFileSync(join(outDir, "operations.ts"), operationTable(spec));
 
 console.log(`generated ${Object.keys(spec.paths).length} paths into ${outDir}`);
 
-/** One entry per operationId: method, path template, path parameters and two rules read from the spec. */
+/**
+ * One entry per operationId: method, path template and two rules read from the spec, each
+ * written only when true (the table ships in the runtime bundle; path parameters are read from
+ * the template at load).
+ */
 function operationTable(doc) {
   const deref = (node) => {
     while (node && node.$ref) node = node.$ref.slice(2).split("/").reduce((at, key) => at[key.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
@@ -86,22 +90,24 @@ function operationTable(doc) {
       const entry = {
         method: method.toUpperCase(),
         path,
-        pathParams: [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]),
         // Safe to send twice: every GET, and the POSTs that only read (marked in the spec).
         idempotent: method === "get" || op["x-convert-idempotent"] === true,
         // Walks pages: a `page` field in the body and `extra.pagination` in the answer.
         paginated: Boolean(body && result && properties(body).has("page") && properties(result).has("extra")),
       };
-      const fields = Object.entries(entry).map(([key, value]) => `${key}: ${JSON.stringify(value).replace(/,/g, ", ")}`);
+      const fields = Object.entries(entry)
+        .filter(([, value]) => value !== false)
+        .map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
       rows.push(`  ${op.operationId}: { ${fields.join(", ")} },`);
     }
   }
   return `${header}export interface OperationSpec {
   readonly method: "GET" | "PUT" | "POST" | "DELETE" | "PATCH";
   readonly path: string;
-  readonly pathParams: readonly string[];
-  readonly idempotent: boolean;
-  readonly paginated: boolean;
+  /** Safe to send twice: retried after a network error or a 502/503/504. */
+  readonly idempotent?: true;
+  /** A list that walks pages: a page field in the body, extra.pagination in the answer. */
+  readonly paginated?: true;
 }
 
 export const operationTable = {

@@ -3,6 +3,15 @@ import { ConvertConfigError } from "./errors.js";
 /** Longest delay setTimeout accepts. */
 const MAX_TIMEOUT_MS = 2_147_483_647;
 
+/** The caller's signal, if any; anything else given as `signal` is refused. */
+export function checkSignal(signal: unknown, where: string): AbortSignal | undefined {
+  if (signal === undefined || signal === null) return undefined;
+  if (!(typeof (signal as AbortSignal).aborted === "boolean" && typeof (signal as AbortSignal).addEventListener === "function")) {
+    throw new ConvertConfigError(`${where}: signal must be an AbortSignal`);
+  }
+  return signal as AbortSignal;
+}
+
 /** Validates `timeoutMs` and `maxRetries` where they are given (client options or one call). */
 export function checkCallOptions(options: { timeoutMs?: unknown; maxRetries?: unknown }, where: string): void {
   const { timeoutMs, maxRetries } = options;

@@ -2,17 +2,18 @@ import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/openapi-types.js";
 import { authHint, createAuthenticator, type ConvertAuth } from "./auth/index.js";
 import { serializeBody } from "./body-serializer.js";
+import { routeCalls } from "./call-routing.js";
 import { checkCallOptions } from "./call-options.js";
 import { ConvertConfigError } from "./errors.js";
 import { fetchExchange } from "./exchange.js";
 import type { ConvertLogger } from "./logger.js";
 import type { OperationArgs, OperationMethods, PaginatedOperationId } from "./operation-types.js";
-import { createCallOperation, createOperationMethods, operationContextMiddleware, type OperationDefaults } from "./operations.js";
+import { createCallOperation, createOperationMethods, type OperationDefaults } from "./operations.js";
 import { nodeHttpExchange } from "./node-http.js";
 import { paginate, type PaginateOptions, type Paginator } from "./paginate.js";
 import { serializeQuery } from "./query-serializer.js";
 import { DEFAULT_MAX_RETRIES } from "./retry.js";
-import { ClientRequest, createTransport, DEFAULT_TIMEOUT_MS } from "./transport.js";
+import { createTransport, DEFAULT_TIMEOUT_MS } from "./transport.js";
 
 export const DEFAULT_BASE_URL = "https://api.convert.com/api/v2";
 
@@ -85,17 +86,8 @@ export function createConvertClient<const O extends ConvertClientOptions>(option
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
     logger: options.logger,
   });
-  const client = createClient<paths>({
-    baseUrl,
-    headers: options.headers,
-    querySerializer: serializeQuery,
-    bodySerializer: serializeBody,
-    Request: ClientRequest,
-    fetch: (request) => send(request),
-  });
-  client.use(operationContextMiddleware);
-
-  const call = createCallOperation(client, send, defaults, (status) => authHint(options.auth, status));
+  const client = createClient<paths>({ baseUrl, headers: options.headers, querySerializer: serializeQuery, bodySerializer: serializeBody });
+  const call = createCallOperation(routeCalls(client, send), defaults, (status) => authHint(options.auth, status));
   return Object.assign(client, createOperationMethods(call), {
     paginate: (operationId: PaginatedOperationId, init?: Record<string, unknown>, paginateOptions?: PaginateOptions) =>
       paginate(call, operationId, init, paginateOptions),

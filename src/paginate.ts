@@ -30,7 +30,7 @@ export function paginate<K extends PaginatedOperationId>(
   init: Record<string, unknown> | undefined,
   options: PaginateOptions = {},
 ): Paginator<K> {
-  if (!(operationTable as Record<string, { paginated: boolean }>)[operationId]?.paginated) {
+  if (!(operationTable as Record<string, { paginated?: true }>)[operationId]?.paginated) {
     throw new ConvertConfigError(`paginate: ${String(operationId)} is not a paginated list operation`);
   }
   const { maxItems } = options;

@@ -6,18 +6,13 @@ import {
   saysTooManyRequests,
   type RequestInfo,
 } from "./errors.js";
+import type { PlainRequest } from "./call-routing.js";
 import type { Answer, Exchange } from "./exchange.js";
 import type { ConvertLogger } from "./logger.js";
-import type { OperationSpec } from "../generated/operations.js";
+import type { OperationContext } from "./operation-table.js";
 import { decideRetry } from "./retry.js";
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
-
-/** What the transport needs to know about the operation being called. */
-export interface OperationContext {
-  operationId: string;
-  spec: OperationSpec;
-}
 
 /** Options that can be set per client and overridden per call. */
 export interface CallOptions {
@@ -35,54 +30,17 @@ export interface TransportConfig {
   logger: ConvertLogger | undefined;
 }
 
-/** Per-call settings of an operation-method call; raw calls have none. */
+/** Per-call settings: the operation (when the spec knows the route), the caller's signal and options. */
 export interface CallContext extends CallOptions {
-  operation: OperationContext;
-  /** The caller's signal: given here rather than in the Request (see createCallOperation). */
+  operation: OperationContext | undefined;
+  /** The caller's signal: given here rather than in a Request (see call-routing.ts). */
   signal: AbortSignal | undefined;
 }
 
-export type Send = (request: Request, call?: CallContext) => Promise<Response>;
+export type Send = (request: Request | PlainRequest, call: CallContext) => Promise<Response>;
 
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 const utf8 = new TextDecoder();
-
-const sentBody = Symbol("sentBody");
-const sentSignal = Symbol("sentSignal");
-const operationKey = Symbol("operation");
-
-/**
- * The Request class openapi-fetch builds requests with (its `Request` option): a real Request
- * that also keeps the body text and the signal it was given, and the operation it belongs to.
- * The transport then sends and signs that text instead of reading the body stream back, and
- * listens to the caller's signal only when there is one.
- */
-export class ClientRequest extends Request {
-  readonly [sentBody]: string | undefined;
-  readonly [sentSignal]: AbortSignal | undefined;
-  [operationKey]: OperationContext | undefined = undefined;
-  constructor(...[input, init]: ConstructorParameters<typeof Request>) {
-    super(input, init);
-    this[sentBody] = typeof init?.body === "string" ? init.body : undefined;
-    this[sentSignal] = init?.signal ?? undefined;
-  }
-
-  // openapi-fetch checks what a middleware returns with `instanceof` its Request option: any
-  // Request must still pass, as it does with the global Request.
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return value instanceof Request;
-  }
-}
-
-/** Whether the client built this Request (a middleware may have replaced it with another). */
-function isClientRequest(request: Request): request is ClientRequest {
-  return sentBody in request;
-}
-
-/** Tells the transport which operation a request made by the client belongs to. */
-export function rememberOperation(request: Request, operation: OperationContext): void {
-  if (isClientRequest(request)) request[operationKey] = operation;
-}
 
 /**
  * The fetch that openapi-fetch calls once every middleware has run. For each attempt it adds
@@ -92,16 +50,12 @@ export function rememberOperation(request: Request, operation: OperationContext)
 export function createTransport(config: TransportConfig): Send {
   const { exchange, authenticate, logger } = config;
   return async (request, call) => {
-    const ours = isClientRequest(request);
-    const operation = call?.operation ?? (ours ? request[operationKey] : undefined);
-    const { method, url } = request; // Request getters build a new value on every read
+    const { operation, signal: callerSignal } = call;
+    const { method, url } = request; // read once: a Request builds a new value on every read
     const info: RequestInfo = { operationId: operation?.operationId, method, url };
-    const safeToRepeat = operation ? operation.spec.idempotent : method === "GET" || method === "HEAD";
-    const timeoutMs = call?.timeoutMs ?? config.timeoutMs;
-    const maxRetries = call?.maxRetries ?? config.maxRetries;
-    // The caller's own signal where it is known, so that no listener is added when there is none
-    // (a Request always has a signal, which for a ClientRequest built without one never aborts).
-    const callerSignal = call ? call.signal : ours ? request[sentSignal] : request.signal;
+    const safeToRepeat = operation ? operation.spec.idempotent === true : method === "GET" || method === "HEAD";
+    const timeoutMs = call.timeoutMs ?? config.timeoutMs;
+    const maxRetries = call.maxRetries ?? config.maxRetries;
 
     // One controller per call, aborted by the deadline or by the caller: cheaper than
     // AbortSignal.any, which allocates a signal, WeakRefs and Sets per call.
@@ -121,11 +75,10 @@ export function createTransport(config: TransportConfig): Send {
       return error;
     };
     try {
-      let body: string | Uint8Array | undefined = ours && !request.bodyUsed ? request[sentBody] : undefined;
-      if (body === undefined && request.body !== null) body = new Uint8Array(await request.arrayBuffer()); // forms, Requests from middleware
-      // A copy per attempt: credentials stay off the Request that middleware sees.
+      // A copy per attempt: credentials stay off the request that middleware sees.
       const requestHeaders: Record<string, string> = {};
       request.headers.forEach((value, name) => (requestHeaders[name] = value));
+      const body = await bodyOf(request, requestHeaders);
       for (let attempt = 0; ; attempt++) {
         const headers = { ...requestHeaders };
         authenticate?.authenticate({ method, url, headers, body });
@@ -171,6 +124,21 @@ export function createTransport(config: TransportConfig): Send {
       unfollow?.();
     }
   };
+}
+
+/**
+ * The exact bytes to sign and send. JSON text as it is; anything else (forms, Blobs, a body a
+ * middleware put in its own Request) encoded the way fetch would, with its Content-Type.
+ */
+async function bodyOf(request: Request | PlainRequest, headers: Record<string, string>): Promise<string | Uint8Array | undefined> {
+  const { body } = request;
+  if (body === null || body === undefined || typeof body === "string") return body ?? undefined;
+  const encoded = request instanceof Request ? request : new Response(body);
+  if (!headers["content-type"]) {
+    const type = encoded.headers.get("content-type");
+    if (type) headers["content-type"] = type;
+  }
+  return new Uint8Array(await encoded.arrayBuffer());
 }
 
 /** The calls in flight for each caller signal, and the one listener that aborts them. */

@@ -74,6 +74,56 @@ describe("request bodies", () => {
   });
 });
 
+describe("raw calls and middleware", () => {
+  const path = "/accounts/{account_id}/projects/{project_id}/update" as const;
+  const params = { path: { account_id: 1, project_id: 2 } };
+
+  it("middleware, per client or per call, sees a real Request with the body; without it the call is the same", async () => {
+    const convert = client();
+    const seen: [boolean, unknown][] = [];
+    const watch = {
+      async onRequest({ request }: { request: Request }) {
+        seen.push([request instanceof Request, await request.clone().json()]);
+      },
+    };
+    await convert.POST(path, { params, body: { name: "plain" } });
+    convert.use(watch);
+    await convert.POST(path, { params, body: { name: "client middleware" } });
+    convert.eject(watch);
+    await convert.POST(path, { params, body: { name: "per-call middleware" }, middleware: [watch] });
+    await convert.POST(path, { params, body: { name: "ejected" } });
+    expect(seen).toEqual([
+      [true, { name: "client middleware" }],
+      [true, { name: "per-call middleware" }],
+    ]);
+    expect(server.requests.map((r) => JSON.parse(r.body.toString()).name)).toEqual(["plain", "client middleware", "per-call middleware", "ejected"]);
+    expect(server.requests.map((r) => [verifySignature(r, secrets), r.headers["content-type"]])).toEqual(
+      Array.from({ length: 4 }, () => [null, "application/json"]),
+    );
+  });
+
+  it("refuse a missing path parameter of a known operation before sending, as a rejected promise", async () => {
+    const call = client().POST(path, { params: { path: { account_id: 1 } } as never, body: {} });
+    await expect(call).rejects.toThrow("updateProject: path parameter project_id is missing");
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("follow the caller's signal in the transport: aborted calls stop, no listener stays", async () => {
+    delayMs = 5_000;
+    const convert = client();
+    const shutdown = new AbortController();
+    const getPath = "/accounts/{account_id}/projects/{project_id}" as const;
+    const calls = Array.from({ length: 5 }, () => convert.GET(getPath, { params, signal: shutdown.signal }).catch((e: unknown) => e));
+    await vi.waitFor(() => expect(server.requests).toHaveLength(5));
+    expect(getEventListeners(shutdown.signal, "abort")).toHaveLength(1);
+    shutdown.abort(new Error("shutting down"));
+    for (const error of await Promise.all(calls)) expect(error).toBeInstanceOf(ConvertAbortError);
+    expect(getEventListeners(shutdown.signal, "abort")).toHaveLength(0);
+    // @ts-expect-error not a signal
+    await expect(convert.GET(getPath, { params, signal: "stop" })).rejects.toThrow("GET /accounts/{account_id}/projects/{project_id}: signal must be an AbortSignal");
+  });
+});
+
 describe("the Response handed back", () => {
   const path = "/accounts/{account_id}/projects/{project_id}" as const;
   const params = { path: { account_id: 1, project_id: 2 } };
