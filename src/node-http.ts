@@ -22,7 +22,7 @@ const DECODERS: Record<string, Decode> = {
 
 /**
  * The default Exchange on Node: node:http / node:https with their global keep-alive agents.
- * Several times cheaper per request than Node's fetch, which routes every body through web
+ * Less than half as costly per request as Node's fetch, which routes every body through web
  * streams. Like fetch it decodes gzip, deflate and br answers; unlike fetch it does not follow
  * redirects (a signature is only valid for the URL it was computed over): a 3xx comes back as is.
  */
