@@ -1,7 +1,7 @@
 import { defineConfig } from "tsup";
 
-// Dual ESM/CJS build of the two entry points, with .d.ts/.d.cts types. package.json has no
-// "type" field on purpose: with "type": "module" the CJS output breaks on require().
+// Dual ESM/CJS build of the two entry points, with .d.ts/.d.cts types. package.json says
+// "type": "commonjs" on purpose: with "type": "module" the CJS output breaks on require().
 export default defineConfig({
   entry: { index: "src/index.ts", session: "src/session.ts" },
   format: ["esm", "cjs"],

@@ -1,13 +1,14 @@
 import http from "node:http";
 import https from "node:https";
 import zlib from "node:zlib";
-import type { Answer, Exchange, OutgoingRequest } from "./exchange.js";
+import type { Answer, Exchange } from "./exchange.js";
+import { VERSION } from "./version.js";
 
 // What fetch would add when the caller has not set them.
 const DEFAULT_HEADERS: Record<string, string> = {
   accept: "*/*",
   "accept-encoding": "gzip, deflate, br",
-  "user-agent": "convert-api-client",
+  "user-agent": `convert-api-client/${VERSION} node/${process.version}`,
 };
 
 type Decode = (bytes: Uint8Array, done: (error: Error | null, result: Buffer) => void) => void;

@@ -125,7 +125,8 @@ describe("node:http, where fetch would have helped", () => {
     const { server, convert } = await serve(sendJson);
     await convert.getProject();
     await convert.getProject({ headers: { "User-Agent": "my-app/1.0", Accept: "application/json" } });
-    expect(server.requests[0]!.headers).toMatchObject({ accept: "*/*", "user-agent": "convert-api-client" });
+    const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+    expect(server.requests[0]!.headers).toMatchObject({ accept: "*/*", "user-agent": `convert-api-client/${version} node/${process.version}` });
     expect(server.requests[1]!.headers).toMatchObject({ accept: "application/json", "user-agent": "my-app/1.0" });
   });
 
