@@ -61,6 +61,22 @@ describe.each([
     expect(response.headers.get("x-request-id")).toBe("abc");
   });
 
+  it("reads an answer that arrives in many chunks", async () => {
+    const items = Array.from({ length: 20_000 }, (_, id) => ({ id, name: `Projekt ${id} ✓` }));
+    const text = JSON.stringify({ data: items });
+    const { convert } = await serve(async (_request, response) => {
+      response.writeHead(200, { "content-type": "application/json" }); // no length: chunked
+      for (let at = 0; at < text.length; at += 65_536) {
+        response.write(text.slice(at, at + 65_536));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      response.end();
+    }, makeFetch());
+    const { data } = await convert.POST("/accounts/{account_id}/projects", { params: { path: { account_id: 1 } }, body: {} });
+    expect(data?.data).toHaveLength(20_000);
+    expect(data?.data?.[19_999]).toEqual(items[19_999]);
+  });
+
   it("turns a connection dropped half-way through the answer into a network error", async () => {
     const { convert } = await serve((_request, response) => {
       response.writeHead(200, { "content-type": "application/json", "content-length": "100" });
