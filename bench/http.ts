@@ -221,30 +221,3 @@ export async function benchHttp(index: Index, options: { perRound: number; round
     server.close();
   }
 }
-
-/**
- * Side-by-side runs for the analysis scripts (compare.ts, floor.ts): warms each run up, then
- * alternates their order over rounds and prints each one's time per request relative to the
- * first run. Options come from `--concurrency=`, `--rounds=` and `--per-round=` in `args`.
- */
-export async function compareSideBySide(runs: [name: string, send: (i: number) => Promise<unknown>][], args: string[]) {
-  const option = (name: string, fallback: number) => Number(args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
-  const concurrency = option("concurrency", 32);
-  const rounds = option("rounds", 7);
-  const perRound = option("per-round", 2000);
-  for (const [, send] of runs) await drive(send, 500, concurrency);
-  const times = new Map<string, number[]>(runs.map(([name]) => [name, []]));
-  for (let round = 0; round < rounds; round++) {
-    for (let i = 0; i < runs.length; i++) {
-      const [name, send] = runs[(i + round) % runs.length]!;
-      collectGarbage();
-      const { wallMs } = await drive(send, perRound, concurrency);
-      times.get(name)!.push((wallMs / perRound) * 1000);
-    }
-  }
-  const base = times.get(runs[0]![0])!;
-  console.log(`concurrency ${concurrency}, ${rounds} rounds of ${perRound}: µs per request (median), and x(b) (median of per-round ratios)`);
-  for (const [name, t] of times) {
-    console.log(`${name.padEnd(44)} ${median(t).toFixed(0).padStart(6)} µs  x(b) ${median(t.map((v, i) => v / base[i]!)).toFixed(2)}`);
-  }
-}
