@@ -1,4 +1,3 @@
-import { operationTable } from "../generated/operations.js";
 import { checkCallOptions, checkSignal } from "./call-options.js";
 import { isPathValue, type Routing } from "./call-routing.js";
 import { apiErrorClass, ConvertConfigError } from "./errors.js";
@@ -49,7 +48,7 @@ export function createCallOperation(
 /** `convert.<operationId>(init)` for every operation of the spec. */
 export function createOperationMethods(call: CallOperation): Record<string, (init?: Record<string, unknown>) => Promise<unknown>> {
   const methods: Record<string, (init?: Record<string, unknown>) => Promise<unknown>> = {};
-  for (const operationId of Object.keys(operationTable)) {
+  for (const operationId of operationContexts.keys()) {
     methods[operationId] = (init) => call(operationId as OperationId, init);
   }
   return methods;

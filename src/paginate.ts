@@ -1,6 +1,7 @@
-import { operationTable } from "../generated/operations.js";
 import { ConvertConfigError } from "./errors.js";
-import type { OperationId, OperationResult, PageItem, PaginatedOperationId } from "./operation-types.js";
+import { operationContexts } from "./operation-table.js";
+import type { OperationResult, PageItem, PaginatedOperationId } from "./operation-types.js";
+import type { CallOperation } from "./operations.js";
 
 export interface PaginateOptions {
   /** Stop after this many items (no further page is fetched once it is reached). */
@@ -12,8 +13,6 @@ export interface Paginator<K extends PaginatedOperationId> extends AsyncIterable
   /** Iterate whole pages (the operation's answers) instead of items. */
   pages(): AsyncIterable<OperationResult<K>>;
 }
-
-type CallOperation = (operationId: OperationId, init: Record<string, unknown>) => Promise<unknown>;
 
 interface PageAnswer {
   data?: unknown[] | null;
@@ -30,7 +29,7 @@ export function paginate<K extends PaginatedOperationId>(
   init: Record<string, unknown> | undefined,
   options: PaginateOptions = {},
 ): Paginator<K> {
-  if (!(operationTable as Record<string, { paginated?: true }>)[operationId]?.paginated) {
+  if (!operationContexts.get(operationId)?.spec.paginated) {
     throw new ConvertConfigError(`paginate: ${String(operationId)} is not a paginated list operation`);
   }
   const { maxItems } = options;

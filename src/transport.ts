@@ -44,7 +44,7 @@ const utf8 = new TextDecoder();
 
 /**
  * The fetch that openapi-fetch calls once every middleware has run. For each attempt it adds
- * credentials to the final Request (a fresh signature every time, over exactly the bytes sent),
+ * credentials to the final request (a fresh signature every time, over exactly the bytes sent),
  * sends it, reads the whole answer under the deadline, and retries what is worth retrying.
  */
 export function createTransport(config: TransportConfig): Send {
