@@ -68,6 +68,8 @@ console.log(`generated ${Object.keys(spec.paths).length} paths into ${outDir}`);
  * the template at load).
  */
 function operationTable(doc) {
+  const literal = (value) =>
+    typeof value === "object" ? `{ ${Object.entries(value).map(([key, item]) => `${key}: ${literal(item)}`).join(", ")} }` : JSON.stringify(value);
   const deref = (node) => {
     while (node && node.$ref) node = node.$ref.slice(2).split("/").reduce((at, key) => at[key.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
     return node ?? {};
@@ -87,9 +89,16 @@ function operationTable(doc) {
       const body = deref(op.requestBody).content?.["application/json"]?.schema;
       const okStatus = Object.keys(op.responses).find((code) => code.startsWith("2"));
       const result = okStatus && deref(op.responses[okStatus]).content?.["application/json"]?.schema;
+      // Each path parameter's type, so that a value that is not one whole segment of that type is
+      // refused before sending.
+      const pathParams = {};
+      for (const parameter of [...(item.parameters ?? []), ...(op.parameters ?? [])].map(deref)) {
+        if (parameter.in === "path") pathParams[parameter.name] = deref(parameter.schema).type === "integer" ? "integer" : "string";
+      }
       const entry = {
         method: method.toUpperCase(),
         path,
+        pathParams: Object.keys(pathParams).length > 0 ? pathParams : false,
         // Safe to send twice: every GET, and the POSTs that only read (marked in the spec).
         idempotent: method === "get" || op["x-convert-idempotent"] === true,
         // Walks pages: a `page` field in the body and `extra.pagination` in the answer.
@@ -97,13 +106,15 @@ function operationTable(doc) {
       };
       const fields = Object.entries(entry)
         .filter(([, value]) => value !== false)
-        .map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
+        .map(([key, value]) => `${key}: ${literal(value)}`);
       rows.push(`  ${op.operationId}: { ${fields.join(", ")} },`);
     }
   }
   return `${header}export interface OperationSpec {
   readonly method: "GET" | "PUT" | "POST" | "DELETE" | "PATCH";
   readonly path: string;
+  /** Type of each parameter of the path template, from its schema. */
+  readonly pathParams?: Readonly<Record<string, "integer" | "string">>;
   /** Safe to send twice: retried after a network error or a 502/503/504. */
   readonly idempotent?: true;
   /** A list that walks pages: a page field in the body, extra.pagination in the answer. */

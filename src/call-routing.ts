@@ -1,8 +1,8 @@
 import type { Client, Middleware } from "openapi-fetch";
 import type { paths } from "../generated/openapi-types.js";
 import { checkSignal } from "./call-options.js";
-import { ConvertConfigError } from "./errors.js";
-import { operationForRoute } from "./operation-table.js";
+import { operationForRoute, templateParams } from "./operation-table.js";
+import { checkPathParam, type PathParamType } from "./path-params.js";
 import type { CallContext, Send } from "./transport.js";
 
 /**
@@ -63,12 +63,14 @@ export function routeCalls(client: Client<paths>, send: Send): Routing {
   const raw = client as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
   const rawCall = (method: string, path: string, init: RawInit) => {
     const operation = operationForRoute(method, path);
-    for (const name of operation?.pathParams ?? []) {
-      if (!isPathValue(init?.params?.path?.[name])) throw new ConvertConfigError(`${operation!.operationId}: path parameter ${name} is missing`);
-    }
+    const params = operation?.pathParams ?? templateParams(path).map((name): [string, PathParamType] => [name, undefined]);
+    const given = init?.params?.path ?? {};
+    const checked: Record<string, string> = {};
+    for (const [name, type] of params) checked[name] = checkPathParam(operation?.operationId ?? `${method} ${path}`, name, given[name], type);
     // The signal goes to the transport, which follows it for the whole call and then lets go.
     const { signal, ...rest } = init ?? {};
-    return route(rest, { operation, signal: checkSignal(signal, `${method} ${path}`) });
+    const withPath = params.length > 0 ? { ...rest, params: { ...rest.params, path: { ...given, ...checked } } } : rest;
+    return route(withPath, { operation, signal: checkSignal(signal, `${method} ${path}`) });
   };
   for (const method of RAW_METHODS) {
     const original = raw[method]!;
@@ -77,8 +79,4 @@ export function routeCalls(client: Client<paths>, send: Send): Routing {
   const request = raw.request!;
   raw.request = async (method, path, init) => request(method, path, rawCall(String(method).toUpperCase(), path as string, init as RawInit));
   return { route, request: request as Routing["request"] };
-}
-
-export function isPathValue(value: unknown): boolean {
-  return (typeof value === "number" && Number.isFinite(value)) || (typeof value === "string" && value.length > 0);
 }

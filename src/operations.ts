@@ -1,8 +1,9 @@
 import { checkCallOptions, checkSignal } from "./call-options.js";
-import { isPathValue, type Routing } from "./call-routing.js";
+import type { Routing } from "./call-routing.js";
 import { apiErrorClass, ConvertConfigError } from "./errors.js";
 import { operationContexts } from "./operation-table.js";
 import type { OperationId } from "./operation-types.js";
+import { checkPathParam } from "./path-params.js";
 
 export interface OperationDefaults {
   account_id?: number;
@@ -24,13 +25,9 @@ export function createCallOperation(
     checkCallOptions(init, `${operationId}(...)`);
     const given = (init.path ?? {}) as Record<string, unknown>;
     const path: Record<string, unknown> = {};
-    for (const name of operation.pathParams) {
-      const value = given[name] ?? defaults[name as keyof OperationDefaults];
-      if (!isPathValue(value)) {
-        const fallback = name === "account_id" ? " (or set accountId on the client)" : name === "project_id" ? " (or set projectId on the client)" : "";
-        throw new ConvertConfigError(`${operationId}: path parameter ${name} is missing${fallback}`);
-      }
-      path[name] = value;
+    for (const [name, type] of operation.pathParams) {
+      const fallback = name === "account_id" ? " (or set accountId on the client)" : name === "project_id" ? " (or set projectId on the client)" : "";
+      path[name] = checkPathParam(operationId, name, given[name] ?? defaults[name as keyof OperationDefaults], type, fallback);
     }
     const { timeoutMs, maxRetries } = init as { timeoutMs?: number; maxRetries?: number };
     const signal = checkSignal(init.signal, `${operationId}(...)`);
