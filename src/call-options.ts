@@ -12,13 +12,16 @@ export function checkSignal(signal: unknown, where: string): AbortSignal | undef
   return signal as AbortSignal;
 }
 
-/** Validates `timeoutMs` and `maxRetries` where they are given (client options or one call). */
-export function checkCallOptions(options: { timeoutMs?: unknown; maxRetries?: unknown }, where: string): void {
-  const { timeoutMs, maxRetries } = options;
+/** Validates `timeoutMs`, `maxRetries` and `maxResponseBytes` where they are given (client options or one call). */
+export function checkCallOptions(options: { timeoutMs?: unknown; maxRetries?: unknown; maxResponseBytes?: unknown }, where: string): void {
+  const { timeoutMs, maxRetries, maxResponseBytes } = options;
   if (timeoutMs !== undefined && !(typeof timeoutMs === "number" && timeoutMs > 0 && timeoutMs <= MAX_TIMEOUT_MS)) {
     throw new ConvertConfigError(`${where}: timeoutMs must be a number of milliseconds > 0`);
   }
   if (maxRetries !== undefined && !(Number.isInteger(maxRetries) && (maxRetries as number) >= 0 && (maxRetries as number) <= 10)) {
     throw new ConvertConfigError(`${where}: maxRetries must be a whole number from 0 to 10`);
+  }
+  if (maxResponseBytes !== undefined && !(Number.isSafeInteger(maxResponseBytes) && (maxResponseBytes as number) > 0)) {
+    throw new ConvertConfigError(`${where}: maxResponseBytes must be a whole number of bytes > 0`);
   }
 }

@@ -16,13 +16,11 @@ export class PlainRequest {
   readonly method: string;
   readonly headers: Headers;
   readonly body: RequestInit["body"] | undefined;
-  readonly redirect: Request["redirect"];
   constructor(url: string, init: RequestInit) {
     this.url = new URL(url).href; // what a Request would hold, and so what is signed and sent
     this.method = (init.method ?? "GET").toUpperCase();
     this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
     this.body = init.body ?? undefined;
-    this.redirect = init.redirect ?? "follow";
   }
 }
 

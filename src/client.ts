@@ -13,7 +13,7 @@ import { nodeHttpExchange } from "./node-http.js";
 import { paginate, type PaginateOptions, type Paginator } from "./paginate.js";
 import { serializeQuery } from "./query-serializer.js";
 import { DEFAULT_MAX_RETRIES } from "./retry.js";
-import { createTransport, DEFAULT_TIMEOUT_MS } from "./transport.js";
+import { createTransport, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS } from "./transport.js";
 
 export const DEFAULT_BASE_URL = "https://api.convert.com/api/v2";
 
@@ -30,6 +30,11 @@ export interface ConvertClientOptions {
   timeoutMs?: number;
   /** Retries after the first attempt (429 always; 502/503/504 and network errors when safe). Default 2. */
   maxRetries?: number;
+  /**
+   * Largest answer accepted, in bytes, as read from the network and once decompressed; past it the
+   * call fails with ConvertResponseTooLargeError and the connection is closed. Default 50 MiB.
+   */
+  maxResponseBytes?: number;
   /** Receives request, response, retry and error events (never credentials). */
   logger?: ConvertLogger;
   /** Headers added to every request. */
@@ -84,6 +89,7 @@ export function createConvertClient<const O extends ConvertClientOptions>(option
     authenticate,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     logger: options.logger,
   });
   const client = createClient<paths>({ baseUrl, headers: options.headers, querySerializer: serializeQuery, bodySerializer: serializeBody });

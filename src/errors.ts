@@ -140,6 +140,16 @@ export class ConvertTimeoutError extends ConvertRequestError {
   }
 }
 
+/** The answer was larger than `maxResponseBytes` (read from the socket, or once decompressed). */
+export class ConvertResponseTooLargeError extends ConvertRequestError {
+  static override readonly kind: string = "ConvertResponseTooLargeError";
+  readonly limitBytes: number;
+  constructor(request: RequestInfo, limitBytes: number) {
+    super(`answered with more than maxResponseBytes (${limitBytes} bytes); the connection was closed`, request);
+    this.limitBytes = limitBytes;
+  }
+}
+
 /** The caller's AbortSignal fired. `cause` is the signal's reason. */
 export class ConvertAbortError extends ConvertRequestError {
   static override readonly kind: string = "ConvertAbortError";

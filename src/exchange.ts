@@ -6,7 +6,8 @@ export interface OutgoingRequest {
   readonly headers: Record<string, string>;
   readonly body: string | Uint8Array | undefined;
   readonly signal: AbortSignal;
-  readonly redirect: Request["redirect"];
+  /** Most bytes to read from the socket, and most bytes decompression may produce. */
+  readonly maxResponseBytes: number;
 }
 
 /** The whole answer to one request: its body is read and decoded already. */
@@ -15,6 +16,7 @@ export interface Answer {
   statusText: string;
   /** Headers as received: Content-Encoding still names the coding that `bytes` no longer has. */
   headers: Headers | [name: string, value: string][];
+  /** The URL that answered. */
   url: string;
   bytes: Uint8Array;
 }
@@ -22,11 +24,71 @@ export interface Answer {
 /** Sends one request and reads the whole answer; rejects on network errors and on abort. */
 export type Exchange = (request: OutgoingRequest) => Promise<Answer>;
 
-/** An Exchange over a fetch implementation (the `fetch` client option). */
+/** An exchange stopped reading an answer larger than `maxResponseBytes` (and closed the connection). */
+export class AnswerTooLarge extends Error {
+  constructor(readonly limitBytes: number) {
+    super(`the answer is larger than maxResponseBytes (${limitBytes} bytes)`);
+  }
+}
+
+/**
+ * Gathers a body's chunks up to a limit, into one buffer of the announced size when the size is
+ * known (so a large answer is held once, not as chunks and then a copy).
+ */
+export class BodyCollector {
+  #chunks: Uint8Array[] = [];
+  #whole: Uint8Array | undefined;
+  #size = 0;
+  constructor(
+    readonly limitBytes: number,
+    expectedBytes?: number,
+  ) {
+    if (expectedBytes !== undefined && expectedBytes > limitBytes) throw new AnswerTooLarge(limitBytes);
+    if (expectedBytes !== undefined && expectedBytes > 0) this.#whole = new Uint8Array(expectedBytes);
+  }
+
+  /** Adds a chunk; throws AnswerTooLarge once the limit is passed. */
+  add(chunk: Uint8Array): void {
+    const size = this.#size + chunk.byteLength;
+    if (size > this.limitBytes) throw new AnswerTooLarge(this.limitBytes);
+    if (this.#whole && size <= this.#whole.byteLength) this.#whole.set(chunk, this.#size);
+    else {
+      if (this.#whole) this.#chunks.push(this.#whole.subarray(0, this.#size)), (this.#whole = undefined);
+      this.#chunks.push(chunk);
+    }
+    this.#size = size;
+  }
+
+  bytes(): Uint8Array {
+    if (this.#whole) return this.#size === this.#whole.byteLength ? this.#whole : this.#whole.subarray(0, this.#size);
+    if (this.#chunks.length === 1) return this.#chunks[0]!;
+    const bytes = new Uint8Array(this.#size);
+    let at = 0;
+    for (const chunk of this.#chunks) bytes.set(chunk, at), (at += chunk.byteLength);
+    this.#chunks = [];
+    return bytes;
+  }
+}
+
+/**
+ * An Exchange over a fetch implementation (the `fetch` client option). Redirects are never
+ * followed: a signature, a report token or a session cookie must not reach another URL, so a 3xx
+ * comes back as the answer, as with node:http.
+ */
 export function fetchExchange(fetch: typeof globalThis.fetch): Exchange {
-  return async ({ url, method, headers, body, signal, redirect }) => {
-    const response = await fetch(url, { method, headers, body, signal, redirect });
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    return { status: response.status, statusText: response.statusText, headers: response.headers, url: response.url || url, bytes };
+  return async ({ url, method, headers, body, signal, maxResponseBytes }) => {
+    const response = await fetch(url, { method, headers, body, signal, redirect: "manual" });
+    // fetch decodes gzip/br itself: the body read here is already decoded, so the count caps both.
+    const declared = response.headers.has("content-encoding") ? undefined : Number(response.headers.get("content-length") ?? Number.NaN);
+    const reader = response.body?.getReader();
+    let collector: BodyCollector;
+    try {
+      collector = new BodyCollector(maxResponseBytes, Number.isSafeInteger(declared) ? declared : undefined);
+      if (reader) for (let read = await reader.read(); !read.done; read = await reader.read()) collector.add(read.value);
+    } catch (error) {
+      void reader?.cancel().catch(() => {}); // stops reading and closes the connection
+      throw error;
+    }
+    return { status: response.status, statusText: response.statusText, headers: response.headers, url: response.url || url, bytes: collector.bytes() };
   };
 }

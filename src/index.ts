@@ -18,6 +18,7 @@ export {
   ConvertPermissionError,
   ConvertRateLimitError,
   ConvertRequestError,
+  ConvertResponseTooLargeError,
   ConvertServerError,
   ConvertTimeoutError,
   ConvertValidationError,

@@ -29,11 +29,11 @@ export function createCallOperation(
       const fallback = name === "account_id" ? " (or set accountId on the client)" : name === "project_id" ? " (or set projectId on the client)" : "";
       path[name] = checkPathParam(operationId, name, given[name] ?? defaults[name as keyof OperationDefaults], type, fallback);
     }
-    const { timeoutMs, maxRetries } = init as { timeoutMs?: number; maxRetries?: number };
+    const { timeoutMs, maxRetries, maxResponseBytes } = init as { timeoutMs?: number; maxRetries?: number; maxResponseBytes?: number };
     const signal = checkSignal(init.signal, `${operationId}(...)`);
     // The signal goes to the transport, not into a Request: undici would make a Request follow it
     // with a listener that stays on the caller's signal until the Request is garbage-collected.
-    const call = { operation, timeoutMs, maxRetries, signal };
+    const call = { operation, timeoutMs, maxRetries, maxResponseBytes, signal };
     const { data, error, response } = await request(spec.method, spec.path, route({ params: { path, query: init.query, header: init.header }, body: init.body, headers: init.headers }, call));
     if (response.ok) return data;
     const ErrorClass = apiErrorClass(response.status, error);

@@ -2,17 +2,19 @@ import type { Authenticator } from "./auth/authenticator.js";
 import {
   ConvertAbortError,
   ConvertNetworkError,
+  ConvertResponseTooLargeError,
   ConvertTimeoutError,
   saysTooManyRequests,
   type RequestInfo,
 } from "./errors.js";
 import type { PlainRequest } from "./call-routing.js";
-import type { Answer, Exchange } from "./exchange.js";
+import { AnswerTooLarge, type Answer, type Exchange } from "./exchange.js";
 import type { ConvertLogger } from "./logger.js";
 import type { OperationContext } from "./operation-table.js";
 import { decideRetry } from "./retry.js";
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
 
 /** Options that can be set per client and overridden per call. */
 export interface CallOptions {
@@ -20,6 +22,11 @@ export interface CallOptions {
   timeoutMs?: number;
   /** Retries after the first attempt. 0 disables retrying. */
   maxRetries?: number;
+  /**
+   * Largest answer accepted, in bytes, both as read from the network and once decompressed.
+   * Past it the call fails with ConvertResponseTooLargeError. Default 50 MiB.
+   */
+  maxResponseBytes?: number;
 }
 
 export interface TransportConfig {
@@ -27,6 +34,7 @@ export interface TransportConfig {
   authenticate: Authenticator | undefined;
   timeoutMs: number;
   maxRetries: number;
+  maxResponseBytes: number;
   logger: ConvertLogger | undefined;
 }
 
@@ -56,6 +64,7 @@ export function createTransport(config: TransportConfig): Send {
     const safeToRepeat = operation ? operation.spec.idempotent === true : method === "GET" || method === "HEAD";
     const timeoutMs = call.timeoutMs ?? config.timeoutMs;
     const maxRetries = call.maxRetries ?? config.maxRetries;
+    const maxResponseBytes = call.maxResponseBytes ?? config.maxResponseBytes;
 
     // One controller per call, aborted by the deadline or by the caller: cheaper than
     // AbortSignal.any, which allocates a signal, WeakRefs and Sets per call.
@@ -86,8 +95,9 @@ export function createTransport(config: TransportConfig): Send {
         logger?.({ type: "request", ...info, attempt });
         let answer: Answer;
         try {
-          answer = await exchange({ method, url, headers, body, signal, redirect: request.redirect });
+          answer = await exchange({ method, url, headers, body, signal, maxResponseBytes });
         } catch (error) {
+          if (error instanceof AnswerTooLarge) throw new ConvertResponseTooLargeError(info, error.limitBytes);
           const final = stopped(error);
           const decision = final === error ? decideRetry({ attempt, maxRetries, safeToRepeat }) : { retry: false as const };
           const failure = final === error ? new ConvertNetworkError(info, error) : (final as Error);
