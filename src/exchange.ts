@@ -78,6 +78,10 @@ export class BodyCollector {
 export function fetchExchange(fetch: typeof globalThis.fetch): Exchange {
   return async ({ url, method, headers, body, signal, maxResponseBytes }) => {
     const response = await fetch(url, { method, headers, body, signal, redirect: "manual" });
+    if (response.redirected) {
+      void response.body?.cancel().catch(() => {});
+      throw new Error('options.fetch followed a redirect; it must honour redirect: "manual" so that credentials stay with the API');
+    }
     // fetch decodes gzip/br itself: the body read here is already decoded, so the count caps both.
     const declared = response.headers.has("content-encoding") ? undefined : Number(response.headers.get("content-length") ?? Number.NaN);
     const reader = response.body?.getReader();

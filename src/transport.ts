@@ -109,7 +109,7 @@ export function createTransport(config: TransportConfig): Send {
         }
         const response = new BufferedResponse(answer);
         const { status, headers: answerHeaders } = response;
-        authenticate?.receive?.(url, answerHeaders);
+        authenticate?.receive?.(answer.url, answerHeaders); // the URL that answered, not the one asked
         logger?.({ type: "response", ...info, attempt, status, durationMs: performance.now() - started });
         if (status < 200 || status > 299) {
           const rateLimited = status === 429 || (status >= 500 && saysTooManyRequests(textOf(answer.bytes)));
