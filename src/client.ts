@@ -1,6 +1,7 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/openapi-types.js";
 import { authHint, createAuthenticator, type ConvertAuth } from "./auth/index.js";
+import { checkBaseUrl, DEFAULT_BASE_URL, requireHttpsFor } from "./base-url.js";
 import { serializeBody } from "./body-serializer.js";
 import { routeCalls } from "./call-routing.js";
 import { checkCallOptions } from "./call-options.js";
@@ -15,13 +16,18 @@ import { serializeQuery } from "./query-serializer.js";
 import { DEFAULT_MAX_RETRIES } from "./retry.js";
 import { createTransport, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS } from "./transport.js";
 
-export const DEFAULT_BASE_URL = "https://api.convert.com/api/v2";
+export { DEFAULT_BASE_URL };
 
 export interface ConvertClientOptions {
   /** How requests authenticate. Required; `{ type: "none" }` for anonymous calls. */
   auth: ConvertAuth;
   /** API root. Default `https://api.convert.com/api/v2`. */
   baseUrl?: string;
+  /**
+   * Allow a plain `http://` baseUrl that is not this machine (localhost, 127.0.0.0/8, ::1) with
+   * credentials an eavesdropper could reuse: a secret key, a report token or a session. Default false.
+   */
+  allowInsecureHttp?: boolean;
   /** Default `account_id` for operation methods; an explicit path parameter wins. */
   accountId?: number;
   /** Default `project_id` for operation methods; an explicit path parameter wins. */
@@ -72,8 +78,8 @@ export function createConvertClient<const O extends ConvertClientOptions>(option
   if (typeof options !== "object" || options === null) {
     throw new ConvertConfigError("createConvertClient(options) needs an options object with at least `auth`");
   }
-  const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
-  const authenticate = createAuthenticator(options.auth, baseUrl);
+  const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL, "options.baseUrl");
+  const authenticate = createAuthenticator(options.auth, baseUrl, options.allowInsecureHttp);
   if (options.fetch !== undefined && typeof options.fetch !== "function") throw new ConvertConfigError("options.fetch must be a function");
   if (options.logger !== undefined && typeof options.logger !== "function") {
     throw new ConvertConfigError("options.logger must be a function");
@@ -98,20 +104,6 @@ export function createConvertClient<const O extends ConvertClientOptions>(option
     paginate: (operationId: PaginatedOperationId, init?: Record<string, unknown>, paginateOptions?: PaginateOptions) =>
       paginate(call, operationId, init, paginateOptions),
   }) as unknown as ConvertClient<DefaultedParams<O>>;
-}
-
-function checkBaseUrl(value: unknown): string {
-  if (typeof value !== "string") throw new ConvertConfigError("options.baseUrl must be a string URL");
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new ConvertConfigError("options.baseUrl is not a valid absolute URL");
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new ConvertConfigError("options.baseUrl must use http or https");
-  if (url.username || url.password) throw new ConvertConfigError("options.baseUrl must not contain credentials");
-  if (url.search || url.hash) throw new ConvertConfigError("options.baseUrl must not have a query string or fragment");
-  return value.replace(/\/+$/, "");
 }
 
 function checkId(value: unknown, name: string): number | undefined {

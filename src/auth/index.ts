@@ -1,3 +1,4 @@
+import { requireHttpsFor } from "../base-url.js";
 import { ConvertConfigError } from "../errors.js";
 import type { Authenticator } from "./authenticator.js";
 import { reportToken, type ReportTokenAuth } from "./report-token.js";
@@ -16,7 +17,7 @@ export type ConvertAuth = RequestSigningAuth | SecretKeyAuth | SessionAuth | Rep
 const AUTH_TYPES = '"requestSigning", "secretKey", "session", "reportToken" or "none"';
 
 /** Validates `options.auth` and returns the function that applies it to each attempt. */
-export function createAuthenticator(auth: ConvertAuth | undefined, baseUrl: string): Authenticator | undefined {
+export function createAuthenticator(auth: ConvertAuth | undefined, baseUrl: string, allowInsecureHttp?: boolean): Authenticator | undefined {
   if (auth === undefined || auth === null) {
     throw new ConvertConfigError(
       `options.auth is required: { type: "requestSigning", applicationId, secretKey }, { type: "secretKey", applicationId, secretKey } or { type: "none" }`,
@@ -38,14 +39,17 @@ export function createAuthenticator(auth: ConvertAuth | undefined, baseUrl: stri
     case "secretKey":
       checkApiKey(auth);
       if (auth.applicationId.includes(":")) throw new ConvertConfigError("options.auth.applicationId must not contain ':'");
+      requireHttpsFor(baseUrl, "the secret key", allowInsecureHttp, "options.baseUrl");
       return secretKey(auth);
     case "session": {
       const link = (auth.session as { [sessionAuthenticator]?: (baseUrl: string) => Authenticator } | undefined)?.[sessionAuthenticator];
       if (typeof link !== "function") throw new ConvertConfigError("options.auth.session must be a ConvertSession");
+      requireHttpsFor(baseUrl, "the session cookie", allowInsecureHttp, "options.baseUrl");
       return link.call(auth.session, baseUrl);
     }
     case "reportToken":
       checkCredential(auth.reportToken, "options.auth.reportToken");
+      requireHttpsFor(baseUrl, "the report token", allowInsecureHttp, "options.baseUrl");
       return reportToken(auth);
     default:
       throw new ConvertConfigError(`options.auth.type must be ${AUTH_TYPES}`);

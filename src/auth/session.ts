@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import { CookieJar, type SerializedCookieJar } from "tough-cookie";
-import { DEFAULT_BASE_URL, createConvertClient, type ConvertClient } from "../client.js";
+import { checkBaseUrl, DEFAULT_BASE_URL, requireHttpsFor } from "../base-url.js";
+import { createConvertClient, type ConvertClient } from "../client.js";
 import { ConvertConfigError, ConvertError } from "../errors.js";
 import type { ConvertLogger } from "../logger.js";
 import type { Authenticator } from "./authenticator.js";
@@ -17,6 +18,8 @@ export interface ConvertSessionOptions {
   baseUrl?: string;
   /** Optional anti-CSRF value sent as `x-convert-nonce` with every request of the session. */
   nonce?: string;
+  /** Allow a plain `http://` baseUrl that is not this machine (the password and cookie would travel unencrypted). */
+  allowInsecureHttp?: boolean;
   /** Sign in through this fetch instead of node:http (see the client's `fetch` option). */
   fetch?: typeof globalThis.fetch;
   timeoutMs?: number;
@@ -82,23 +85,21 @@ export class ConvertSession {
   readonly #client: ConvertClient;
 
   constructor(options: ConvertSessionOptions = {}, state?: ConvertSessionState) {
-    this.#baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
-    let origin: string;
-    try {
-      origin = new URL(this.#baseUrl).origin;
-    } catch {
-      throw new ConvertConfigError("session options.baseUrl is not a valid absolute URL");
-    }
-    this.origin = origin;
+    if (typeof options !== "object" || options === null) throw new ConvertConfigError("new ConvertSession(options): options must be an object");
+    this.#baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL, "session options.baseUrl");
+    // The password and the session cookie cross the network: https, unless the caller opts in.
+    requireHttpsFor(this.#baseUrl, "the password and session cookie", options.allowInsecureHttp, "session options.baseUrl");
+    this.origin = new URL(this.#baseUrl).origin;
     if (options.nonce !== undefined && (typeof options.nonce !== "string" || !/^[\x21-\x7e]+$/.test(options.nonce))) {
       throw new ConvertConfigError("session options.nonce must be printable ASCII without spaces");
     }
     this.#nonce = options.nonce;
-    this.#jar = state ? CookieJar.deserializeSync(state.cookies) : new CookieJar();
+    this.#jar = state ? restoreJar(state.cookies) : new CookieJar();
     this.#client = createConvertClient({
       baseUrl: this.#baseUrl,
       auth: { type: "session", session: this },
       fetch: options.fetch,
+      allowInsecureHttp: options.allowInsecureHttp,
       timeoutMs: options.timeoutMs,
       logger: options.logger,
       maxRetries: 0, // sign-in steps are not safe to repeat blindly
@@ -108,12 +109,14 @@ export class ConvertSession {
   /** A session from `export()`'s output (or its JSON text). */
   static restore(state: ConvertSessionState | string, options: ConvertSessionOptions = {}): ConvertSession {
     const parsed = (typeof state === "string" ? safeParse(state) : state) as Partial<ConvertSessionState> | undefined;
-    if (!parsed || parsed.version !== 1 || typeof parsed.origin !== "string" || typeof parsed.cookies !== "object") {
+    if (!parsed || typeof parsed !== "object" || parsed.version !== 1 || typeof parsed.origin !== "string" || typeof parsed.cookies !== "object" || parsed.cookies === null) {
       throw new ConvertConfigError("ConvertSession.restore: not a state made by ConvertSession.export()");
     }
-    const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
-    if (new URL(baseUrl).origin !== parsed.origin) {
-      throw new ConvertConfigError(`ConvertSession.restore: the state belongs to ${parsed.origin}, not to ${new URL(baseUrl).origin}`);
+    const baseUrl = checkBaseUrl(options?.baseUrl ?? DEFAULT_BASE_URL, "ConvertSession.restore: options.baseUrl");
+    const origin = new URL(baseUrl).origin;
+    if (origin !== parsed.origin) {
+      // The state's origin is not echoed: it came from storage that may have been tampered with.
+      throw new ConvertConfigError(`ConvertSession.restore: the state belongs to another origin than ${origin}`);
     }
     return new ConvertSession({ ...options, baseUrl }, parsed as ConvertSessionState);
   }
@@ -235,6 +238,15 @@ function messagesOf(body: unknown): string[] {
   const message = (body as { message?: unknown } | undefined)?.message;
   if (typeof message === "string") return [message];
   return Array.isArray(message) ? message.filter((m): m is string => typeof m === "string") : [];
+}
+
+/** A cookie jar from exported state; anything malformed is refused without echoing it. */
+function restoreJar(cookies: SerializedCookieJar): CookieJar {
+  try {
+    return CookieJar.deserializeSync(cookies);
+  } catch {
+    throw new ConvertConfigError("ConvertSession.restore: the state's cookies are malformed");
+  }
 }
 
 function safeParse(text: string): unknown {

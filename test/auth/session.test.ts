@@ -123,8 +123,37 @@ describe("session lifecycle", () => {
     const restored = ConvertSession.restore(saved, { baseUrl: server.origin });
     expect(restored.hasSessionCookie).toBe(true);
     expect(await clientFor(restored).getUserData()).toMatchObject({ id: 1 });
-    expect(() => ConvertSession.restore(saved, { baseUrl: "https://api.convert.com/api/v2" })).toThrowError(/belongs to/);
+    expect(() => ConvertSession.restore(saved, { baseUrl: "https://api.convert.com/api/v2" })).toThrowError(/belongs to another origin/);
     expect(() => ConvertSession.restore("{}")).toThrowError(ConvertConfigError);
+  });
+
+  it("restore refuses a bad state or baseUrl with ConvertConfigError, never echoing the input", async () => {
+    const session = newSession();
+    await session.login(credentials(USERS.plain));
+    const state = session.export();
+    const secret = "sid-SECRET-VALUE-42";
+    const bad: [unknown, object][] = [
+      [{ ...state, cookies: secret }, { baseUrl: server.origin }],
+      [{ ...state, cookies: { version: secret, cookies: secret } }, { baseUrl: server.origin }],
+      [{ ...state, cookies: null }, { baseUrl: server.origin }],
+      [{ ...state, origin: `https://${secret}.example.com` }, { baseUrl: server.origin }],
+      [state, { baseUrl: `not a url ${secret}` }],
+      [state, { baseUrl: `ftp://${secret}.example.com` }],
+      [`{"version":1,"origin":"${secret}"`, { baseUrl: server.origin }],
+      [secret, { baseUrl: server.origin }],
+      [null, { baseUrl: server.origin }],
+    ];
+    for (const [input, options] of bad) {
+      const error = (() => {
+        try {
+          ConvertSession.restore(input as never, options);
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(error, JSON.stringify(input)).toBeInstanceOf(ConvertConfigError);
+      expect((error as Error).message).not.toContain(secret);
+    }
   });
 
   it("sends the x-convert-nonce header when configured", async () => {
