@@ -108,6 +108,30 @@ export class ConvertServerError extends ConvertApiError {
   static override readonly kind: string = "ConvertServerError";
 }
 
+/**
+ * The API answered 2xx with a body the client cannot use: text that is not JSON, or not the shape
+ * the operation promises (a list page whose `data` is not a list). `excerpt` holds the start of the
+ * body; the message does not.
+ */
+export class ConvertResponseError extends ConvertError {
+  static override readonly kind: string = "ConvertResponseError";
+  /** The 2xx status, when known. */
+  readonly status: number | undefined;
+  readonly operationId: string | undefined;
+  readonly method: string;
+  readonly url: string;
+  /** The first characters of the body (at most 200). */
+  readonly excerpt: string;
+  constructor(problem: string, status: number | undefined, request: RequestInfo, body: string) {
+    super(`${describe(request)} answered${status === undefined ? "" : ` HTTP ${status}`} with ${problem}`);
+    this.status = status;
+    this.operationId = request.operationId;
+    this.method = request.method;
+    this.url = request.url;
+    this.excerpt = body.length > 200 ? `${body.slice(0, 200)}…` : body;
+  }
+}
+
 /** The call ended without an HTTP answer to report: network failure, timeout or abort. */
 export class ConvertRequestError extends ConvertError {
   static override readonly kind: string = "ConvertRequestError";

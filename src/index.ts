@@ -18,6 +18,7 @@ export {
   ConvertPermissionError,
   ConvertRateLimitError,
   ConvertRequestError,
+  ConvertResponseError,
   ConvertResponseTooLargeError,
   ConvertServerError,
   ConvertTimeoutError,

@@ -2,6 +2,7 @@ import type { Authenticator } from "./auth/authenticator.js";
 import {
   ConvertAbortError,
   ConvertNetworkError,
+  ConvertResponseError,
   ConvertResponseTooLargeError,
   ConvertTimeoutError,
   saysTooManyRequests,
@@ -107,7 +108,7 @@ export function createTransport(config: TransportConfig): Send {
           await sleep(decision.delayMs, signal).catch((e: unknown) => Promise.reject(stopped(e)));
           continue;
         }
-        const response = new BufferedResponse(answer);
+        const response = new BufferedResponse(answer, info);
         const { status, headers: answerHeaders } = response;
         authenticate?.receive?.(answer.url, answerHeaders); // the URL that answered, not the one asked
         logger?.({ type: "response", ...info, attempt, status, durationMs: performance.now() - started });
@@ -191,11 +192,13 @@ type ResponseWithoutBody = new (body: null, init: ResponseInit) => Pick<Response
 class BufferedResponse extends (Response as ResponseWithoutBody) {
   readonly #bytes: Uint8Array;
   readonly #url: string;
+  readonly #info: RequestInfo;
   #read = false;
   #full: Response | undefined;
 
-  constructor({ status, statusText, headers, url, bytes }: Answer) {
+  constructor({ status, statusText, headers, url, bytes }: Answer, info: RequestInfo) {
     super(null, { status, statusText, headers });
+    this.#info = info;
     this.headers.delete("content-encoding"); // the bytes are already decoded
     this.headers.set("content-length", String(bytes.byteLength));
     this.#bytes = bytes;
@@ -231,9 +234,22 @@ class BufferedResponse extends (Response as ResponseWithoutBody) {
     const bytes = this.#take();
     return bytes ? Promise.resolve(utf8.decode(bytes)) : this.#real().text();
   }
+  /**
+   * The body parsed as JSON; undefined when it is empty (a chunked empty 200 is no less empty than
+   * a 204). Text that is not JSON is a ConvertResponseError, never a bare SyntaxError.
+   */
   json(): Promise<unknown> {
     const bytes = this.#take();
-    return bytes ? new Promise((resolve) => resolve(JSON.parse(utf8.decode(bytes)))) : this.#real().json();
+    if (!bytes) return this.#real().json();
+    return new Promise((resolve) => {
+      const text = utf8.decode(bytes);
+      if (text.trim() === "") return resolve(undefined);
+      try {
+        resolve(JSON.parse(text));
+      } catch {
+        throw new ConvertResponseError(`a body that is not valid JSON (${bytes.byteLength} bytes)`, this.status, this.#info, text);
+      }
+    });
   }
   arrayBuffer(): Promise<ArrayBuffer> {
     const bytes = this.#take();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ConvertConfigError, createConvertClient } from "../../src/index.js";
+import { ConvertConfigError, ConvertResponseError, createConvertClient, type PaginateOptions } from "../../src/index.js";
+import { DEFAULT_MAX_PAGES } from "../../src/paginate.js";
 import { TEST_KEY } from "../support/clients.js";
 import { startRecordingServer, type RecordingServer } from "../support/recording-server.js";
 
@@ -78,5 +79,93 @@ describe("paginate", () => {
   it("refuses operations that are not paginated lists", () => {
     // @ts-expect-error getProject is not a paginated list
     expect(() => convert().paginate("getProject")).toThrowError(ConvertConfigError);
+  });
+});
+
+describe("paginate always ends", () => {
+  let answerPage: (page: number) => unknown = () => ({});
+  let odd: RecordingServer;
+  beforeAll(async () => {
+    odd = await startRecordingServer((request, response) => {
+      const { page } = JSON.parse(request.body.toString() || "{}");
+      response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(answerPage(page)));
+    });
+  });
+  afterAll(() => odd.close());
+  beforeEach(() => {
+    odd.requests.length = 0;
+  });
+  const oddClient = () => createConvertClient({ baseUrl: odd.origin, auth: { type: "requestSigning", ...TEST_KEY }, accountId: 1, projectId: 2 });
+  const asked = () => odd.requests.map((r) => JSON.parse(r.body.toString()).page);
+  const full = (page: number, size = 3) => Array.from({ length: size }, (_, i) => ({ id: page * 100 + i }));
+  async function collect(options?: PaginateOptions, body: Record<string, unknown> = { results_per_page: 3 }) {
+    const ids: number[] = [];
+    for await (const project of oddClient().paginate("getProjectsList", { body }, options)) ids.push(project.id!);
+    return ids;
+  }
+
+  it("when the server answers the same page whatever is asked (as a mock does): page 1 of 2, once", async () => {
+    answerPage = () => ({ data: full(1), extra: { pagination: { current_page: 1, pages_count: 2, items_count: 6, items_per_page: 3 } } });
+    expect(await collect()).toEqual([100, 101, 102]);
+    expect(asked()).toEqual([1, 2]);
+  });
+
+  it("when the reported page number does not advance, even with new items", async () => {
+    answerPage = (page) => ({ data: full(page), extra: { pagination: { current_page: 1, pages_count: 9 } } });
+    expect(await collect()).toEqual([100, 101, 102]);
+    expect(asked()).toEqual([1, 2]);
+  });
+
+  it("when a page repeats the previous page's items, whatever page it claims to be", async () => {
+    answerPage = (page) => ({ data: full(1), extra: { pagination: { current_page: page, pages_count: 9 } } });
+    expect(await collect()).toEqual([100, 101, 102]);
+    expect(asked()).toEqual([1, 2]);
+  });
+
+  it("at a short page when there is no pagination, or it is malformed", async () => {
+    for (const extra of [undefined, null, { pagination: "soon" }, { pagination: { current_page: "one", pages_count: {} } }]) {
+      odd.requests.length = 0;
+      answerPage = (page) => ({ data: full(page, page < 3 ? 3 : 1), ...(extra === undefined ? {} : { extra }) });
+      expect(await collect(), JSON.stringify(extra)).toEqual([100, 101, 102, 200, 201, 202, 300]);
+      expect(asked()).toEqual([1, 2, 3]);
+    }
+  });
+
+  it("reads numbers sent as strings, and a null pages_count does not end the walk early", async () => {
+    answerPage = (page) => ({ data: full(page), extra: { pagination: { current_page: String(page), pages_count: "3" } } });
+    expect(await collect()).toHaveLength(9);
+    expect(asked()).toEqual([1, 2, 3]);
+    odd.requests.length = 0;
+    answerPage = (page) => ({ data: full(page, page < 4 ? 3 : 0), extra: { pagination: { current_page: page, pages_count: null } } });
+    expect(await collect()).toHaveLength(9);
+    expect(asked()).toEqual([1, 2, 3, 4]);
+  });
+
+  it("after maxPages pages (default 1000) when every page is full and new", async () => {
+    answerPage = (page) => ({ data: full(page) });
+    expect(await collect({ maxPages: 4 })).toHaveLength(12);
+    expect(asked()).toEqual([1, 2, 3, 4]);
+    odd.requests.length = 0;
+    answerPage = (page) => ({ data: full(page, page <= 1000 ? 3 : 0) }); // no pagination, never short
+    expect(await collect()).toHaveLength(3000);
+    expect(odd.requests).toHaveLength(DEFAULT_MAX_PAGES);
+    expect(() => oddClient().paginate("getProjectsList", {}, { maxPages: -1 })).toThrowError("paginate: options.maxPages must be a whole number >= 0");
+  }, 60_000);
+
+  it.each([
+    ["a string", { data: "abc" }],
+    ["an object", { data: { id: 1 } }],
+    ["a number", { data: 7 }],
+  ])("a page whose data is %s is a ConvertResponseError, not characters or a TypeError", async (_what, answer) => {
+    answerPage = () => answer;
+    const error = await collect().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConvertResponseError);
+    expect(error).toMatchObject({ operationId: "getProjectsList", method: "POST" });
+    expect((error as Error).message).toContain("a page whose data is not a list");
+  });
+
+  it("an answer that is not an object is a ConvertResponseError", async () => {
+    answerPage = () => "just text";
+    await expect(collect()).rejects.toBeInstanceOf(ConvertResponseError);
   });
 });

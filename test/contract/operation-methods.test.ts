@@ -78,3 +78,20 @@ describe("operation methods, one per tag", () => {
     expect(new URL(urls[0]!).pathname).toBe(`/accounts/${ids.account_id}/projects/20001`);
   });
 });
+
+describe("paginate against the mock", () => {
+  it("the README's quick-start loop finishes (the mock answers page 1 of 2 to every page asked)", async () => {
+    const requests: number[] = [];
+    const logged = createConvertClient({
+      baseUrl: inject("prismUrl"),
+      auth: signing,
+      accountId: ids.account_id,
+      projectId: ids.project_id,
+      logger: (event) => void (event.type === "response" && requests.push(event.status)),
+    });
+    const seen: unknown[] = [];
+    for await (const experience of logged.paginate("getExperiencesList", { body: { results_per_page: 50 } })) seen.push(experience);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(requests).toEqual([200, 200]);
+  });
+});
