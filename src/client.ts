@@ -6,6 +6,7 @@ import { serializeBody } from "./body-serializer.js";
 import { routeCalls } from "./call-routing.js";
 import { checkCallOptions } from "./call-options.js";
 import { ConvertConfigError } from "./errors.js";
+import { checkHeaders } from "./headers.js";
 import { fetchExchange } from "./exchange.js";
 import type { ConvertLogger } from "./logger.js";
 import type { OperationArgs, OperationMethods, PaginatedOperationId } from "./operation-types.js";
@@ -85,6 +86,7 @@ export function createConvertClient<const O extends ConvertClientOptions>(option
     throw new ConvertConfigError("options.logger must be a function");
   }
   checkCallOptions(options, "options");
+  const headers = checkHeaders(options.headers, "options.headers");
   const defaults: OperationDefaults = {
     account_id: checkId(options.accountId, "options.accountId"),
     project_id: checkId(options.projectId, "options.projectId"),
@@ -98,7 +100,7 @@ export function createConvertClient<const O extends ConvertClientOptions>(option
     maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     logger: options.logger,
   });
-  const client = createClient<paths>({ baseUrl, headers: options.headers, querySerializer: serializeQuery, bodySerializer: serializeBody });
+  const client = createClient<paths>({ baseUrl, headers, querySerializer: serializeQuery, bodySerializer: serializeBody });
   const call = createCallOperation(routeCalls(client, send), defaults, (status) => authHint(options.auth, status));
   return Object.assign(client, createOperationMethods(call), {
     paginate: (operationId: PaginatedOperationId, init?: Record<string, unknown>, paginateOptions?: PaginateOptions) =>

@@ -63,9 +63,9 @@ export class ConvertApiError extends ConvertError {
 
   constructor(status: number, body: unknown, request: RequestInfo, headers: Headers, hint?: string) {
     const detail = readErrorBody(body);
-    const where = describe(request);
-    const what = detail.messages.length > 0 ? detail.messages.join("; ") : "no message";
-    const fields = detail.fields.length > 0 ? ` (fields: ${detail.fields.join(", ")})` : "";
+    const where = describeCall(request);
+    const what = detail.messages.length > 0 ? brief(detail.messages, "; ") : "no message";
+    const fields = detail.fields.length > 0 ? ` (fields: ${brief(detail.fields, ", ")})` : "";
     super(`${where} answered HTTP ${status}: ${what}${fields}${hint ? `. ${hint}` : ""}`);
     this.status = status;
     this.code = detail.code;
@@ -123,7 +123,7 @@ export class ConvertResponseError extends ConvertError {
   /** The first characters of the body (at most 200). */
   readonly excerpt: string;
   constructor(problem: string, status: number | undefined, request: RequestInfo, body: string) {
-    super(`${describe(request)} answered${status === undefined ? "" : ` HTTP ${status}`} with ${problem}`);
+    super(`${describeCall(request)} answered${status === undefined ? "" : ` HTTP ${status}`} with ${problem}`);
     this.status = status;
     this.operationId = request.operationId;
     this.method = request.method;
@@ -139,7 +139,7 @@ export class ConvertRequestError extends ConvertError {
   readonly method: string;
   readonly url: string;
   constructor(message: string, request: RequestInfo, options?: { cause?: unknown }) {
-    super(`${describe(request)} ${message}`, options);
+    super(`${describeCall(request)} ${message}`, options);
     this.operationId = request.operationId;
     this.method = request.method;
     this.url = request.url;
@@ -212,6 +212,15 @@ function readErrorBody(body: unknown): { code: number | string | undefined; mess
   return { code, messages: strings(record.message), fields: [...new Set([...strings(record.fields), ...strings(record.parameters)])] };
 }
 
+/**
+ * A list for a message, kept short: at most 5 items of at most 200 characters each. The whole
+ * list stays on the error (`messages`, `fields`, `body`).
+ */
+export function brief(items: readonly string[], separator: string): string {
+  const shown = items.slice(0, 5).map((item) => (item.length > 200 ? `${item.slice(0, 200)}…` : item));
+  return shown.join(separator) + (items.length > shown.length ? `${separator}(${items.length - shown.length} more)` : "");
+}
+
 function strings(value: unknown): string[] {
   if (typeof value === "string") return [value];
   if (Array.isArray(value)) return value.filter((item): item is string => typeof item === "string");
@@ -228,7 +237,8 @@ function pathOf(url: string): string {
   }
 }
 
-function describe(request: RequestInfo): string {
+/** "operationId: METHOD /path?query", how every error names the call. */
+export function describeCall(request: RequestInfo): string {
   return `${request.operationId ? `${request.operationId}: ` : ""}${request.method} ${pathOf(request.url)}`;
 }
 

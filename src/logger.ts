@@ -17,3 +17,22 @@ export type ConvertLogEvent =
 
 /** Receives every request, response, retry and transport error. Keep it fast: it runs inline. */
 export type ConvertLogger = (event: ConvertLogEvent) => void;
+
+/**
+ * The logger as the client calls it: an exception it throws never changes the outcome of a call.
+ * The first one is reported once as a process warning; later ones are ignored.
+ */
+export function guardLogger(logger: ConvertLogger | undefined): ConvertLogger | undefined {
+  if (!logger) return undefined;
+  let reported = false;
+  return (event) => {
+    try {
+      logger(event);
+    } catch (error) {
+      if (reported) return;
+      reported = true;
+      const reason = error instanceof Error ? error.message : String(error);
+      globalThis.process?.emitWarning?.(`convert-api-client: the logger threw and was ignored: ${reason.slice(0, 200)}`, "ConvertLoggerWarning");
+    }
+  };
+}

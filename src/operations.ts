@@ -3,6 +3,7 @@ import type { Routing } from "./call-routing.js";
 import { apiErrorClass, ConvertConfigError } from "./errors.js";
 import { operationContexts } from "./operation-table.js";
 import type { OperationId } from "./operation-types.js";
+import { checkHeaders } from "./headers.js";
 import { checkPathParam } from "./path-params.js";
 
 export interface OperationDefaults {
@@ -34,7 +35,7 @@ export function createCallOperation(
     // The signal goes to the transport, not into a Request: undici would make a Request follow it
     // with a listener that stays on the caller's signal until the Request is garbage-collected.
     const call = { operation, timeoutMs, maxRetries, maxResponseBytes, signal };
-    const { data, error, response } = await request(spec.method, spec.path, route({ params: { path, query: init.query, header: init.header }, body: init.body, headers: init.headers }, call));
+    const { data, error, response } = await request(spec.method, spec.path, route({ params: { path, query: init.query, header: init.header }, body: init.body, headers: checkHeaders(init.headers, `${operationId}(...): headers`) }, call));
     if (response.ok) return data;
     const ErrorClass = apiErrorClass(response.status, error);
     const info = { operationId, method: spec.method, url: response.url };

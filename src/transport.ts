@@ -1,16 +1,19 @@
 import type { Authenticator } from "./auth/authenticator.js";
 import {
   ConvertAbortError,
+  ConvertConfigError,
   ConvertNetworkError,
   ConvertResponseError,
   ConvertResponseTooLargeError,
   ConvertTimeoutError,
+  describeCall,
   saysTooManyRequests,
   type RequestInfo,
 } from "./errors.js";
 import type { PlainRequest } from "./call-routing.js";
+import { isTransportOwned } from "./headers.js";
 import { AnswerTooLarge, type Answer, type Exchange } from "./exchange.js";
-import type { ConvertLogger } from "./logger.js";
+import { guardLogger, type ConvertLogger } from "./logger.js";
 import type { OperationContext } from "./operation-table.js";
 import { decideRetry } from "./retry.js";
 
@@ -57,7 +60,8 @@ const utf8 = new TextDecoder();
  * sends it, reads the whole answer under the deadline, and retries what is worth retrying.
  */
 export function createTransport(config: TransportConfig): Send {
-  const { exchange, authenticate, logger } = config;
+  const { exchange, authenticate } = config;
+  const logger = guardLogger(config.logger);
   return async (request, call) => {
     const { operation, signal: callerSignal } = call;
     const { method, url } = request; // read once: a Request builds a new value on every read
@@ -88,6 +92,11 @@ export function createTransport(config: TransportConfig): Send {
       // A copy per attempt: credentials stay off the request that middleware sees.
       const requestHeaders: Record<string, string> = {};
       request.headers.forEach((value, name) => (requestHeaders[name] = value));
+      // Raw calls and middleware reach here without the checks of the options: the framing
+      // headers stay the transport's.
+      for (const name in requestHeaders) {
+        if (isTransportOwned(name)) throw new ConvertConfigError(`${describeCall(info)}: the ${name} header is set by the client itself and cannot be given`);
+      }
       const body = await bodyOf(request, requestHeaders);
       for (let attempt = 0; ; attempt++) {
         const headers = { ...requestHeaders };
@@ -113,7 +122,7 @@ export function createTransport(config: TransportConfig): Send {
         authenticate?.receive?.(answer.url, answerHeaders); // the URL that answered, not the one asked
         logger?.({ type: "response", ...info, attempt, status, durationMs: performance.now() - started });
         if (status < 200 || status > 299) {
-          const rateLimited = status === 429 || (status >= 500 && saysTooManyRequests(textOf(answer.bytes)));
+          const rateLimited = status >= 500 && saysTooManyRequests(textOf(answer.bytes));
           const decision = decideRetry({
             attempt,
             maxRetries,

@@ -2,7 +2,7 @@ import { inspect } from "node:util";
 import { CookieJar, type SerializedCookieJar } from "tough-cookie";
 import { checkBaseUrl, DEFAULT_BASE_URL, requireHttpsFor } from "../base-url.js";
 import { createConvertClient, type ConvertClient } from "../client.js";
-import { ConvertConfigError, ConvertError } from "../errors.js";
+import { brief, ConvertConfigError, ConvertError } from "../errors.js";
 import type { ConvertLogger } from "../logger.js";
 import type { Authenticator } from "./authenticator.js";
 import { sessionAuthenticator } from "./session-link.js";
@@ -59,7 +59,7 @@ export class ConvertLoginError extends ConvertError {
   readonly messages: string[];
   constructor(authCode: string, messages: string[]) {
     const hint = authCode === "NEW_AUTH_REQUIRED" ? " The sign-in step expired: start again with login()." : "";
-    super(`Sign-in failed (${authCode})${messages.length ? `: ${messages.join("; ")}` : ""}.${hint}`);
+    super(`Sign-in failed (${authCode.slice(0, 40)})${messages.length ? `: ${brief(messages, "; ")}` : ""}.${hint}`);
     this.authCode = authCode;
     this.messages = messages;
   }

@@ -31,7 +31,7 @@ describe.each([
   ])("an empty 200 sent %s resolves undefined, once", async (_framing, answer) => {
     handler = (_request, response) => void answer(response);
     await expect(client().deleteGoal({ path: { goal_id: 3 } })).resolves.toBeUndefined();
-    const raw = await client().POST("/accounts/{account_id}/projects/{project_id}/goals/{goal_id}/delete", { params: { path: { account_id: 1, project_id: 2, goal_id: 3 } } });
+    const raw = await client().DELETE("/accounts/{account_id}/projects/{project_id}/goals/{goal_id}/delete", { params: { path: { account_id: 1, project_id: 2, goal_id: 3 } } });
     expect(raw.data).toBeUndefined();
     expect(raw.response.status).toBe(200);
     expect(server.requests).toHaveLength(2);
