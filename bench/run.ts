@@ -10,13 +10,14 @@ import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import { benchHttp, type HttpRow } from "./http.js";
 import { loadClient } from "./load.js";
+import { benchLargeAnswer, type LargeAnswerRow } from "./large-answer.js";
 import { benchMemory, type MemoryResult } from "./memory.js";
 import { benchSigning, type SigningRow } from "./signing.js";
 import { benchSize, type SizeRow } from "./size.js";
 import { round, runMain, table, thousands } from "./stats.js";
 import { benchTypecheck, type TypecheckRow } from "./typecheck.js";
 
-type Section = "http" | "signing" | "memory" | "typecheck" | "size";
+type Section = "http" | "signing" | "memory" | "large" | "typecheck" | "size";
 
 const args = process.argv.slice(2);
 const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -25,8 +26,8 @@ const only = option("only")?.split(",");
 const runs = (section: Section) => !only || only.includes(section);
 
 const settings = quick
-  ? { http: { requests: 1_200, rounds: 3, warmup: 100 }, signing: { durationMs: 100, repeats: 1 }, memory: { requests: 3_000, warmup: 300 } }
-  : { http: { requests: 20_000, rounds: 5, warmup: 500 }, signing: { durationMs: 300, repeats: 3 }, memory: { requests: 100_000, warmup: 2_000 } };
+  ? { http: { requests: 1_200, rounds: 3, warmup: 100 }, signing: { durationMs: 100, repeats: 1 }, memory: { requests: 3_000, warmup: 300 }, largeMiB: 10 }
+  : { http: { requests: 20_000, rounds: 5, warmup: 500 }, signing: { durationMs: 300, repeats: 3 }, memory: { requests: 100_000, warmup: 2_000 }, largeMiB: 200 };
 if (option("requests")) settings.http.requests = Number(option("requests"));
 const CONCURRENCIES = [1, 32];
 
@@ -38,6 +39,7 @@ interface Results {
   http?: HttpRow[];
   signing?: SigningRow[];
   memory?: MemoryResult;
+  large?: LargeAnswerRow[];
   typecheck?: TypecheckRow[];
   size?: SizeRow[];
   targets?: { target: string; measured: string; met: boolean }[];
@@ -109,6 +111,14 @@ async function main() {
     say(table(header, [row]) + "\n");
   }
 
+  if (runs("large")) {
+    const rows = (results.large = await benchLargeAnswer(settings.largeMiB));
+    lap("large");
+    say(`3b. Peak memory of one call for a ${settings.largeMiB} MiB list answer (peak RSS growth, median of 3 fresh processes)`);
+    const cells = rows.map((r) => [r.transport, r.framing, thousands(r.items), r.peakMiB.toFixed(0), r.multiple.toFixed(2)]);
+    say(table(["transport", "framing", "items", "peak MiB", "x body"], cells) + "\n");
+  }
+
   if (runs("typecheck")) {
     const rows = (results.typecheck = benchTypecheck());
     lap("typecheck");
@@ -159,6 +169,10 @@ function checkTargets(results: Results): NonNullable<Results["targets"]> {
     const clean = m.gcForced && m.growth < HEAP_NOISE_BYTES && m.abortListenersPeak <= 1 && m.abortListenersLeft === 0;
     const met = clean && m.sessionCookies === 1 && m.timersLeft <= 0;
     targets.push({ target: "no heap growth (< 1 MB); <= 1 listener on a shared signal, none after; no timers left; one cookie", measured: `${(m.growth / 1e6).toFixed(2)} MB`, met });
+  }
+  const largest = results.large && Math.max(...results.large.map((r) => r.multiple));
+  if (largest !== undefined) {
+    targets.push({ target: "peak memory of a large answer <= 5x its size", measured: `${largest.toFixed(2)}x`, met: largest <= 5 });
   }
   const bundled = results.size?.[0];
   if (bundled) {

@@ -59,13 +59,20 @@ export class BodyCollector {
     this.#size = size;
   }
 
+  /**
+   * The body, handed over: the collector lets go of it (a socket keeps its last answer's listeners,
+   * and with them this collector, until its next request).
+   */
   bytes(): Uint8Array {
-    if (this.#whole) return this.#size === this.#whole.byteLength ? this.#whole : this.#whole.subarray(0, this.#size);
-    if (this.#chunks.length === 1) return this.#chunks[0]!;
+    const whole = this.#whole;
+    const chunks = this.#chunks;
+    this.#whole = undefined;
+    this.#chunks = [];
+    if (whole) return this.#size === whole.byteLength ? whole : whole.subarray(0, this.#size);
+    if (chunks.length === 1) return chunks[0]!;
     const bytes = new Uint8Array(this.#size);
     let at = 0;
-    for (const chunk of this.#chunks) bytes.set(chunk, at), (at += chunk.byteLength);
-    this.#chunks = [];
+    for (const chunk of chunks) bytes.set(chunk, at), (at += chunk.byteLength);
     return bytes;
   }
 }

@@ -53,6 +53,7 @@ export type Send = (request: Request | PlainRequest, call: CallContext) => Promi
 
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 const utf8 = new TextDecoder();
+const EMPTY = new Uint8Array(0);
 
 /**
  * The fetch that openapi-fetch calls once every middleware has run. For each attempt it adds
@@ -199,7 +200,7 @@ type ResponseWithoutBody = new (body: null, init: ResponseInit) => Pick<Response
  * (body, blob(), formData(), bytes(), clone()) makes a real Response over the same bytes.
  */
 class BufferedResponse extends (Response as ResponseWithoutBody) {
-  readonly #bytes: Uint8Array;
+  #bytes: Uint8Array;
   readonly #url: string;
   readonly #info: RequestInfo;
   #read = false;
@@ -223,11 +224,22 @@ class BufferedResponse extends (Response as ResponseWithoutBody) {
     return this.#full;
   }
 
-  /** The bytes, once, while no real Response has been made. */
+  /**
+   * The bytes, once, while no real Response has been made. They are let go here, so that a large
+   * body is not held as bytes while its text is parsed.
+   */
   #take(): Uint8Array | undefined {
     if (this.#full || this.#read) return undefined;
     this.#read = true;
-    return this.#bytes;
+    const bytes = this.#bytes;
+    this.#bytes = EMPTY;
+    return bytes;
+  }
+
+  /** The body as text, once; the bytes are unreachable when this returns. */
+  #takeText(): { text: string; byteLength: number } | undefined {
+    const bytes = this.#take();
+    return bytes && { text: utf8.decode(bytes), byteLength: bytes.byteLength };
   }
 
   get url(): string {
@@ -240,23 +252,22 @@ class BufferedResponse extends (Response as ResponseWithoutBody) {
     return this.#full ? this.#full.bodyUsed : this.#read;
   }
   text(): Promise<string> {
-    const bytes = this.#take();
-    return bytes ? Promise.resolve(utf8.decode(bytes)) : this.#real().text();
+    const body = this.#takeText();
+    return body ? Promise.resolve(body.text) : this.#real().text();
   }
   /**
    * The body parsed as JSON; undefined when it is empty (a chunked empty 200 is no less empty than
    * a 204). Text that is not JSON is a ConvertResponseError, never a bare SyntaxError.
    */
   json(): Promise<unknown> {
-    const bytes = this.#take();
-    if (!bytes) return this.#real().json();
+    const body = this.#takeText();
+    if (!body) return this.#real().json();
     return new Promise((resolve) => {
-      const text = utf8.decode(bytes);
-      if (text.trim() === "") return resolve(undefined);
+      if (body.text.trim() === "") return resolve(undefined);
       try {
-        resolve(JSON.parse(text));
+        resolve(JSON.parse(body.text));
       } catch {
-        throw new ConvertResponseError(`a body that is not valid JSON (${bytes.byteLength} bytes)`, this.status, this.#info, text);
+        throw new ConvertResponseError(`a body that is not valid JSON (${body.byteLength} bytes)`, this.status, this.#info, body.text);
       }
     });
   }
