@@ -1,11 +1,24 @@
 import { defineConfig } from "vitest/config";
 
+// Test projects by cost; `npm test` runs them all, `npm run test:<name>` one (see CONTRIBUTING.md).
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
-    globalSetup: ["test/setup/global-setup.ts"],
-    typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
     testTimeout: 20_000,
     hookTimeout: 60_000,
+    projects: [
+      // In-process: local servers on 127.0.0.1, fake clocks. No Prism, browser or npm pack.
+      { extends: true, test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
+      // Compile-time assertions on the public types (expectTypeOf), checked by tsc.
+      {
+        extends: true,
+        test: { name: "types", include: [], typecheck: { enabled: true, only: true, include: ["test/types/**/*.test-d.ts"], tsconfig: "./tsconfig.json" } },
+      },
+      // Every tag of the spec against one Prism mock of the bundled spec.
+      { extends: true, test: { name: "contract", include: ["test/contract/**/*.test.ts"], globalSetup: ["test/setup/global-setup.ts"] } },
+      // The README's samples type-checked, and the HTML reference opened in Chromium.
+      { extends: true, test: { name: "docs", include: ["test/docs/**/*.test.ts"] } },
+      // The packed tarball installed into fresh consumer projects.
+      { extends: true, test: { name: "package", include: ["test/package/**/*.test.ts"], globalSetup: ["test/setup/global-setup.ts"] } },
+    ],
   },
 });

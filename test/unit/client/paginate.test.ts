@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ConvertConfigError, ConvertResponseError, createConvertClient, type PaginateOptions } from "../../src/index.js";
-import { DEFAULT_MAX_PAGES } from "../../src/paginate.js";
-import { TEST_KEY } from "../support/clients.js";
-import { startRecordingServer, type RecordingServer } from "../support/recording-server.js";
+import { ConvertConfigError, ConvertResponseError, createConvertClient, type PaginateOptions } from "../../../src/index.js";
+import { DEFAULT_MAX_PAGES } from "../../../src/paginate.js";
+import { TEST_KEY } from "../../support/clients.js";
+import { startRecordingServer, type RecordingServer } from "../../support/recording-server.js";
 
 // Seven projects served three per page: pages 1, 2, 3 (the last with one item).
 const projects = Array.from({ length: 7 }, (_, i) => ({ id: 500 + i, name: `Project ${i + 1}` }));

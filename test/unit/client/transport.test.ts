@@ -1,27 +1,33 @@
 import { getEventListeners } from "node:events";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { ConvertAbortError, createConvertClient } from "../../src/index.js";
-import { TEST_KEY } from "../support/clients.js";
-import { startRecordingServer, type RecordingServer } from "../support/recording-server.js";
-import { verifySignature } from "../support/verify-signature.js";
+import { ConvertAbortError, createConvertClient } from "../../../src/index.js";
+import { TEST_KEY } from "../../support/clients.js";
+import { startRecordingServer, type RecordingServer } from "../../support/recording-server.js";
+import { verifySignature } from "../../support/verify-signature.js";
 
 // What the transport's shortcuts must not change: the caller's signal, the bytes signed and sent,
 // and the Response handed back to openapi-fetch and to middleware.
 const secrets = { [TEST_KEY.applicationId]: TEST_KEY.secretKey };
 const answer = { id: 2, name: "Café ✓" };
 let server: RecordingServer;
-let delayMs = 0;
+/** While set, answers wait for it: calls stay in flight until the test opens the gate. */
+let gate: Promise<void> | undefined;
+let open = () => {};
+const holdAnswers = () => {
+  gate = new Promise((resolve) => (open = resolve));
+};
 beforeAll(async () => {
   server = await startRecordingServer(async (request, response) => {
-    if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    if (gate) await gate;
     if (request.target.endsWith("/delete")) return void response.writeHead(204).end();
     response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(answer));
   });
 });
 afterAll(() => server.close());
 afterEach(() => {
+  open();
+  gate = undefined;
   server.requests.length = 0;
-  delayMs = 0;
 });
 
 const client = () =>
@@ -29,18 +35,19 @@ const client = () =>
 
 describe("a caller's AbortSignal", () => {
   it("shared by many calls in flight holds one listener, none once they end", async () => {
-    delayMs = 300;
+    holdAnswers();
     const convert = client();
     const shutdown = new AbortController();
     const calls = Array.from({ length: 20 }, () => convert.getProject({ signal: shutdown.signal }));
     await vi.waitFor(() => expect(server.requests).toHaveLength(20));
     expect(getEventListeners(shutdown.signal, "abort")).toHaveLength(1);
+    open();
     await Promise.all(calls);
     expect(getEventListeners(shutdown.signal, "abort")).toHaveLength(0);
   });
 
   it("stops every call that shares it", async () => {
-    delayMs = 5_000;
+    holdAnswers();
     const convert = client();
     const shutdown = new AbortController();
     const calls = Array.from({ length: 3 }, () => convert.getProject({ signal: shutdown.signal }).catch((e: unknown) => e));
@@ -109,7 +116,7 @@ describe("raw calls and middleware", () => {
   });
 
   it("follow the caller's signal in the transport: aborted calls stop, no listener stays", async () => {
-    delayMs = 5_000;
+    holdAnswers();
     const convert = client();
     const shutdown = new AbortController();
     const getPath = "/accounts/{account_id}/projects/{project_id}" as const;

@@ -1,9 +1,9 @@
 import { inspect } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ConvertAuthenticationError, ConvertConfigError, createConvertClient } from "../../src/index.js";
-import { ConvertLoginError, ConvertSession } from "../../src/session.js";
-import { startRecordingServer, type RecordingServer } from "../support/recording-server.js";
-import { startSessionServer, USERS, type SessionServer } from "../support/session-server.js";
+import { ConvertAuthenticationError, ConvertConfigError, createConvertClient } from "../../../src/index.js";
+import { ConvertLoginError, ConvertSession } from "../../../src/session.js";
+import { startRecordingServer, type RecordingServer } from "../../support/recording-server.js";
+import { startSessionServer, USERS, type SessionServer } from "../../support/session-server.js";
 
 let server: SessionServer;
 beforeAll(async () => {

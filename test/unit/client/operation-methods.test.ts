@@ -10,9 +10,9 @@ import {
   ConvertValidationError,
   createConvertClient,
   type ConvertLogEvent,
-} from "../../src/index.js";
-import { TEST_KEY } from "../support/clients.js";
-import { startRecordingServer, type RecordingServer } from "../support/recording-server.js";
+} from "../../../src/index.js";
+import { TEST_KEY } from "../../support/clients.js";
+import { startRecordingServer, type RecordingServer } from "../../support/recording-server.js";
 
 let server: RecordingServer;
 let answer: { status: number; body: unknown } = { status: 200, body: {} };

@@ -4,10 +4,10 @@ import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-import { ConvertNetworkError, ConvertTimeoutError, createConvertClient } from "../../src/index.js";
-import { TEST_KEY } from "../support/clients.js";
-import { startRecordingServer, type Handler, type RecordingServer } from "../support/recording-server.js";
-import { verifySignature } from "../support/verify-signature.js";
+import { ConvertNetworkError, ConvertTimeoutError, createConvertClient } from "../../../src/index.js";
+import { TEST_KEY } from "../../support/clients.js";
+import { startRecordingServer, type Handler, type RecordingServer } from "../../support/recording-server.js";
+import { verifySignature } from "../../support/verify-signature.js";
 
 // The client sends with node:http / node:https unless options.fetch is given. Both ways must
 // sign, send and read the same; the node:http one must also do what fetch would have done for it.
@@ -141,7 +141,7 @@ describe("node:http, where fetch would have helped", () => {
     const { server, convert } = await serve(sendJson);
     await convert.getProject();
     await convert.getProject({ headers: { "User-Agent": "my-app/1.0", Accept: "application/json" } });
-    const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+    const { version } = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
     expect(server.requests[0]!.headers).toMatchObject({ accept: "*/*", "user-agent": `convert-api-client/${version} node/${process.version}` });
     expect(server.requests[1]!.headers).toMatchObject({ accept: "application/json", "user-agent": "my-app/1.0" });
   });
@@ -177,7 +177,7 @@ describe("node:http, where fetch would have helped", () => {
   });
 
   it("uses TLS for https and verifies the certificate", async () => {
-    const tls = new URL("../support/tls/", import.meta.url);
+    const tls = new URL("../../support/tls/", import.meta.url);
     const received: string[] = [];
     const https = createHttpsServer({ key: readFileSync(new URL("self-signed.key", tls)), cert: readFileSync(new URL("self-signed.crt", tls)) }, (request, response) => {
       received.push(request.url ?? "");

@@ -1,8 +1,8 @@
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createConvertClient, type ConvertAuth, type ConvertLogEvent } from "../../src/index.js";
-import { TEST_KEY } from "../support/clients.js";
-import { startRecordingServer, type RecordingServer } from "../support/recording-server.js";
+import { createConvertClient, type ConvertAuth, type ConvertLogEvent } from "../../../src/index.js";
+import { TEST_KEY } from "../../support/clients.js";
+import { startRecordingServer, type RecordingServer } from "../../support/recording-server.js";
 
 // Every way a call can fail, for each API-key auth type: no error, log event or client dump may
 // contain the secret (nor, for signing, a signature computed from it).

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   ConvertAbortError,
   ConvertNetworkError,
@@ -7,18 +7,48 @@ import {
   ConvertTimeoutError,
   createConvertClient,
   type ConvertLogEvent,
-} from "../../src/index.js";
-import { TEST_KEY } from "../support/clients.js";
-import { startRecordingServer, type Handler, type RecordingServer } from "../support/recording-server.js";
-import { verifySignature } from "../support/verify-signature.js";
+} from "../../../src/index.js";
+import { TEST_KEY } from "../../support/clients.js";
+import { startRecordingServer, type Handler, type RecordingServer } from "../../support/recording-server.js";
+import { verifySignature } from "../../support/verify-signature.js";
 
+// Waits run on a fake clock: each test jumps over the client's backoff, Retry-After and deadline
+// timers instead of sleeping, and asserts on that clock, never on wall time. The network is real.
 const secrets = { [TEST_KEY.applicationId]: TEST_KEY.secretKey };
+const NOW = Date.parse("2026-11-26T12:00:00Z");
 let server: RecordingServer | undefined;
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"], now: NOW });
+});
 afterEach(async () => {
+  vi.useRealTimers();
   await server?.close();
   server = undefined;
-  vi.useRealTimers();
 });
+
+/** Lets real I/O proceed (setImmediate is not faked) until `check` holds. */
+async function until(check: () => boolean): Promise<void> {
+  for (let turn = 0; !check(); turn++) {
+    if (turn > 100_000) throw new Error("condition never held");
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/**
+ * Runs a call to its end, jumping the fake clock over every retry wait as soon as the client
+ * announces it (its `retry` log event), so no test sleeps.
+ */
+async function settle<T>(call: Promise<T>, events: ConvertLogEvent[]): Promise<T> {
+  let done = false;
+  const result = call.finally(() => (done = true));
+  result.catch(() => {});
+  for (let waited = 0; ; ) {
+    await until(() => done || events.filter((e) => e.type === "retry").length > waited);
+    if (done) return result;
+    const retry = events.filter((e) => e.type === "retry")[waited++] as Extract<ConvertLogEvent, { type: "retry" }>;
+    await vi.advanceTimersByTimeAsync(retry.delayMs);
+  }
+}
 
 /** A server that answers with the given steps in order, then repeats the last one. */
 async function scripted(...steps: Handler[]) {
@@ -50,23 +80,24 @@ const reset: Handler = (_request, response) => {
 describe("retries", () => {
   it("waits for Retry-After (seconds) on 429, then succeeds", async () => {
     const { server, client, events } = await scripted(json(429, { message: "slow down" }, { "retry-after": "1" }), ok);
-    const project = await client().getProject();
+    const call = client().getProject();
+    await until(() => events.some((e) => e.type === "retry"));
+    expect(events.find((e) => e.type === "retry")).toMatchObject({ delayMs: 1000, reason: "HTTP 429", attempt: 0 });
+    // Not one (fake) millisecond early: the retry leaves only when Retry-After has passed.
+    await vi.advanceTimersByTimeAsync(999);
+    expect(server.requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    const project = await call;
     expect(project.name).toBe("Acme");
     expect(server.requests).toHaveLength(2);
-    expect(events.find((e) => e.type === "retry")).toMatchObject({ delayMs: 1000, reason: "HTTP 429", attempt: 0 });
-    // The retry left no earlier than Retry-After said (timers may fire a millisecond early).
-    expect(server.requests[1]!.at - server.requests[0]!.at).toBeGreaterThanOrEqual(995);
   });
 
   it("honours Retry-After given as an HTTP date", async () => {
     const { client, events } = await scripted((_req, res) => {
       json(429, {}, { "retry-after": new Date(Date.now() + 2000).toUTCString() })(_req, res);
     }, ok);
-    await client().getProject();
-    const retry = events.find((e) => e.type === "retry") as Extract<ConvertLogEvent, { type: "retry" }>;
-    // HTTP dates have whole seconds: the wait is between 1 and 2 s.
-    expect(retry.delayMs).toBeGreaterThan(900);
-    expect(retry.delayMs).toBeLessThanOrEqual(2000);
+    await settle(client().getProject(), events);
+    expect(events.find((e) => e.type === "retry")).toMatchObject({ delayMs: 2000 });
   });
 
   it("does not wait for a Retry-After beyond the cap and surfaces the rate limit", async () => {
@@ -76,20 +107,18 @@ describe("retries", () => {
   });
 
   it("retries 429 even for operations that change data", async () => {
-    const { server, client } = await scripted(json(429, {}, { "retry-after": "0" }), json(201, { id: 9 }));
-    const created = await client().createProject({ body: { name: "New" } });
+    const { server, client, events } = await scripted(json(429, {}, { "retry-after": "0" }), json(201, { id: 9 }));
+    const created = await settle(client().createProject({ body: { name: "New" } }), events);
     expect(created.id).toBe(9);
     expect(server.requests).toHaveLength(2);
   });
 
   it("retries 503 on a GET with backoff, signing every attempt afresh", async () => {
-    vi.useFakeTimers({ toFake: ["Date"] });
-    vi.setSystemTime(new Date("2026-11-26T12:00:00Z"));
     const { server, client, events } = await scripted((request, response) => {
       vi.setSystemTime(Date.now() + 45_000); // time passes before the retry
       json(503, { message: "unavailable" })(request, response);
     }, ok);
-    await client().getProject();
+    await settle(client().getProject(), events);
     const [first, second] = server.requests;
     expect(Number(second!.headers.expires) - Number(first!.headers.expires)).toBe(45);
     expect(second!.headers.authorization).not.toBe(first!.headers.authorization);
@@ -100,16 +129,16 @@ describe("retries", () => {
   });
 
   it("gives up after maxRetries and throws the last error", async () => {
-    const { server, client } = await scripted(json(503, { message: ["down", "for maintenance"] }));
-    const error = await client({ maxRetries: 1 }).getProject().catch((e: unknown) => e);
+    const { server, client, events } = await scripted(json(503, { message: ["down", "for maintenance"] }));
+    const error = await settle(client({ maxRetries: 1 }).getProject(), events).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConvertServerError);
     expect((error as ConvertServerError).messages).toEqual(["down", "for maintenance"]);
     expect(server.requests).toHaveLength(2);
   });
 
   it("retries a 503 for a POST the spec marks as read-only (x-convert-idempotent)", async () => {
-    const { server, client } = await scripted(json(503, {}), json(200, { data: [], extra: {} }));
-    await client().getProjectsList({ body: { page: 1 } });
+    const { server, client, events } = await scripted(json(503, {}), json(200, { data: [], extra: {} }));
+    await settle(client().getProjectsList({ body: { page: 1 } }), events);
     expect(server.requests.map((r) => r.method)).toEqual(["POST", "POST"]);
     expect(server.requests[1]!.body.toString()).toBe('{"page":1}');
   });
@@ -121,17 +150,17 @@ describe("retries", () => {
   });
 
   it("treats a 5xx that says 'too many requests' as a rate limit, retried only when safe to repeat", async () => {
-    const { server, client } = await scripted(json(500, { message: "Too Many Requests" }), json(201, { id: 3 }));
+    const { server, client, events } = await scripted(json(500, { message: "Too Many Requests" }), json(201, { id: 3 }));
     // A create may have been done before the 5xx: it must never arrive twice.
     await expect(client().createProject({ body: { name: "x" } })).rejects.toBeInstanceOf(ConvertRateLimitError);
     expect(server.requests).toHaveLength(1);
-    await client().getProject();
+    await settle(client().getProject(), events);
     expect(server.requests).toHaveLength(2);
   });
 
   it("retries a reset connection for a GET but not for a POST that changes data", async () => {
     const get = await scripted(reset, ok);
-    await get.client().getProject();
+    await settle(get.client().getProject(), get.events);
     expect(get.server.requests).toHaveLength(2);
     await get.server.close();
 
@@ -150,10 +179,11 @@ describe("retries", () => {
   });
 
   it("retries raw-client GETs too, and reports the last answer as an error result", async () => {
-    const { server, client } = await scripted(json(503, { message: "down" }));
-    const { error, response } = await client({ maxRetries: 2 }).GET("/accounts/{account_id}/projects/{project_id}", {
+    const { server, client, events } = await scripted(json(503, { message: "down" }));
+    const call = client({ maxRetries: 2 }).GET("/accounts/{account_id}/projects/{project_id}", {
       params: { path: { account_id: 1, project_id: 2 } },
     });
+    const { error, response } = await settle(call, events);
     expect(response.status).toBe(503);
     expect(error).toEqual({ message: "down" });
     expect(server.requests).toHaveLength(3);
@@ -168,22 +198,37 @@ describe("timeouts and cancellation", () => {
 
   it("times out while the body is still arriving, without retrying", async () => {
     const { server, client } = await scripted(stall);
-    const error = await client({ timeoutMs: 300 }).getProject().catch((e: unknown) => e);
+    const call = client({ timeoutMs: 300 }).getProject().catch((e: unknown) => e);
+    await until(() => server.requests.length === 1);
+    await vi.advanceTimersByTimeAsync(300);
+    const error = await call;
     expect(error).toBeInstanceOf(ConvertTimeoutError);
     expect((error as ConvertTimeoutError).timeoutMs).toBe(300);
     expect(server.requests).toHaveLength(1);
   });
 
   it("lets one call override the client's timeout", async () => {
-    const { client } = await scripted(stall);
-    await expect(client({ timeoutMs: 60_000 }).getProject({ timeoutMs: 200 })).rejects.toBeInstanceOf(ConvertTimeoutError);
+    const { server, client } = await scripted(stall);
+    const call = client({ timeoutMs: 60_000 }).getProject({ timeoutMs: 200 }).catch((e: unknown) => e);
+    await until(() => server.requests.length === 1);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(await call).toBeInstanceOf(ConvertTimeoutError);
+  });
+
+  it("ends a Retry-After wait that reaches past the deadline with a timeout", async () => {
+    const { server, client, events } = await scripted(json(429, {}, { "retry-after": "20" }), ok);
+    const call = client({ timeoutMs: 5_000 }).getProject().catch((e: unknown) => e);
+    await until(() => events.some((e) => e.type === "retry"));
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(await call).toBeInstanceOf(ConvertTimeoutError);
+    expect(server.requests).toHaveLength(1);
   });
 
   it("stops on the caller's AbortSignal, also during a retry wait", async () => {
     const { server, client } = await scripted(json(429, {}, { "retry-after": "30" }));
     const controller = new AbortController();
     const pending = client().getProject({ signal: controller.signal });
-    await vi.waitFor(() => expect(server.requests).toHaveLength(1));
+    await until(() => server.requests.length === 1);
     controller.abort(new Error("user navigated away"));
     const error = await pending.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConvertAbortError);
