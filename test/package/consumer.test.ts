@@ -1,40 +1,74 @@
-// The package as users get it: `npm pack`, install the tarball into a fresh project (offline, from
-// the npm cache that `npm ci` filled), then import it from ESM, require it from CommonJS and
-// type-check a TypeScript consumer, each making a signed call to the Prism mock.
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// The package as users get it: `npm pack`, install the tarball into a fresh project, then import it
+// from ESM, require it from CommonJS and type-check a TypeScript consumer, each making a signed call to
+// the Prism mock. The install is hermetic: the package's dependency closure and @types/node are packed
+// from this checkout's node_modules, and npm runs with an empty cache and config and a trap for a
+// registry, which must see no request at all.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { startRecordingServer, type RecordingServer } from "../support/recording-server.js";
+import { dependencyClosure, exec, isolatedNpmEnv, packDirectories } from "./local-tarballs.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const tsc = join(root, "node_modules/typescript/bin/tsc");
-const typesNodeVersion = JSON.parse(readFileSync(join(root, "node_modules/@types/node/package.json"), "utf8")).version;
+let temp: string;
 let dir: string;
-let tarball: string;
+let registry: RecordingServer;
+let installed: { names: string[]; notLocal: string[]; closure: string[] };
 
 function run(args: string[], cwd = dir) {
   const result = spawnSync(process.execPath, args, { cwd, encoding: "utf8", env: { ...process.env, PRISM_URL: inject("prismUrl") } });
   return { status: result.status, out: `${result.stdout}${result.stderr}` };
 }
 
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "convert-consumer-"));
-  // Build, then pack without lifecycle scripts, so that stdout is npm's JSON alone.
-  execFileSync("npm", ["run", "build"], { cwd: root, stdio: "pipe" });
-  const packed = execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", dir], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-  tarball = join(dir, JSON.parse(packed)[0].filename);
-  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true }));
-  execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", tarball, `@types/node@${typesNodeVersion}`], { cwd: dir, stdio: "pipe" });
+beforeAll(async () => {
+  // Any registry look-up lands here, is recorded and fails.
+  registry = await startRecordingServer((_request, response) => void response.writeHead(503).end());
+
+  temp = mkdtempSync(join(tmpdir(), "convert-consumer-"));
+  const env = isolatedNpmEnv(temp, `${registry.origin}/`);
+  const tarballs = join(temp, "tarballs");
+  dir = join(temp, "app");
+  mkdirSync(dir);
+  mkdirSync(tarballs);
+  await exec("npm", ["run", "build"], { cwd: root, env });
+  const production = Object.keys(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).dependencies ?? {});
+  const closure = dependencyClosure(root, [...production, "@types/node"]);
+  const packed = await packDirectories([root, ...closure.values()], tarballs, env, root);
+  // A consumer's own dependencies, as a user would list them; `overrides` point every transitive
+  // package at its local tarball too, so npm has no version range left to look up in a registry.
+  const local = (names: string[]) => Object.fromEntries(names.map((name) => [name, `file:${packed.get(name)}`]));
+  const direct = ["convert-api-client", "@types/node"];
+  const manifest = { name: "consumer", private: true, dependencies: local(direct), overrides: local([...closure.keys()].filter((name) => !direct.includes(name))) };
+  writeFileSync(join(dir, "package.json"), JSON.stringify(manifest));
+  await exec("npm", ["install", "--no-audit", "--no-fund"], { cwd: dir, env });
+
+  const lock = JSON.parse(readFileSync(join(dir, "package-lock.json"), "utf8")) as { packages: Record<string, { resolved?: string }> };
+  const entries = Object.entries(lock.packages).filter(([path]) => path !== "");
+  installed = {
+    names: entries.map(([path]) => path.replace(/^node_modules\//, "")).sort(),
+    notLocal: entries.filter(([, entry]) => !entry.resolved?.startsWith("file:")).map(([path]) => path),
+    closure: [...packed.keys()].sort(),
+  };
 }, 240_000);
 
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
+afterAll(async () => {
+  await registry?.close();
+  if (temp) rmSync(temp, { recursive: true, force: true });
 });
 
 const auth = `{ type: "requestSigning", applicationId: "consumer_app", secretKey: "consumer-secret" }`;
 
 describe("installed from the packed tarball", () => {
+  it("installed exactly the packed closure from local tarballs, without a registry request", () => {
+    expect(installed.closure).toEqual(expect.arrayContaining(["convert-api-client", "openapi-fetch", "tough-cookie", "@types/node"]));
+    expect(installed.names).toEqual(installed.closure);
+    expect(installed.notLocal).toEqual([]);
+    expect(registry.requests.map((request) => `${request.method} ${request.target}`)).toEqual([]);
+  });
+
   it("imports from an ES module, with the spec subpath and dual-package instanceof", () => {
     writeFileSync(
       join(dir, "consumer.mjs"),
