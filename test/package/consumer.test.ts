@@ -1,75 +1,138 @@
-// The package as users get it: `npm pack`, install the tarball into a fresh project (offline, from
-// the npm cache that `npm ci` filled), then import it from ESM, require it from CommonJS and
-// type-check a TypeScript consumer, each making a signed call to the Prism mock.
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// The package as users get it: `npm pack`, install the tarball into a fresh project, then import it
+// from ESM, require it from CommonJS and type-check TypeScript consumers, each making a signed call to
+// a local server that checks the signature. The install is hermetic: the package's dependency closure
+// and @types/node are packed from this checkout's node_modules, and npm runs with an empty cache and
+// config and a trap for a registry, which must see no request at all.
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startRecordingServer, type RecordingServer } from "../support/recording-server.js";
+import { verifySignature } from "../support/verify-signature.js";
+import { dependencyClosure, exec, isolatedNpmEnv, packDirectories } from "./local-tarballs.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const tsc = join(root, "node_modules/typescript/bin/tsc");
-const typesNodeVersion = JSON.parse(readFileSync(join(root, "node_modules/@types/node/package.json"), "utf8")).version;
-let dir: string;
-let tarball: string;
+const secrets = { consumer_app: "consumer-secret" };
+const auth = `{ type: "requestSigning", applicationId: "consumer_app", secretKey: "consumer-secret" }`;
+const project = { id: 10034, name: "Consumer shop" };
+const apiKeys = { data: [{ key_id: "k1", name: "consumer key" }] };
+// The only routes the consumers call; anything else is a 404 the assertions would show.
+const routes: Record<string, unknown> = {
+  "GET /api/v2/accounts/100012/projects/10034": project,
+  "GET /api/v2/accounts/100012/api-keys": apiKeys,
+};
 
-function run(args: string[], cwd = dir) {
-  const result = spawnSync(process.execPath, args, { cwd, encoding: "utf8", env: { ...process.env, PRISM_URL: inject("prismUrl") } });
-  return { status: result.status, out: `${result.stdout}${result.stderr}` };
+let temp: string;
+let dir: string;
+let server: RecordingServer;
+let registry: RecordingServer;
+/** What the server saw, with its signature verdict taken when the request arrived (null = valid). */
+const calls: { call: string; signatureProblem: string | null }[] = [];
+let installed: { names: string[]; notLocal: string[]; closure: string[] };
+
+/** Runs node in the app and returns what the server saw meanwhile; asynchronous, because the server lives in this process. */
+async function run(args: string[]) {
+  const before = calls.length;
+  const child = spawn(process.execPath, args, { cwd: dir, env: { ...process.env, API_URL: `${server.origin}/api/v2` } });
+  let out = "";
+  child.stdout.on("data", (chunk: Buffer) => (out += chunk));
+  child.stderr.on("data", (chunk: Buffer) => (out += chunk));
+  const status = await new Promise<number | null>((done) => child.on("close", done));
+  return { status, out, seen: calls.slice(before) };
 }
 
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "convert-consumer-"));
-  // Build, then pack without lifecycle scripts, so that stdout is npm's JSON alone.
-  execFileSync("npm", ["run", "build"], { cwd: root, stdio: "pipe" });
-  const packed = execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", dir], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-  tarball = join(dir, JSON.parse(packed)[0].filename);
-  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true }));
-  execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", tarball, `@types/node@${typesNodeVersion}`], { cwd: dir, stdio: "pipe" });
+beforeAll(async () => {
+  server = await startRecordingServer((request, response) => {
+    const call = `${request.method} ${request.target}`;
+    const signatureProblem = verifySignature(request, secrets);
+    calls.push({ call, signatureProblem });
+    const body = routes[call];
+    if (signatureProblem) response.writeHead(401, { "content-type": "application/json" }).end(JSON.stringify({ message: signatureProblem }));
+    else if (body === undefined) response.writeHead(404).end();
+    else response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
+  });
+  // Any registry look-up lands here, is recorded and fails.
+  registry = await startRecordingServer((_request, response) => void response.writeHead(503).end());
+
+  temp = mkdtempSync(join(tmpdir(), "convert-consumer-"));
+  const env = isolatedNpmEnv(temp, `${registry.origin}/`);
+  const tarballs = join(temp, "tarballs");
+  dir = join(temp, "app");
+  mkdirSync(dir);
+  mkdirSync(tarballs);
+  await exec("npm", ["run", "build"], { cwd: root, env });
+  const production = Object.keys(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).dependencies ?? {});
+  const closure = dependencyClosure(root, [...production, "@types/node"]);
+  const packed = await packDirectories([root, ...closure.values()], tarballs, env, root);
+  // A consumer's own dependencies, as a user would list them; `overrides` point every transitive
+  // package at its local tarball too, so npm has no version range left to look up in a registry.
+  const local = (names: string[]) => Object.fromEntries(names.map((name) => [name, `file:${packed.get(name)}`]));
+  const direct = ["convert-api-client", "@types/node"];
+  const manifest = { name: "consumer", private: true, dependencies: local(direct), overrides: local([...closure.keys()].filter((name) => !direct.includes(name))) };
+  writeFileSync(join(dir, "package.json"), JSON.stringify(manifest));
+  await exec("npm", ["install", "--no-audit", "--no-fund"], { cwd: dir, env });
+
+  const lock = JSON.parse(readFileSync(join(dir, "package-lock.json"), "utf8")) as { packages: Record<string, { resolved?: string }> };
+  const entries = Object.entries(lock.packages).filter(([path]) => path !== "");
+  installed = {
+    names: entries.map(([path]) => path.replace(/^node_modules\//, "")).sort(),
+    notLocal: entries.filter(([, entry]) => !entry.resolved?.startsWith("file:")).map(([path]) => path),
+    closure: [...packed.keys()].sort(),
+  };
 }, 240_000);
 
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
+afterAll(async () => {
+  await server?.close();
+  await registry?.close();
+  if (temp) rmSync(temp, { recursive: true, force: true });
 });
 
-const auth = `{ type: "requestSigning", applicationId: "consumer_app", secretKey: "consumer-secret" }`;
-
 describe("installed from the packed tarball", () => {
-  it("imports from an ES module, with the spec subpath and dual-package instanceof", () => {
+  it("installed exactly the packed closure from local tarballs, without a registry request", () => {
+    expect(installed.closure).toEqual(expect.arrayContaining(["convert-api-client", "openapi-fetch", "tough-cookie", "@types/node"]));
+    expect(installed.names).toEqual(installed.closure);
+    expect(installed.notLocal).toEqual([]);
+    expect(registry.requests.map((request) => `${request.method} ${request.target}`)).toEqual([]);
+  });
+
+  it("imports from an ES module, with the spec subpath and dual-package instanceof", async () => {
     writeFileSync(
       join(dir, "consumer.mjs"),
       `import { createConvertClient, ConvertConfigError } from "convert-api-client";
 import { ConvertSession } from "convert-api-client/session";
 import spec from "convert-api-client/openapi.json" with { type: "json" };
 import { createRequire } from "node:module";
-const convert = createConvertClient({ baseUrl: process.env.PRISM_URL, auth: ${auth}, accountId: 100012 });
+const convert = createConvertClient({ baseUrl: process.env.API_URL, auth: ${auth}, accountId: 100012 });
 const project = await convert.getProject({ path: { project_id: 10034 } });
 const cjs = createRequire(import.meta.url)("convert-api-client");
 let crossBuild = false;
 try { cjs.createConvertClient({}); } catch (error) { crossBuild = error instanceof ConvertConfigError; }
-console.log(JSON.stringify({ id: project.id, operations: Object.keys(spec.paths).length, session: typeof ConvertSession, crossBuild }));
+console.log(JSON.stringify({ project, operations: Object.keys(spec.paths).length, session: typeof ConvertSession, crossBuild }));
 `,
     );
-    const { status, out } = run(["consumer.mjs"]);
-    expect(out).toContain('"id":10034');
-    expect(JSON.parse(out)).toEqual({ id: 10034, operations: 152, session: "function", crossBuild: true });
+    const { status, out, seen } = await run(["consumer.mjs"]);
+    expect(JSON.parse(out)).toEqual({ project, operations: 152, session: "function", crossBuild: true });
+    expect(seen).toEqual([{ call: "GET /api/v2/accounts/100012/projects/10034", signatureProblem: null }]);
     expect(status).toBe(0);
   });
 
-  it("requires from CommonJS", () => {
+  it("requires from CommonJS", async () => {
     writeFileSync(
       join(dir, "consumer.cjs"),
       `const { createConvertClient } = require("convert-api-client");
 const { ConvertSession } = require("convert-api-client/session");
 const spec = require("convert-api-client/openapi.json");
-const convert = createConvertClient({ baseUrl: process.env.PRISM_URL, auth: ${auth} });
+const convert = createConvertClient({ baseUrl: process.env.API_URL, auth: ${auth} });
 convert.GET("/accounts/{account_id}/api-keys", { params: { path: { account_id: 100012 } } }).then(({ data, response }) => {
-  console.log(JSON.stringify({ status: response.status, keys: Array.isArray(data.data), session: typeof ConvertSession, title: spec.info.title }));
+  console.log(JSON.stringify({ status: response.status, data, session: typeof ConvertSession, title: spec.info.title }));
 });
 `,
     );
-    const { status, out } = run(["consumer.cjs"]);
-    expect(JSON.parse(out)).toEqual({ status: 200, keys: true, session: "function", title: "Convert API" });
+    const { status, out, seen } = await run(["consumer.cjs"]);
+    expect(JSON.parse(out)).toEqual({ status: 200, data: apiKeys, session: "function", title: "Convert API" });
+    expect(seen).toEqual([{ call: "GET /api/v2/accounts/100012/api-keys", signatureProblem: null }]);
     expect(status).toBe(0);
   });
 
@@ -77,7 +140,7 @@ convert.GET("/accounts/{account_id}/api-keys", { params: { path: { account_id: 1
 import { ConvertSession } from "convert-api-client/session";
 
 async function main(): Promise<void> {
-  const convert = createConvertClient({ baseUrl: process.env.PRISM_URL, auth: ${auth}, accountId: 100012, projectId: 10034 });
+  const convert = createConvertClient({ baseUrl: process.env.API_URL, auth: ${auth}, accountId: 100012, projectId: 10034 });
   const project: Schema<"Project"> = await convert.getProject();
   const id: number | undefined = project.id;
   // @ts-expect-error the types are real: name is a string
@@ -88,7 +151,7 @@ async function main(): Promise<void> {
   const op: operations["getProject"]["parameters"]["path"]["project_id"] = 1;
   const domain: components["schemas"]["Domain"]["url"] = "https://shop.example.com";
   void [wrong, route, op, domain, missingKey, ConvertSession];
-  console.log(JSON.stringify({ id }));
+  console.log(JSON.stringify({ id, name: project.name }));
 }
 void main();
 `;
@@ -96,16 +159,18 @@ void main();
   it.each([
     ["node16", ["--module", "node16", "--moduleResolution", "node16"]],
     ["bundler", ["--module", "esnext", "--moduleResolution", "bundler"]],
-  ])("type-checks a strict TypeScript consumer with moduleResolution %s", (name, flags) => {
+  ])("type-checks a strict TypeScript consumer with moduleResolution %s", async (name, flags) => {
     const file = `consumer-${name}.ts`;
     writeFileSync(join(dir, file), consumerTs);
     const common = ["--strict", "--target", "es2022", "--types", "node", "--skipLibCheck", "false"];
-    const { status, out } = run([tsc, ...common, ...flags, "--outDir", `out-${name}`, file]);
+    const { status, out } = await run([tsc, ...common, ...flags, "--outDir", `out-${name}`, file]);
     expect(out).toBe("");
     expect(status).toBe(0);
     if (name === "node16") {
-      const call = run([join(`out-${name}`, file.replace(/\.ts$/, ".js"))]);
-      expect(call.out).toBe('{"id":10034}\n');
+      const call = await run([join(`out-${name}`, file.replace(/\.ts$/, ".js"))]);
+      expect(call.out).toBe(`${JSON.stringify(project)}\n`);
+      expect(call.seen).toEqual([{ call: "GET /api/v2/accounts/100012/projects/10034", signatureProblem: null }]);
+      expect(call.status).toBe(0);
     }
   });
 });
