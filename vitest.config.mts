@@ -18,7 +18,7 @@ export default defineConfig({
       // The README's samples type-checked, and the HTML reference opened in Chromium.
       { extends: true, test: { name: "docs", include: ["test/docs/**/*.test.ts"] } },
       // The packed tarball installed into fresh consumer projects.
-      { extends: true, test: { name: "package", include: ["test/package/**/*.test.ts"], globalSetup: ["test/setup/global-setup.ts"] } },
+      { extends: true, test: { name: "package", include: ["test/package/**/*.test.ts"] } },
     ],
   },
 });

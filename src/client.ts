@@ -1,7 +1,7 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/openapi-types.js";
 import { authHint, createAuthenticator, type ConvertAuth } from "./auth/index.js";
-import { checkBaseUrl, DEFAULT_BASE_URL, requireHttpsFor } from "./base-url.js";
+import { checkBaseUrl, DEFAULT_BASE_URL } from "./base-url.js";
 import { serializeBody } from "./body-serializer.js";
 import { routeCalls } from "./call-routing.js";
 import { checkCallOptions } from "./call-options.js";
@@ -23,34 +23,34 @@ export interface ConvertClientOptions {
   /** How requests authenticate. Required; `{ type: "none" }` for anonymous calls. */
   auth: ConvertAuth;
   /** API root. Default `https://api.convert.com/api/v2`. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /**
    * Allow a plain `http://` baseUrl that is not this machine (localhost, 127.0.0.0/8, ::1) with
    * credentials an eavesdropper could reuse: a secret key, a report token or a session. Default false.
    */
-  allowInsecureHttp?: boolean;
+  allowInsecureHttp?: boolean | undefined;
   /** Default `account_id` for operation methods; an explicit path parameter wins. */
-  accountId?: number;
+  accountId?: number | undefined;
   /** Default `project_id` for operation methods; an explicit path parameter wins. */
-  projectId?: number;
+  projectId?: number | undefined;
   /** Deadline per call, covering every attempt and reading the answer. Default 30 000 ms. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Retries after the first attempt (429 always; 502/503/504 and network errors when safe). Default 2. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /**
    * Largest answer accepted, in bytes, as read from the network and once decompressed; past it the
    * call fails with ConvertResponseTooLargeError and the connection is closed. Default 50 MiB.
    */
-  maxResponseBytes?: number;
+  maxResponseBytes?: number | undefined;
   /** Receives request, response, retry and error events (never credentials). */
-  logger?: ConvertLogger;
+  logger?: ConvertLogger | undefined;
   /** Headers added to every request. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /**
    * Send requests with this fetch instead of node:http / node:https (the default), e.g. undici's
    * fetch with a proxy dispatcher. Redirects are then followed as fetch does.
    */
-  fetch?: typeof globalThis.fetch;
+  fetch?: typeof globalThis.fetch | undefined;
 }
 
 type PaginateArgs<K extends PaginatedOperationId, D extends string> =
@@ -100,7 +100,7 @@ export function createConvertClient<const O extends ConvertClientOptions>(option
     maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     logger: options.logger,
   });
-  const client = createClient<paths>({ baseUrl, headers, querySerializer: serializeQuery, bodySerializer: serializeBody });
+  const client = createClient<paths>({ baseUrl, ...(headers && { headers }), querySerializer: serializeQuery, bodySerializer: serializeBody });
   const call = createCallOperation(routeCalls(client, send), defaults, (status) => authHint(options.auth, status));
   return Object.assign(client, createOperationMethods(call), {
     paginate: (operationId: PaginatedOperationId, init?: Record<string, unknown>, paginateOptions?: PaginateOptions) =>

@@ -84,7 +84,7 @@ export class BodyCollector {
  */
 export function fetchExchange(fetch: typeof globalThis.fetch): Exchange {
   return async ({ url, method, headers, body, signal, maxResponseBytes }) => {
-    const response = await fetch(url, { method, headers, body, signal, redirect: "manual" });
+    const response = await fetch(url, { method, headers, body: body ?? null, signal, redirect: "manual" });
     if (response.redirected) {
       void response.body?.cancel().catch(() => {});
       throw new Error('options.fetch followed a redirect; it must honour redirect: "manual" so that credentials stay with the API');

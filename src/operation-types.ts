@@ -35,9 +35,9 @@ type BodyPart<K extends OperationId> = [OperationRequestBodyContent<operations[K
 /** Per-call settings every operation method accepts. */
 export interface OperationCallOptions extends CallOptions {
   /** Cancels the call, including retries. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Extra request headers for this call. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
 }
 
 /** The argument of an operation method: path, query, header parameters and body, flat. */

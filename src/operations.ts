@@ -7,8 +7,8 @@ import { checkHeaders } from "./headers.js";
 import { checkPathParam } from "./path-params.js";
 
 export interface OperationDefaults {
-  account_id?: number;
-  project_id?: number;
+  account_id?: number | undefined;
+  project_id?: number | undefined;
 }
 
 export type CallOperation = (operationId: OperationId, init?: Record<string, unknown>) => Promise<unknown>;

@@ -10,9 +10,9 @@ const API_DEFAULT_PER_PAGE = 30;
 
 export interface PaginateOptions {
   /** Stop after this many items (no further page is fetched once it is reached). */
-  maxItems?: number;
+  maxItems?: number | undefined;
   /** Stop after fetching this many pages. Default 1000. */
-  maxPages?: number;
+  maxPages?: number | undefined;
 }
 
 /** Items of a paginated list, fetched page by page as you iterate. */

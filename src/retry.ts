@@ -19,9 +19,9 @@ export function decideRetry(input: {
   attempt: number;
   maxRetries: number;
   safeToRepeat: boolean;
-  status?: number; // undefined: the attempt failed with a network error
-  rateLimited?: boolean;
-  retryAfter?: string | null;
+  status?: number | undefined; // undefined: the attempt failed with a network error
+  rateLimited?: boolean | undefined;
+  retryAfter?: string | null | undefined;
   now?: number;
   random?: () => number;
 }): RetryDecision {

@@ -23,14 +23,14 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
 /** Options that can be set per client and overridden per call. */
 export interface CallOptions {
   /** Deadline for the whole call: every attempt, the waits between them and reading the answer. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Retries after the first attempt. 0 disables retrying. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /**
    * Largest answer accepted, in bytes, both as read from the network and once decompressed.
    * Past it the call fails with ConvertResponseTooLargeError. Default 50 MiB.
    */
-  maxResponseBytes?: number;
+  maxResponseBytes?: number | undefined;
 }
 
 export interface TransportConfig {

@@ -44,14 +44,14 @@ export interface RequestSigningAuth {
   /** The API key's secret. */
   secretKey: string;
   /** How long each signature stays valid. Default 60 seconds. */
-  expiresInSeconds?: number;
+  expiresInSeconds?: number | undefined;
   /**
    * Seconds to add to this machine's clock when computing `Expires`, for a clock known to be
    * off (e.g. -30 when it runs 30 s fast). Default 0.
    */
-  clockOffsetSeconds?: number;
+  clockOffsetSeconds?: number | undefined;
   /** Sign even where a browser is detected (the secret would be exposed to the page). */
-  allowInBrowser?: boolean;
+  allowInBrowser?: boolean | undefined;
 }
 
 const DEFAULT_EXPIRES_IN_SECONDS = 60;

@@ -7,7 +7,7 @@ export interface SecretKeyAuth {
   /** The API key's secret (the key must have been created with `auth_type: "secretKey"`). */
   secretKey: string;
   /** Send the secret even where a browser is detected (it would be exposed to the page). */
-  allowInBrowser?: boolean;
+  allowInBrowser?: boolean | undefined;
 }
 
 export function secretKey(auth: SecretKeyAuth): Authenticator {

@@ -15,15 +15,15 @@ export interface SessionAuth {
 
 export interface ConvertSessionOptions {
   /** API root. Default `https://api.convert.com/api/v2`. The session cookie is sent only to its origin. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** Optional anti-CSRF value sent as `x-convert-nonce` with every request of the session. */
-  nonce?: string;
+  nonce?: string | undefined;
   /** Allow a plain `http://` baseUrl that is not this machine (the password and cookie would travel unencrypted). */
-  allowInsecureHttp?: boolean;
+  allowInsecureHttp?: boolean | undefined;
   /** Sign in through this fetch instead of node:http (see the client's `fetch` option). */
-  fetch?: typeof globalThis.fetch;
-  timeoutMs?: number;
-  logger?: ConvertLogger;
+  fetch?: typeof globalThis.fetch | undefined;
+  timeoutMs?: number | undefined;
+  logger?: ConvertLogger | undefined;
 }
 
 /** What `ConvertSession.export()` returns: the session cookie and where it belongs. Keep it secret. */
@@ -67,7 +67,7 @@ export class ConvertLoginError extends ConvertError {
 
 interface AuthAnswer {
   "auth-code"?: string;
-  message?: string | string[];
+  message?: string | string[] | undefined;
   data?: { sessionToken?: string; username?: string };
 }
 

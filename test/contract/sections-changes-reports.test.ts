@@ -265,7 +265,7 @@ describe("Experiences Reports", () => {
     const metric = goal?.variations?.[0]?.metrics?.[0];
     expect(typeof metric?.metric_type).toBe("string");
     if (report?.stats_methodology === "frequentist" && metric && "confidence" in metric) {
-      expectTypeOf(metric.confidence).toEqualTypeOf<number | undefined>();
+      expectTypeOf(metric.confidence).toEqualTypeOf<number>();
       expect(typeof metric.confidence).toBe("number");
     }
   });

@@ -21,7 +21,7 @@ function closed(response: ServerResponse): Promise<void> {
   return new Promise((resolve) => response.socket!.once("close", () => resolve()));
 }
 
-async function serve(handler: Handler, options: { fetch?: typeof fetch; maxResponseBytes?: number }) {
+async function serve(handler: Handler, options: { fetch?: typeof fetch | undefined; maxResponseBytes?: number }) {
   server = await startRecordingServer(handler);
   const convert = createConvertClient({
     baseUrl: server.origin,

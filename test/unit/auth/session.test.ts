@@ -147,6 +147,7 @@ describe("session lifecycle", () => {
       const error = (() => {
         try {
           ConvertSession.restore(input as never, options);
+          return undefined;
         } catch (e) {
           return e;
         }
