@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRecordingServer, type RecordingServer } from "../support/recording-server.js";
-import { verifySignature } from "../support/verify-signature.js";
+import { verifySignature } from "../../scripts/verify-signature.js";
 import { dependencyClosure, exec, isolatedNpmEnv, packDirectories } from "./local-tarballs.js";
 
 const root = resolve(import.meta.dirname, "../..");

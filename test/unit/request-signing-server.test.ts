@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { createConvertClient } from "../../src/index.js";
 import { TEST_KEY } from "../support/clients.js";
 import { startRecordingServer, type RecordingServer } from "../support/recording-server.js";
-import { verifySignature } from "../support/verify-signature.js";
+import { verifySignature } from "../../scripts/verify-signature.js";
 
 // A real HTTP server checks every signature with its own HMAC code, from the raw request.
 let server: RecordingServer;

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ConvertNetworkError, ConvertTimeoutError, createConvertClient } from "../../../src/index.js";
 import { TEST_KEY } from "../../support/clients.js";
 import { startRecordingServer, type Handler, type RecordingServer } from "../../support/recording-server.js";
-import { verifySignature } from "../../support/verify-signature.js";
+import { verifySignature } from "../../../scripts/verify-signature.js";
 
 // The client sends with node:http / node:https unless options.fetch is given. Both ways must
 // sign, send and read the same; the node:http one must also do what fetch would have done for it.

@@ -10,7 +10,7 @@ import {
 } from "../../../src/index.js";
 import { TEST_KEY } from "../../support/clients.js";
 import { startRecordingServer, type Handler, type RecordingServer } from "../../support/recording-server.js";
-import { verifySignature } from "../../support/verify-signature.js";
+import { verifySignature } from "../../../scripts/verify-signature.js";
 
 // Waits run on a fake clock: each test jumps over the client's backoff, Retry-After and deadline
 // timers instead of sleeping, and asserts on that clock, never on wall time. The network is real.

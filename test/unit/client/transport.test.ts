@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { ConvertAbortError, createConvertClient } from "../../../src/index.js";
 import { TEST_KEY } from "../../support/clients.js";
 import { startRecordingServer, type RecordingServer } from "../../support/recording-server.js";
-import { verifySignature } from "../../support/verify-signature.js";
+import { verifySignature } from "../../../scripts/verify-signature.js";
 
 // What the transport's shortcuts must not change: the caller's signal, the bytes signed and sent,
 // and the Response handed back to openapi-fetch and to middleware.

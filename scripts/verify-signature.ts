@@ -1,5 +1,13 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import type { RecordedRequest } from "./recording-server.js";
+import type { IncomingHttpHeaders } from "node:http";
+
+/** What the verifier reads of a request, as it arrived. */
+export interface ArrivedRequest {
+  /** Path and query exactly as on the request line. */
+  target: string;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
 
 /**
  * Checks a Convert request signature the way the API does, written independently of src/:
@@ -7,7 +15,7 @@ import type { RecordedRequest } from "./recording-server.js";
  * Returns null when valid, else the reason.
  */
 export function verifySignature(
-  request: RecordedRequest,
+  request: ArrivedRequest,
   secrets: Record<string, string>,
   nowSeconds = Math.floor(Date.now() / 1000),
 ): string | null {
@@ -27,7 +35,7 @@ export function verifySignature(
   return timingSafeEqual(expected, Buffer.from(match[1]!, "hex")) ? null : "signature mismatch";
 }
 
-function header(request: RecordedRequest, name: string): string | undefined {
+function header(request: ArrivedRequest, name: string): string | undefined {
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
