@@ -1,7 +1,7 @@
 import { ConvertConfigError } from "../../src/index.js";
-import { describe, expect, expectTypeOf, it } from "vitest";
+import { describe, expect, expectTypeOf, inject, it } from "vitest";
 import type { Schema } from "../../src/index.js";
-import { ids, prismClient } from "../support/clients.js";
+import { ids, prismClient, TEST_KEY } from "../support/clients.js";
 
 type Project = Schema<"Project">;
 const convert = prismClient();
@@ -252,10 +252,19 @@ describe("requests Prism rejects", () => {
   });
 
   it("422 for a path parameter of the wrong type", async () => {
-    const { response } = await convert.GET("/accounts/{account_id}/projects/{project_id}", {
+    // The client now refuses it before sending (src/path-params.ts)...
+    const call = convert.GET("/accounts/{account_id}/projects/{project_id}", {
       // @ts-expect-error project_id is a number
       params: { path: { account_id: ids.account_id, project_id: "not-a-number" } },
     });
+    await expect(call).rejects.toThrowError(
+      new ConvertConfigError("getProject: path parameter project_id must be a positive whole number (a safe integer)"),
+    );
+    // ...so the spec's 422 is checked with a request sent past the client.
+    const response = await fetch(`${inject("prismUrl")}/accounts/${ids.account_id}/projects/not-a-number`, {
+      headers: { Authorization: `Bearer ${TEST_KEY.applicationId}:${TEST_KEY.secretKey}` },
+    });
     expect(response.status).toBe(422);
+    expect(response.headers.get("sl-violations")).toContain("project_id");
   });
 });
