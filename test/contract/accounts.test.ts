@@ -2,6 +2,7 @@ import { describe, expect, expectTypeOf, it } from "vitest";
 import { ConvertConfigError } from "../../src/index.js";
 import type { Schema } from "../../src/index.js";
 import { ids, prismClient } from "../support/clients.js";
+import { defaultsClient } from "../support/contract.js";
 
 const convert = prismClient();
 
@@ -160,5 +161,12 @@ describe("Accounts", () => {
     // @ts-expect-error account_id is missing
     const call = convert.GET("/accounts/{account_id}/details", { params: { path: {} } });
     await expect(call).rejects.toThrowError(new ConvertConfigError("getAccountDetails: path parameter account_id is missing"));
+  });
+});
+
+describe("operation methods", () => {
+  const methods = defaultsClient();
+  it("Accounts: getAccountDetails with the default account", async () => {
+    expect(typeof (await methods.getAccountDetails()).data).toBe("object");
   });
 });

@@ -1,7 +1,7 @@
-import { describe, expect, expectTypeOf, it } from "vitest";
-import type { SchemaInput } from "../../src/index.js";
+import { beforeAll, describe, expect, expectTypeOf, it } from "vitest";
+import type { ConvertClient, SchemaInput } from "../../src/index.js";
 import { ids } from "../support/clients.js";
-import { anonymousClient, sessionCookie as session } from "../support/contract.js";
+import { anonymousClient, sessionCookie as session, signedInDefaultsClient } from "../support/contract.js";
 
 /** AI content accepts only the session cookie: no API key. */
 const anonymous = anonymousClient();
@@ -44,5 +44,19 @@ describe("AI content", () => {
     // @ts-expect-error "scarcity" is a Cialdini principle, not an AIDA stage
     const wrong: Body = { parameters: {}, content: "Buy now", principle_class: "aida", principle: "scarcity" };
     expect(wrong.principle_class).toBe("aida");
+  });
+});
+
+describe("operation methods", () => {
+  let cookieClient: ConvertClient<"account_id" | "project_id">;
+  beforeAll(async () => {
+    cookieClient = await signedInDefaultsClient();
+  });
+
+  it("AI content: generateTextVariants", async () => {
+    const answer = await cookieClient.generateTextVariants({
+      body: { parameters: { variationsNumber: 2 }, content: "Start your free trial", principle_class: "none" },
+    });
+    expect(Array.isArray(answer.data?.variants)).toBe(true);
   });
 });

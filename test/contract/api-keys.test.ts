@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ids, prismClient } from "../support/clients.js";
+import { defaultsClient } from "../support/contract.js";
 
 const convert = prismClient();
 
@@ -50,4 +51,9 @@ describe("requests Prism rejects", () => {
     expect(data).toBeUndefined();
     expect(error).toBeDefined();
   });
+});
+
+describe("operation methods", () => {
+  const methods = defaultsClient();
+  it("API Keys: getApiKeysList", async () => expect(Array.isArray((await methods.getApiKeysList()).data)).toBe(true));
 });

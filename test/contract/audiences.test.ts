@@ -1,6 +1,7 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { Schema, SchemaInput } from "../../src/index.js";
 import { ids, prismClient } from "../support/clients.js";
+import { defaultsClient } from "../support/contract.js";
 
 type Audience = Schema<"Audience">;
 type SegmentationRules = SchemaInput<"RuleObjectAudience">;
@@ -236,4 +237,9 @@ describe("Audiences", () => {
     };
     expect(typeof typeOnly).toBe("function");
   });
+});
+
+describe("operation methods", () => {
+  const methods = defaultsClient();
+  it("Audiences: getAudiencesList", async () => expect(Array.isArray((await methods.getAudiencesList()).data)).toBe(true));
 });

@@ -1,6 +1,7 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { Schema } from "../../src/index.js";
 import { ids, prismClient } from "../support/clients.js";
+import { defaultsClient } from "../support/contract.js";
 
 type CdnImage = Schema<"CdnImage">;
 
@@ -62,4 +63,9 @@ describe("Cdn Images", () => {
     expect(error).toBeDefined();
     expect(response.headers.get("sl-violations")).toContain("image_name");
   });
+});
+
+describe("operation methods", () => {
+  const methods = defaultsClient();
+  it("Cdn Images: getCdnImagesList", async () => expect(Array.isArray((await methods.getCdnImagesList()).data)).toBe(true));
 });

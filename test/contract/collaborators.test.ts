@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { Schema } from "../../src/index.js";
 import { ids, prismClient } from "../support/clients.js";
-import { anonymousClient } from "../support/contract.js";
+import { anonymousClient, defaultsClient } from "../support/contract.js";
 
 const convert = prismClient();
 const anonymous = anonymousClient();
@@ -85,5 +85,12 @@ describe("Collaborators", () => {
     });
     expect(response.status).toBe(422);
     expect(response.headers.get("sl-violations")).toContain("oneOf");
+  });
+});
+
+describe("operation methods", () => {
+  const methods = defaultsClient();
+  it("Collaborators: getAccountUsersAccessesList", async () => {
+    expect(Array.isArray((await methods.getAccountUsersAccessesList()).data)).toBe(true);
   });
 });

@@ -145,3 +145,10 @@ describe("Cookie Authentication", () => {
     expect(response.headers.get("sl-violations")).toContain("sessionToken");
   });
 });
+
+describe("operation methods", () => {
+  it("Cookie Authentication: doAuth", async () => {
+    const answer = await anonymous.doAuth({ body: { requestType: "initiatePasswordAuth", data: { username: "a@example.com", password: "pw" } } });
+    expect(answer["auth-code"]).toBe("SUCCESS");
+  });
+});

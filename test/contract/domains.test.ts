@@ -2,6 +2,7 @@ import { describe, expect, expectTypeOf, it } from "vitest";
 import { ConvertConfigError } from "../../src/index.js";
 import type { Schema } from "../../src/index.js";
 import { ids, prismClient } from "../support/clients.js";
+import { defaultsClient } from "../support/contract.js";
 
 type Domain = Schema<"Domain">;
 
@@ -124,4 +125,9 @@ describe("Domains", () => {
       params: { path: ids },
     })).rejects.toThrowError(ConvertConfigError);
   });
+});
+
+describe("operation methods", () => {
+  const methods = defaultsClient();
+  it("Domains: getDomainsList", async () => expect(Array.isArray((await methods.getDomainsList()).data)).toBe(true));
 });

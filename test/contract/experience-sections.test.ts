@@ -1,6 +1,7 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { Schema } from "../../src/index.js";
 import { ids, prismClient } from "../support/clients.js";
+import { defaultedExperience, defaultsClient } from "../support/contract.js";
 import { newChanges, sectionIdPattern } from "../support/experience-changes.js";
 
 const convert = prismClient();
@@ -88,5 +89,12 @@ describe("Experience Sections", () => {
     expect(response.status).toBe(422);
     expect(error).toBeDefined();
     expect(response.headers.get("sl-violations")).toContain("versions");
+  });
+});
+
+describe("operation methods", () => {
+  const methods = defaultsClient();
+  it("Experience Sections: getSections", async () => {
+    expect(Array.isArray((await methods.getSections({ path: defaultedExperience })).data)).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, expectTypeOf, it } from "vitest";
 import { ConvertConfigError } from "../../src/index.js";
 import type { Schema } from "../../src/index.js";
 import { ids, prismClient } from "../support/clients.js";
+import { defaultedExperience, defaultsClient } from "../support/contract.js";
 
 type Experience = Schema<"Experience">;
 
@@ -126,5 +127,12 @@ describe("experience requests Prism rejects", () => {
     expect(response.status).toBe(422);
     expect(error).toBeDefined();
     expect(response.headers.get("sl-violations")).toContain("image");
+  });
+});
+
+describe("operation methods", () => {
+  const methods = defaultsClient();
+  it("Experience Variations: getExperienceVariationScreenshot", async () => {
+    expect(await methods.getExperienceVariationScreenshot({ path: { ...defaultedExperience, variation_id: 100300 } })).toBeDefined();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { ids, prismClient } from "../support/clients.js";
+import { defaultedExperience, defaultsClient } from "../support/contract.js";
 
 const convert = prismClient();
 const experience = { ...ids, experience_id: 100100 };
@@ -139,5 +140,12 @@ describe("Experiences Reports", () => {
     expect(wrongType.response.status).toBe(422);
     expect(wrongType.response.headers.get("sl-violations")).toContain("goals");
     // (the missing path parameter half, on getExperienceChange: version-changes.test.ts)
+  });
+});
+
+describe("operation methods", () => {
+  const methods = defaultsClient();
+  it("Experiences Reports: getExperienceReportSettings", async () => {
+    expect(await methods.getExperienceReportSettings({ path: defaultedExperience })).toBeTypeOf("object");
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { Schema, SchemaInput } from "../../src/index.js";
 import { ids, prismClient } from "../support/clients.js";
+import { defaultsClient } from "../support/contract.js";
 
 type Experience = Schema<"Experience">;
 type Integration = NonNullable<Experience["integrations"]>[number];
@@ -320,5 +321,25 @@ describe("experience requests Prism rejects", () => {
     expect(response.status).toBe(422);
     expect(error).toBeDefined();
     expect(response.headers.get("sl-violations")).toContain("integrations");
+  });
+});
+
+describe("operation methods", () => {
+  const methods = defaultsClient();
+  it("Experiences: getExperiencesList", async () => {
+    const page = await methods.getExperiencesList({ body: { page: 1, results_per_page: 5 } });
+    expect(typeof page.extra?.pagination?.items_count).toBe("number");
+  });
+});
+
+// getExperiencesList is the list the README's quick start pages through.
+describe("paginate against the mock", () => {
+  it("the README's quick-start loop finishes (the mock answers page 1 of 2 to every page asked)", async () => {
+    const requests: number[] = [];
+    const logged = defaultsClient({ logger: (event) => void (event.type === "response" && requests.push(event.status)) });
+    const seen: unknown[] = [];
+    for await (const experience of logged.paginate("getExperiencesList", { body: { results_per_page: 50 } })) seen.push(experience);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(requests).toEqual([200, 200]);
   });
 });

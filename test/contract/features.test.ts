@@ -2,6 +2,7 @@ import { describe, expect, expectTypeOf, it } from "vitest";
 import { ConvertConfigError } from "../../src/index.js";
 import type { Schema } from "../../src/index.js";
 import { ids, prismClient } from "../support/clients.js";
+import { defaultsClient } from "../support/contract.js";
 
 type Feature = Schema<"Feature">;
 type FeatureVariable = Schema<"FeatureVariable">;
@@ -176,4 +177,9 @@ describe("Features (full-stack projects)", () => {
       params: { path: ids },
     })).rejects.toThrowError(ConvertConfigError);
   });
+});
+
+describe("operation methods", () => {
+  const methods = defaultsClient();
+  it("Features: getFeaturesList", async () => expect(Array.isArray((await methods.getFeaturesList()).data)).toBe(true));
 });

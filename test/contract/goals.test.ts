@@ -2,6 +2,7 @@ import { describe, expect, expectTypeOf, it } from "vitest";
 import { ConvertConfigError } from "../../src/index.js";
 import type { Schema } from "../../src/index.js";
 import { ids, prismClient } from "../support/clients.js";
+import { defaultsClient } from "../support/contract.js";
 
 type Goal = Schema<"Goal">;
 
@@ -213,4 +214,9 @@ describe("Goals", () => {
       params: { path: ids },
     })).rejects.toThrowError(ConvertConfigError);
   });
+});
+
+describe("operation methods", () => {
+  const methods = defaultsClient();
+  it("Goals: getGoalsList", async () => expect(Array.isArray((await methods.getGoalsList()).data)).toBe(true));
 });

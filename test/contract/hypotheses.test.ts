@@ -2,6 +2,7 @@ import { describe, expect, expectTypeOf, it } from "vitest";
 import { ConvertConfigError } from "../../src/index.js";
 import type { Schema, SchemaInput } from "../../src/index.js";
 import { ids, prismClient } from "../support/clients.js";
+import { defaultsClient } from "../support/contract.js";
 
 type Hypothesis = Schema<"Hypothesis">;
 type HypothesisData = Schema<"HypothesisData">;
@@ -184,4 +185,9 @@ describe("Hypotheses", () => {
       params: { path: ids },
     })).rejects.toThrowError(ConvertConfigError);
   });
+});
+
+describe("operation methods", () => {
+  const methods = defaultsClient();
+  it("Hypotheses: getHypothesesList", async () => expect(Array.isArray((await methods.getHypothesesList()).data)).toBe(true));
 });

@@ -1,6 +1,7 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { Schema } from "../../src/index.js";
 import { ids, prismClient } from "../support/clients.js";
+import { defaultsClient } from "../support/contract.js";
 
 type KnowledgeBase = Schema<"KnowledgeBase">;
 
@@ -115,5 +116,12 @@ describe("Knowledge Bases", () => {
     expect(response.status).toBe(422);
     expect(error).toBeDefined();
     expect(response.headers.get("sl-violations")).toContain("name");
+  });
+});
+
+describe("operation methods", () => {
+  const methods = defaultsClient();
+  it("Knowledge Bases: getKnowledgeBasesList", async () => {
+    expect(Array.isArray((await methods.getKnowledgeBasesList()).data)).toBe(true);
   });
 });

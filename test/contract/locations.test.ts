@@ -1,6 +1,7 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { Schema, SchemaInput } from "../../src/index.js";
 import { ids, prismClient } from "../support/clients.js";
+import { defaultsClient } from "../support/contract.js";
 
 type Location = Schema<"Location">;
 type LocationRules = SchemaInput<"LocationRuleObject">;
@@ -193,4 +194,9 @@ describe("Locations", () => {
     };
     expect(typeof typeOnly).toBe("function");
   });
+});
+
+describe("operation methods", () => {
+  const methods = defaultsClient();
+  it("Locations: getLocationsList", async () => expect(Array.isArray((await methods.getLocationsList()).data)).toBe(true));
 });

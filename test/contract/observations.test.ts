@@ -2,6 +2,7 @@ import { describe, expect, expectTypeOf, it } from "vitest";
 import { ConvertConfigError } from "../../src/index.js";
 import type { Schema } from "../../src/index.js";
 import { ids, prismClient } from "../support/clients.js";
+import { defaultsClient } from "../support/contract.js";
 
 type Observation = Schema<"Observation">;
 
@@ -138,4 +139,9 @@ describe("Observations", () => {
       params: { path: ids },
     })).rejects.toThrowError(ConvertConfigError);
   });
+});
+
+describe("operation methods", () => {
+  const methods = defaultsClient();
+  it("Observations: getObservationsList", async () => expect(Array.isArray((await methods.getObservationsList()).data)).toBe(true));
 });

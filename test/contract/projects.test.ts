@@ -2,6 +2,7 @@ import { describe, expect, expectTypeOf, inject, it } from "vitest";
 import { ConvertConfigError } from "../../src/index.js";
 import type { Schema } from "../../src/index.js";
 import { ids, prismClient, TEST_KEY } from "../support/clients.js";
+import { defaultsClient } from "../support/contract.js";
 
 type Project = Schema<"Project">;
 const convert = prismClient();
@@ -166,5 +167,16 @@ describe("requests Prism rejects", () => {
     });
     expect(response.status).toBe(422);
     expect(response.headers.get("sl-violations")).toContain("project_id");
+  });
+});
+
+describe("operation methods", () => {
+  const methods = defaultsClient();
+  it("Projects: getProject with both defaults", async () => expect((await methods.getProject()).id).toBe(10034));
+  it("an explicit path parameter wins over the client's default", async () => {
+    const urls: string[] = [];
+    const logged = defaultsClient({ logger: (e) => urls.push(e.url) });
+    await logged.getProject({ path: { project_id: 20001 } });
+    expect(new URL(urls[0]!).pathname).toBe(`/accounts/${ids.account_id}/projects/20001`);
   });
 });

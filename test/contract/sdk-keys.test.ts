@@ -1,5 +1,6 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { ids, prismClient } from "../support/clients.js";
+import { defaultsClient } from "../support/contract.js";
 
 const convert = prismClient();
 
@@ -56,4 +57,9 @@ describe("requests Prism rejects", () => {
     expect(typeof error?.code).toBe("number");
     expect(typeof error?.message).toBe("string");
   });
+});
+
+describe("operation methods", () => {
+  const methods = defaultsClient();
+  it("SDK Keys: getSdkKeysList", async () => expect(Array.isArray((await methods.getSdkKeysList()).data)).toBe(true));
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ids, prismClient } from "../support/clients.js";
+import { defaultedExperience, defaultsClient } from "../support/contract.js";
 import { newChanges, sectionIdPattern } from "../support/experience-changes.js";
 
 const convert = prismClient();
@@ -55,5 +56,13 @@ describe("Section Versions", () => {
     expect(response.status).toBe(422);
     expect(error).toBeDefined();
     expect(response.headers.get("sl-violations")).toContain('"body","id"');
+  });
+});
+
+describe("operation methods", () => {
+  const methods = defaultsClient();
+  it("Section Versions: deleteExperienceSectionVersion", async () => {
+    const answer = await methods.deleteExperienceSectionVersion({ path: { ...defaultedExperience, section_id: "s1", version_id: "v1" } });
+    expect(typeof answer.message).toBe("string");
   });
 });

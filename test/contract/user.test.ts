@@ -1,6 +1,7 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { Schema, SchemaInput } from "../../src/index.js";
 import { ids, prismClient } from "../support/clients.js";
+import { defaultsClient } from "../support/contract.js";
 
 const convert = prismClient();
 
@@ -78,4 +79,9 @@ describe("User", () => {
     const wrong: SchemaInput<"ConfirmEmailRequestData"> = { code: 573920 };
     expect(typeof wrong.code).toBe("number");
   });
+});
+
+describe("operation methods", () => {
+  const methods = defaultsClient();
+  it("User: getAccessRoles", async () => expect(Array.isArray((await methods.getAccessRoles()).data)).toBe(true));
 });

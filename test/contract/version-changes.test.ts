@@ -2,6 +2,7 @@ import { describe, expect, expectTypeOf, it } from "vitest";
 import { ConvertConfigError } from "../../src/index.js";
 import type { Schema, SchemaInput } from "../../src/index.js";
 import { ids, prismClient } from "../support/clients.js";
+import { defaultedExperience, defaultsClient } from "../support/contract.js";
 import type { ChangeAdd } from "../support/experience-changes.js";
 
 type ExperienceChange = Schema<"ExperienceChange">;
@@ -88,5 +89,13 @@ describe("Version Changes", () => {
       // @ts-expect-error change_id is missing
       params: { path: experience },
     })).rejects.toThrowError(ConvertConfigError);
+  });
+});
+
+describe("operation methods", () => {
+  const methods = defaultsClient();
+  it("Version Changes: getExperienceChange", async () => {
+    const change = await methods.getExperienceChange({ path: { ...defaultedExperience, change_id: 100400 } });
+    expect(typeof change.type).toBe("string");
   });
 });
