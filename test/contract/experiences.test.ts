@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { ConvertConfigError } from "../../src/index.js";
 import type { Schema, SchemaInput } from "../../src/index.js";
 import { ids, prismClient } from "../support/clients.js";
+import { defaultsClient } from "../support/contract.js";
 
 type Experience = Schema<"Experience">;
 type Integration = NonNullable<Experience["integrations"]>[number];
@@ -9,7 +9,6 @@ type CreateBody = SchemaInput<"CreateExperienceRequestData">;
 
 const convert = prismClient();
 const experience = { ...ids, experience_id: 100200 };
-const variation = { ...experience, variation_id: 100301 };
 
 /** A create body using most of what users automate: variations with changes, integrations, settings. */
 const newExperience = {
@@ -233,73 +232,6 @@ describe("Experiences", () => {
   });
 });
 
-describe("Experience Variations", () => {
-  it("updateExperienceVariation answers with the variation", async () => {
-    const { data, response } = await convert.PUT(
-      "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/variations/{variation_id}/update",
-      {
-        params: { path: variation },
-        body: {
-          name: "Short headline",
-          description: null,
-          status: "stopped",
-          traffic_distribution: 33.33,
-          changes: [
-            { id: 100400 },
-            { type: "defaultCode", data: { css: "h1 { color: #111; }", js: null, custom_js: null } },
-          ],
-        },
-      },
-    );
-    expect(response.status).toBe(200);
-    expectTypeOf(data).toEqualTypeOf<Schema<"ExpandedExperienceVariationData"> | undefined>();
-    expect(typeof data?.id).toBe("number");
-    expect(typeof data?.name).toBe("string");
-    expect(Array.isArray(data?.changes)).toBe(true);
-  });
-
-  it("deleteExperienceVariation answers a success message", async () => {
-    const { data, response } = await convert.DELETE(
-      "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/variations/{variation_id}/delete",
-      { params: { path: variation } },
-    );
-    expect(response.status).toBe(200);
-    expect(typeof data?.message).toBe("string");
-  });
-
-  it("getExperienceVariationScreenshot returns a base64 image", async () => {
-    const { data, response } = await convert.GET(
-      "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/variations/{variation_id}/screenshot",
-      { params: { path: variation, query: { size: "thumb" } } },
-    );
-    expect(response.status).toBe(200);
-    expect(new URL(response.url).search).toBe("?size=thumb");
-    expect(data?.data).toMatch(/^[A-Za-z0-9+/]+=*$/);
-  });
-
-  it("uploadExperienceVariationScreenshot sends the image as multipart", async () => {
-    const png = Uint8Array.from(atob("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="), (c) =>
-      c.charCodeAt(0),
-    );
-    const { data, response } = await convert.POST(
-      "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/variations/{variation_id}/screenshot",
-      { params: { path: variation }, body: { image: new Blob([png], { type: "image/png" }) } },
-    );
-    expect(response.status).toBe(200);
-    expect(typeof data?.data).toBe("string");
-  });
-
-  it("convertExperienceVariation answers with the new experience", async () => {
-    const { data, response } = await convert.POST(
-      "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/variations/{variation_id}/convert",
-      { params: { path: variation }, body: { experience_type: "deploy" } },
-    );
-    expect(response.status).toBe(200);
-    expectTypeOf(data).toEqualTypeOf<Experience | undefined>();
-    expect(typeof data?.id).toBe("number");
-  });
-});
-
 describe("experience types", () => {
   it("integrations are a union discriminated by provider", () => {
     type Sitecatalyst = Extract<Integration, { provider: "sitecatalyst" }>;
@@ -320,7 +252,7 @@ describe("experience types", () => {
     expect(noUrl.name).toBe("x");
   });
 
-  it("types reject a wrong field type and a missing path parameter", async () => {
+  it("types reject a wrong field type", async () => {
     const wrongType = await convert.POST("/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/update", {
       params: { path: experience },
       body: {
@@ -330,14 +262,7 @@ describe("experience types", () => {
     });
     expect(wrongType.response.status).toBe(422);
     expect(wrongType.response.headers.get("sl-violations")).toContain("traffic_distribution");
-
-    await expect(convert.DELETE(
-      "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/variations/{variation_id}/delete",
-      {
-        // @ts-expect-error variation_id is missing
-        params: { path: experience },
-      },
-    )).rejects.toThrowError(ConvertConfigError);
+    // (the missing path parameter half, on deleteExperienceVariation: experience-variations.test.ts)
   });
 });
 
@@ -397,45 +322,24 @@ describe("experience requests Prism rejects", () => {
     expect(error).toBeDefined();
     expect(response.headers.get("sl-violations")).toContain("integrations");
   });
+});
 
-  it("422 for a variation status outside the enum", async () => {
-    const { error, response } = await convert.PUT(
-      "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/variations/{variation_id}/update",
-      {
-        params: { path: variation },
-        // @ts-expect-error variations are "running" or "stopped", not "paused"
-        body: { status: "paused" },
-      },
-    );
-    expect(response.status).toBe(422);
-    expect(error).toBeDefined();
-    expect(response.headers.get("sl-violations")).toContain("status");
+describe("operation methods", () => {
+  const methods = defaultsClient();
+  it("Experiences: getExperiencesList", async () => {
+    const page = await methods.getExperiencesList({ body: { page: 1, results_per_page: 5 } });
+    expect(typeof page.extra?.pagination?.items_count).toBe("number");
   });
+});
 
-  it("422 when converting a variation into an unsupported type", async () => {
-    const { error, response } = await convert.POST(
-      "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/variations/{variation_id}/convert",
-      {
-        params: { path: variation },
-        // @ts-expect-error a variation can become an a/b or deploy experience only
-        body: { experience_type: "mvt" },
-      },
-    );
-    expect(response.status).toBe(422);
-    expect(error).toBeDefined();
-    expect(response.headers.get("sl-violations")).toContain("experience_type");
-  });
-
-  it("422 when the screenshot upload has no image", async () => {
-    const form = new FormData();
-    form.append("caption", "no image here");
-    const { error, response } = await convert.POST(
-      "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/variations/{variation_id}/screenshot",
-      // @ts-expect-error the typed body needs an image Blob
-      { params: { path: variation }, body: form },
-    );
-    expect(response.status).toBe(422);
-    expect(error).toBeDefined();
-    expect(response.headers.get("sl-violations")).toContain("image");
+// getExperiencesList is the list the README's quick start pages through.
+describe("paginate against the mock", () => {
+  it("the README's quick-start loop finishes (the mock answers page 1 of 2 to every page asked)", async () => {
+    const requests: number[] = [];
+    const logged = defaultsClient({ logger: (event) => void (event.type === "response" && requests.push(event.status)) });
+    const seen: unknown[] = [];
+    for await (const experience of logged.paginate("getExperiencesList", { body: { results_per_page: 50 } })) seen.push(experience);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(requests).toEqual([200, 200]);
   });
 });

@@ -1,7 +1,8 @@
+import { describe, expect, expectTypeOf, inject, it } from "vitest";
 import { ConvertConfigError } from "../../src/index.js";
-import { describe, expect, expectTypeOf, it } from "vitest";
 import type { Schema } from "../../src/index.js";
-import { ids, prismClient } from "../support/clients.js";
+import { ids, prismClient, TEST_KEY } from "../support/clients.js";
+import { defaultsClient } from "../support/contract.js";
 
 type Project = Schema<"Project">;
 const convert = prismClient();
@@ -111,93 +112,7 @@ describe("Projects", () => {
   });
 });
 
-describe("API Keys", () => {
-  it("getApiKeysList lists keys", async () => {
-    const { data, response } = await convert.GET("/accounts/{account_id}/api-keys", {
-      params: { path: { account_id: ids.account_id } },
-    });
-    expect(response.status).toBe(200);
-    expect(Array.isArray(data?.data)).toBe(true);
-  });
-
-  it("createApiKey answers 201 with the secret", async () => {
-    const { data, response } = await convert.POST("/accounts/{account_id}/api-keys/add", {
-      params: { path: { account_id: ids.account_id } },
-      body: { name: "CI deploys", projects: [ids.project_id] },
-    });
-    expect(response.status).toBe(201);
-    expect(typeof data?.key_id).toBe("string");
-    expect(typeof data?.key_secret).toBe("string");
-  });
-
-  it("createApiKey accepts a body without any field", async () => {
-    const { data, response } = await convert.POST("/accounts/{account_id}/api-keys/add", {
-      params: { path: { account_id: ids.account_id } },
-      body: {},
-    });
-    expect(response.status).toBe(201);
-    expect(data?.auth_type).toBe("requestSigning");
-  });
-
-  it("deleteApiKey answers a success message", async () => {
-    const { data, response } = await convert.DELETE("/accounts/{account_id}/api-keys/{key_id}/delete", {
-      params: { path: { account_id: ids.account_id, key_id: "f2b3e0c7a1d94e6b" } },
-    });
-    expect(response.status).toBe(200);
-    expect(typeof data?.code).toBe("number");
-  });
-});
-
-describe("SDK Keys", () => {
-  it("getSdkKeysList lists keys", async () => {
-    const { data, response } = await convert.GET("/accounts/{account_id}/projects/{project_id}/sdk-keys", {
-      params: { path: ids },
-    });
-    expect(response.status).toBe(200);
-    expect(Array.isArray(data?.data)).toBe(true);
-  });
-
-  it("createSdkKey answers 201 with the key", async () => {
-    const { data, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/sdk-keys/create", {
-      params: { path: ids },
-      body: { name: "Production SDK", environment: "production", has_secret: false },
-    });
-    expect(response.status).toBe(201);
-    expect(typeof data?.sdk_key).toBe("string");
-  });
-
-  it("deleteSdkKey answers a success message", async () => {
-    const { data, response } = await convert.DELETE(
-      "/accounts/{account_id}/projects/{project_id}/sdk-keys/{sdk_key}/delete",
-      { params: { path: { ...ids, sdk_key: "100012/10034" } } },
-    );
-    expect(response.status).toBe(200);
-    expect(typeof data?.message).toBe("string");
-  });
-});
-
 describe("requests Prism rejects", () => {
-  it("401 without credentials", async () => {
-    const anonymous = prismClient({ type: "none" });
-    const { data, error, response } = await anonymous.GET("/accounts/{account_id}/api-keys", {
-      params: { path: { account_id: ids.account_id } },
-    });
-    expect(response.status).toBe(401);
-    expect(data).toBeUndefined();
-    expect(error).toBeDefined();
-  });
-
-  it("422 when a required body field is missing", async () => {
-    const { error, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/sdk-keys/create", {
-      params: { path: ids },
-      // @ts-expect-error environment is required
-      body: { name: "No environment" },
-    });
-    expect(response.status).toBe(422);
-    expect(error).toBeDefined();
-    expect(response.headers.get("sl-violations")).toContain("environment");
-  });
-
   it("422 for a value outside an enum", async () => {
     const { response } = await convert.POST("/accounts/{account_id}/projects", {
       params: { path: { account_id: ids.account_id } },
@@ -229,20 +144,6 @@ describe("requests Prism rejects", () => {
     expect(response.headers.get("sl-violations")).toContain("stats_type");
   });
 
-  it("422 for a body field of the wrong type, with an ErrorData body", async () => {
-    const { error, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/sdk-keys/create", {
-      params: { path: ids },
-      // @ts-expect-error has_secret is a boolean
-      body: { name: "Staging SDK", environment: "staging", has_secret: "no" },
-    });
-    expect(response.status).toBe(422);
-    expect(response.headers.get("sl-violations")).toContain("has_secret");
-    expectTypeOf(error!.message).toEqualTypeOf<string | string[] | undefined>();
-    expectTypeOf(error!.parameters).toEqualTypeOf<string | string[] | undefined>();
-    expect(typeof error?.code).toBe("number");
-    expect(typeof error?.message).toBe("string");
-  });
-
   it("rejects a call without a required path parameter, in the types and before sending", async () => {
     const call = convert.GET("/accounts/{account_id}/projects/{project_id}", {
       // @ts-expect-error project_id is missing
@@ -252,10 +153,30 @@ describe("requests Prism rejects", () => {
   });
 
   it("422 for a path parameter of the wrong type", async () => {
-    const { response } = await convert.GET("/accounts/{account_id}/projects/{project_id}", {
+    // The client now refuses it before sending (src/path-params.ts)...
+    const call = convert.GET("/accounts/{account_id}/projects/{project_id}", {
       // @ts-expect-error project_id is a number
       params: { path: { account_id: ids.account_id, project_id: "not-a-number" } },
     });
+    await expect(call).rejects.toThrowError(
+      new ConvertConfigError("getProject: path parameter project_id must be a positive whole number (a safe integer)"),
+    );
+    // ...so the spec's 422 is checked with a request sent past the client.
+    const response = await fetch(`${inject("prismUrl")}/accounts/${ids.account_id}/projects/not-a-number`, {
+      headers: { Authorization: `Bearer ${TEST_KEY.applicationId}:${TEST_KEY.secretKey}` },
+    });
     expect(response.status).toBe(422);
+    expect(response.headers.get("sl-violations")).toContain("project_id");
+  });
+});
+
+describe("operation methods", () => {
+  const methods = defaultsClient();
+  it("Projects: getProject with both defaults", async () => expect((await methods.getProject()).id).toBe(10034));
+  it("an explicit path parameter wins over the client's default", async () => {
+    const urls: string[] = [];
+    const logged = defaultsClient({ logger: (e) => urls.push(e.url) });
+    await logged.getProject({ path: { project_id: 20001 } });
+    expect(new URL(urls[0]!).pathname).toBe(`/accounts/${ids.account_id}/projects/20001`);
   });
 });
