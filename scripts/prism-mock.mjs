@@ -7,6 +7,8 @@
 // `securitySchemes` (operations only need those), the expanded tree goes through Prism's own
 // OAS3 transform, and the resulting operations are cached as JSON, keyed by a hash of the spec
 // and the Prism versions. A cached start is loading Prism's modules + JSON.parse + listen.
+// On generated/openapi.json the operations are JSON-identical to the CLI's. Not carried over:
+// the CLI's restart-on-file-change watcher and its pretty log format (logs are pino JSON).
 //
 // Usage: node prism-mock.mjs <spec> [-h host] [-p port] [--errors] [-d] [--seed s]
 //        [--ignoreExamples] [-v level]; prints "Prism is listening on <url>" like the CLI.

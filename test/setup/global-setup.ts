@@ -15,6 +15,7 @@ export default async function setup(project: TestProject) {
   } catch (error) {
     // A bare throw here makes vitest print "No test files found" first (the run has neither
     // files nor errors yet). Recording the error first gets it reported as the run's error.
+    // vitest's State API is experimental, hence the check.
     const state = project.vitest.state as { catchError?: (error: unknown, type: string) => void } | undefined;
     if (typeof state?.catchError !== "function") throw error;
     state.catchError(error, "Prism mock did not start");
