@@ -21,7 +21,8 @@ let loaded: Promise<Client> | undefined;
  * (e.g. a `git archive` of an older commit), for before/after figures in the same conditions.
  */
 export function loadClient(): Promise<Client> {
-  return (loaded ??= bundleClient(process.env.BENCH_SRC ?? repo));
+  loaded ??= bundleClient(process.env.BENCH_SRC ?? repo);
+  return loaded;
 }
 
 /** Bundles and imports the client whose src/ is under `root`. */

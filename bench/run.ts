@@ -66,7 +66,8 @@ async function main() {
   if (runs("http")) {
     const { requests, rounds, warmup } = settings.http;
     const perRound = Math.ceil(requests / CONCURRENCIES.length / rounds);
-    const rows = (results.http = await benchHttp(index, { perRound, rounds, warmup, concurrencies: CONCURRENCIES }));
+    const rows = await benchHttp(index, { perRound, rounds, warmup, concurrencies: CONCURRENCIES });
+    results.http = rows;
     lap("http");
     say(
       `1. Per-request overhead: ${thousands(perRound * rounds)} requests per variant at each concurrency ` +
@@ -74,7 +75,7 @@ async function main() {
     );
     const header = ["variant", "conc.", "req/s", "x(a)", "x(b)", "p50 µs", "x(a)", "p99 µs", "x(a)"];
     say(
-      table(
+      `${table(
         header,
         rows.map((r) => [
           `(${r.variant}) ${r.name}`,
@@ -87,20 +88,22 @@ async function main() {
           thousands(r.p99Ms * 1000),
           r.vsFloor.p99.toFixed(2),
         ]),
-      ) + "\n",
+      )}\n`,
     );
   }
 
   if (runs("signing")) {
-    const rows = (results.signing = benchSigning(index, settings.signing));
+    const rows = benchSigning(index, settings.signing);
+    results.signing = rows;
     lap("signing");
     say("2. Signing throughput (one core)");
     const cells = rows.map((r) => [r.name, thousands(r.bodyBytes), thousands(r.signaturesPerSecond), r.megabytesPerSecond.toFixed(1)]);
-    say(table(["case", "body bytes", "signatures/s", "MB/s hashed"], cells) + "\n");
+    say(`${table(["case", "body bytes", "signatures/s", "MB/s hashed"], cells)}\n`);
   }
 
   if (runs("memory")) {
-    const m = (results.memory = await benchMemory(index, session, settings.memory));
+    const m = await benchMemory(index, session, settings.memory);
+    results.memory = m;
     lap("memory");
     const mb = (bytes: number) => (bytes / 1e6).toFixed(2);
     const gc = m.gcForced ? "GC forced" : "GC NOT forced: run with --expose-gc";
@@ -108,19 +111,21 @@ async function main() {
     const header = ["before MB", "half-way MB", "after MB", "growth MB", "bytes/request", "abort listeners peak/after", "session cookies", "timers left"];
     const listeners = `${m.abortListenersPeak} / ${m.abortListenersLeft}`;
     const row = [mb(m.heapBefore), mb(m.heapMiddle), mb(m.heapAfter), mb(m.growth), m.growthPerRequest.toFixed(2), listeners, m.sessionCookies, m.timersLeft];
-    say(table(header, [row]) + "\n");
+    say(`${table(header, [row])}\n`);
   }
 
   if (runs("large")) {
-    const rows = (results.large = await benchLargeAnswer(settings.largeMiB));
+    const rows = await benchLargeAnswer(settings.largeMiB);
+    results.large = rows;
     lap("large");
     say(`3b. Peak memory of one call for a ${settings.largeMiB} MiB list answer (peak RSS growth, median of 3 fresh processes)`);
     const cells = rows.map((r) => [r.transport, r.framing, thousands(r.items), r.peakMiB.toFixed(0), r.multiple.toFixed(2)]);
-    say(table(["transport", "framing", "items", "peak MiB", "x body"], cells) + "\n");
+    say(`${table(["transport", "framing", "items", "peak MiB", "x body"], cells)}\n`);
   }
 
   if (runs("typecheck")) {
-    const rows = (results.typecheck = benchTypecheck());
+    const rows = benchTypecheck();
+    results.typecheck = rows;
     lap("typecheck");
     say("4. Type-check cost: tsc --noEmit --extendedDiagnostics on one consumer file");
     const cells = rows.map((r) => [
@@ -131,17 +136,19 @@ async function main() {
       thousands(r.types),
       (r.memoryKB / 1024).toFixed(0),
     ]);
-    say(table(["consumer", "wall s", "check s", "instantiations", "types", "memory MB"], cells) + "\n");
+    say(`${table(["consumer", "wall s", "check s", "instantiations", "types", "memory MB"], cells)}\n`);
   }
 
   if (runs("size")) {
-    const rows = (results.size = await benchSize());
+    const rows = await benchSize();
+    results.size = rows;
     lap("size");
     say("5. Size of the runtime entry (esbuild, ESM, platform node, minified; gzip -9)");
-    say(table(["bundle", "min bytes", "min+gz bytes"], rows.map((r) => [r.name, thousands(r.minifiedBytes), thousands(r.gzipBytes)])) + "\n");
+    say(`${table(["bundle", "min bytes", "min+gz bytes"], rows.map((r) => [r.name, thousands(r.minifiedBytes), thousands(r.gzipBytes)]))}\n`);
   }
 
-  const targets = (results.targets = checkTargets(results));
+  const targets = checkTargets(results);
+    results.targets = targets;
   say(`Targets${quick ? " (quick run: indicative only)" : ""}`);
   say(table(["target", "measured", "met"], targets.map((t) => [t.target, t.measured, t.met ? "yes" : "NO"])));
 
@@ -149,7 +156,7 @@ async function main() {
   results.meta.sectionSeconds = seconds;
   // A quick run must not overwrite the figures of the last full run (BENCHMARKS.md quotes them).
   const name = quick ? "results.quick.json" : "results.json";
-  writeFileSync(fileURLToPath(new URL(`./${name}`, import.meta.url)), JSON.stringify(results, null, 2) + "\n");
+  writeFileSync(fileURLToPath(new URL(`./${name}`, import.meta.url)), `${JSON.stringify(results, null, 2)}\n`);
   say(`\nWrote bench/${name} in ${results.meta.durationSeconds} s.`);
 }
 

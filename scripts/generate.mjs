@@ -43,7 +43,7 @@ if (bundle.status !== 0) {
   process.exit(1);
 }
 const spec = JSON.parse(readFileSync(bundlePath, "utf8"));
-writeFileSync(bundlePath, JSON.stringify(spec, null, 2) + "\n");
+writeFileSync(bundlePath, `${JSON.stringify(spec, null, 2)}\n`);
 
 // 3. Types for paths, operations and components.
 const ast = await openapiTS(spec, {
@@ -71,7 +71,7 @@ function operationTable(doc) {
   const literal = (value) =>
     typeof value === "object" ? `{ ${Object.entries(value).map(([key, item]) => `${key}: ${literal(item)}`).join(", ")} }` : JSON.stringify(value);
   const deref = (node) => {
-    while (node && node.$ref) node = node.$ref.slice(2).split("/").reduce((at, key) => at[key.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
+    while (node?.$ref) node = node.$ref.slice(2).split("/").reduce((at, key) => at[key.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
     return node ?? {};
   };
   // Property names of a schema, through $ref and allOf.

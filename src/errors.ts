@@ -18,11 +18,13 @@ export class ConvertError extends Error {
     Object.defineProperty(this, "name", { value: kinds[0], enumerable: false, configurable: true, writable: true });
   }
 
+  // biome-ignore-start lint/complexity/noThisInStatic: `this` is the class `instanceof` asks about, a subclass as often as not
   static override [Symbol.hasInstance](value: unknown): boolean {
     if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
     const kinds = (value as { [KINDS]?: unknown } | null)?.[KINDS];
     return Array.isArray(kinds) && kinds.includes(this.kind);
   }
+  // biome-ignore-end lint/complexity/noThisInStatic: see above
 }
 
 /**

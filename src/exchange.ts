@@ -53,7 +53,9 @@ export class BodyCollector {
     if (size > this.limitBytes) throw new AnswerTooLarge(this.limitBytes);
     if (this.#whole && size <= this.#whole.byteLength) this.#whole.set(chunk, this.#size);
     else {
-      if (this.#whole) this.#chunks.push(this.#whole.subarray(0, this.#size)), (this.#whole = undefined);
+      // More than announced: keep what the buffer holds as a chunk and go on in chunks.
+      if (this.#whole) this.#chunks.push(this.#whole.subarray(0, this.#size));
+      this.#whole = undefined;
       this.#chunks.push(chunk);
     }
     this.#size = size;
@@ -72,7 +74,10 @@ export class BodyCollector {
     if (chunks.length === 1) return chunks[0]!;
     const bytes = new Uint8Array(this.#size);
     let at = 0;
-    for (const chunk of chunks) bytes.set(chunk, at), (at += chunk.byteLength);
+    for (const chunk of chunks) {
+      bytes.set(chunk, at);
+      at += chunk.byteLength;
+    }
     return bytes;
   }
 }

@@ -19,7 +19,8 @@ type Params<K extends OperationId> = operations[K]["parameters"];
 
 /** `{ [name]: T }`, optional when T has no required key, absent when T is never. */
 type Part<Name extends string, T> = [T] extends [never]
-  ? {}
+  ? // biome-ignore lint/complexity/noBannedTypes: the empty object type, neutral in an intersection
+    {}
   : RequiredKeysOf<T> extends never
     ? { [N in Name]?: T }
     : { [N in Name]: T };
@@ -27,7 +28,8 @@ type Part<Name extends string, T> = [T] extends [never]
 type PathWithDefaults<P, D extends string> = Simplify<Omit<P, D> & Partial<Pick<P, Extract<keyof P, D>>>>;
 
 type BodyPart<K extends OperationId> = [OperationRequestBodyContent<operations[K]>] extends [never]
-  ? {}
+  ? // biome-ignore lint/complexity/noBannedTypes: the empty object type, neutral in an intersection
+    {}
   : IsOperationRequestBodyOptional<operations[K]> extends true
     ? { body?: Writable<OperationRequestBodyContent<operations[K]>> }
     : { body: Writable<OperationRequestBodyContent<operations[K]>> };

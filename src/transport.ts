@@ -92,7 +92,9 @@ export function createTransport(config: TransportConfig): Send {
     try {
       // A copy per attempt: credentials stay off the request that middleware sees.
       const requestHeaders: Record<string, string> = {};
-      request.headers.forEach((value, name) => (requestHeaders[name] = value));
+      request.headers.forEach((value, name) => {
+        requestHeaders[name] = value;
+      });
       // Raw calls and middleware reach here without the checks of the options: the framing
       // headers stay the transport's.
       for (const name in requestHeaders) {
@@ -174,7 +176,12 @@ function follow(signal: AbortSignal, controller: AbortController): () => void {
   let entry = followers.get(signal);
   if (!entry) {
     const calls = new Set<AbortController>();
-    entry = { calls, onAbort: () => calls.forEach((call) => call.abort(signal.reason)) };
+    entry = {
+      calls,
+      onAbort: () => {
+        for (const call of calls) call.abort(signal.reason);
+      },
+    };
     followers.set(signal, entry);
     signal.addEventListener("abort", entry.onAbort);
   }

@@ -182,7 +182,7 @@ export class ConvertSession {
     }
     const jar = this.#jar;
     const nonce = this.#nonce;
-    const ours = (url: string) => url.startsWith(this.origin + "/");
+    const ours = (url: string) => url.startsWith(`${this.origin}/`);
     return {
       authenticate: (request) => {
         if (!ours(request.url)) return;

@@ -31,7 +31,7 @@ const tagFiles = new Map(
     ]),
 );
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** An operation counts as exercised when a test calls its method, names it as a string or sends its method + path. */
 function exercises(test: string, operationId: string): boolean {
@@ -41,7 +41,7 @@ function exercises(test: string, operationId: string): boolean {
   return [
     new RegExp(`\\.${operationId}\\(`),
     new RegExp(`["'\`]${operationId}["'\`]`),
-    new RegExp(`\\.${method}\\(\\s*["'\`]${escape(path)}["'\`]`),
+    new RegExp(`\\.${method}\\(\\s*["'\`]${escapeRegExp(path)}["'\`]`),
   ].some((pattern) => pattern.test(test));
 }
 

@@ -34,11 +34,13 @@ it("lists every tag and, once expanded, every operation of the spec", async () =
   const errors: string[] = [];
   tab.on("pageerror", (error) => errors.push(String(error)));
   await tab.goto(pathToFileURL(page).href, { waitUntil: "load" });
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText, the text a reader sees
   await expect.poll(async () => (await tab.locator("body").innerText()).includes("Convert API (2.0.0)")).toBe(true);
   // The menu shows one tag's operations at a time: open each and read what it lists.
   let listed = "";
   for (const tag of tags) {
     await tab.locator(".menu-content").getByText(tag, { exact: true }).first().click();
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText, the text a reader sees
     listed += await tab.locator(".menu-content").innerText();
   }
   const missing = [...summaries].filter((summary) => !listed.includes(summary));

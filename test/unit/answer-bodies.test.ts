@@ -25,7 +25,11 @@ describe.each([
 
   it.each([
     ["chunked", (response: Parameters<Handler>[1]) => response.writeHead(200, { "content-type": "application/json" }).end()],
-    ["chunked, with a first empty write", (response: Parameters<Handler>[1]) => (response.writeHead(200, { "content-type": "application/json" }), response.write(""), response.end())],
+    ["chunked, with a first empty write", (response: Parameters<Handler>[1]) => {
+        response.writeHead(200, { "content-type": "application/json" });
+        response.write("");
+        response.end();
+      }],
     ["with Content-Length: 0", (response: Parameters<Handler>[1]) => response.writeHead(200, { "content-type": "application/json", "content-length": "0" }).end()],
     ["as white space", (response: Parameters<Handler>[1]) => response.writeHead(200, { "content-type": "application/json" }).end(" \n")],
   ])("an empty 200 sent %s resolves undefined, once", async (_framing, answer) => {

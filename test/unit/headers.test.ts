@@ -48,7 +48,12 @@ describe("per-call and raw headers", () => {
     const raw = convert().GET("/accounts/{account_id}/projects/{project_id}", { params: { path: { account_id: 1, project_id: 2 } }, headers: { [name]: "1" } });
     await expect(raw).rejects.toThrow(`the ${name.toLowerCase()} header is set by the client itself`);
     const withMiddleware = convert();
-    withMiddleware.use({ onRequest: ({ request }) => (request.headers.set(name, "1"), request) });
+    withMiddleware.use({
+      onRequest: ({ request }) => {
+        request.headers.set(name, "1");
+        return request;
+      },
+    });
     await expect(withMiddleware.getProject()).rejects.toBeInstanceOf(ConvertConfigError);
     expect(server.requests).toEqual([]);
   });

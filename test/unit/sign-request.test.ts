@@ -37,7 +37,7 @@ describe("signRequest", () => {
     const reference = signRequest({ ...base, url, body: "{}" }).Authorization;
     expect(signRequest({ ...base, url, body: "{ }" }).Authorization).not.toBe(reference);
     expect(signRequest({ ...base, expires: base.expires + 1, url, body: "{}" }).Authorization).not.toBe(reference);
-    expect(signRequest({ ...base, url: url + "?page=2", body: "{}" }).Authorization).not.toBe(reference);
+    expect(signRequest({ ...base, url: `${url}?page=2`, body: "{}" }).Authorization).not.toBe(reference);
     expect(signRequest({ ...base, secretKey: "other", url, body: "{}" }).Authorization).not.toBe(reference);
   });
 });

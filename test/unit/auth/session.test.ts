@@ -34,7 +34,10 @@ describe("cookie session login", () => {
   it("answers an MFA challenge through the callback", async () => {
     const session = newSession();
     let asked = 0;
-    const result = await session.login({ ...credentials(USERS.mfa), mfaCode: async () => (asked++, USERS.mfa.mfaCode) });
+    const result = await session.login({ ...credentials(USERS.mfa), mfaCode: async () => {
+        asked++;
+        return USERS.mfa.mfaCode;
+      } });
     expect(result.status).toBe("signedIn");
     expect(asked).toBe(1);
     const steps = server.requests.map((r) => JSON.parse(r.body.toString()).requestType);
