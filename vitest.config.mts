@@ -11,7 +11,11 @@ export default defineConfig({
       // Compile-time assertions on the public types (expectTypeOf), checked by tsc.
       {
         extends: true,
-        test: { name: "types", include: [], typecheck: { enabled: true, only: true, include: ["test/types/**/*.test-d.ts"], tsconfig: "./tsconfig.json" } },
+        test: {
+          name: "types",
+          include: [],
+          typecheck: { enabled: true, only: true, include: ["test/types/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+        },
       },
       // Every tag of the spec against one Prism mock of the bundled spec.
       { extends: true, test: { name: "contract", include: ["test/contract/**/*.test.ts"], globalSetup: ["test/setup/global-setup.ts"] } },

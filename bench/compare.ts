@@ -3,8 +3,9 @@
 //   npx tsx --expose-gc bench/compare.ts [--concurrency=32] [--rounds=7] [--per-round=2000] <dir> ...
 // Each <dir> holds a src/ and generated/ (e.g. `git archive <commit> src generated | tar -x -C <dir>`;
 // `.` is this tree). Prints each version's (c) and (d) time per request relative to (b).
+
+import { drive, startServer, type Variant, variants } from "./http.js";
 import { bundleClient } from "./load.js";
-import { drive, startServer, variants, type Variant } from "./http.js";
 import { collectGarbage, median, runMain } from "./stats.js";
 
 async function main() {
@@ -43,7 +44,9 @@ async function compareSideBySide(runs: [name: string, send: (i: number) => Promi
     }
   }
   const base = times.get(runs[0]![0])!;
-  console.log(`concurrency ${concurrency}, ${rounds} rounds of ${perRound}: µs per request (median), and x(b) (median of per-round ratios)`);
+  console.log(
+    `concurrency ${concurrency}, ${rounds} rounds of ${perRound}: µs per request (median), and x(b) (median of per-round ratios)`,
+  );
   for (const [name, t] of times) {
     console.log(`${name.padEnd(44)} ${median(t).toFixed(0).padStart(6)} µs  x(b) ${median(t.map((v, i) => v / base[i]!)).toFixed(2)}`);
   }

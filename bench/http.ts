@@ -20,7 +20,10 @@ export interface BenchServer {
 
 /** Forks bench/server.mjs and waits for its port. */
 export function startServer(): Promise<BenchServer> {
-  const child = fork(fileURLToPath(new URL("./server.mjs", import.meta.url)), [], { execArgv: [], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = fork(fileURLToPath(new URL("./server.mjs", import.meta.url)), [], {
+    execArgv: [],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
   return new Promise((resolve, reject) => {
     child.once("error", reject);
     child.once("message", (message) => {

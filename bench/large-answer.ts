@@ -3,8 +3,8 @@
 // body's size. The server runs in this process.
 import { spawn } from "node:child_process";
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { median } from "./stats.js";
@@ -25,7 +25,8 @@ const MiB = 1024 * 1024;
 
 /** A list answer of about `sizeMiB`, made of project-like items. */
 function listBody(sizeMiB: number): Buffer {
-  const item = (id: number) => `{"id":${id},"name":"Project ${id}","status":"active","global_javascript":"console.log(${id})","domains":[]}`;
+  const item = (id: number) =>
+    `{"id":${id},"name":"Project ${id}","status":"active","global_javascript":"console.log(${id})","domains":[]}`;
   const parts: string[] = [];
   let size = 0;
   for (let id = 1; size < sizeMiB * MiB; id++) {
@@ -58,7 +59,14 @@ export async function benchLargeAnswer(sizeMiB: number): Promise<LargeAnswerRow[
         const peaks = runs.map((r) => r.peak);
         const peakMiB = median(peaks) / MiB;
         const bodyMiB = body.byteLength / MiB;
-        rows.push({ transport: transport === "node" ? "node:http" : "fetch", framing, bodyMiB, items: runs[0]!.items, peakMiB, multiple: peakMiB / bodyMiB });
+        rows.push({
+          transport: transport === "node" ? "node:http" : "fetch",
+          framing,
+          bodyMiB,
+          items: runs[0]!.items,
+          peakMiB,
+          multiple: peakMiB / bodyMiB,
+        });
       }
     }
   } finally {

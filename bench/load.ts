@@ -1,10 +1,11 @@
 // The bench measures the client as it ships: src/ bundled by esbuild the way tsup builds dist/
 // (ESM, node 20, no keepNames), not src/ as tsx transforms it on the fly (tsx keeps function
 // names with a helper call on every closure, which would add a cost users never pay).
-import { build } from "esbuild";
+
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { build } from "esbuild";
 
 export type Index = typeof import("../src/index.js");
 export type Session = typeof import("../src/session.js");

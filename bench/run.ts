@@ -9,8 +9,8 @@ import { writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import { benchHttp, type HttpRow } from "./http.js";
-import { loadClient } from "./load.js";
 import { benchLargeAnswer, type LargeAnswerRow } from "./large-answer.js";
+import { loadClient } from "./load.js";
 import { benchMemory, type MemoryResult } from "./memory.js";
 import { benchSigning, type SigningRow } from "./signing.js";
 import { benchSize, type SizeRow } from "./size.js";
@@ -26,8 +26,18 @@ const only = option("only")?.split(",");
 const runs = (section: Section) => !only || only.includes(section);
 
 const settings = quick
-  ? { http: { requests: 1_200, rounds: 3, warmup: 100 }, signing: { durationMs: 100, repeats: 1 }, memory: { requests: 3_000, warmup: 300 }, largeMiB: 10 }
-  : { http: { requests: 20_000, rounds: 5, warmup: 500 }, signing: { durationMs: 300, repeats: 3 }, memory: { requests: 100_000, warmup: 2_000 }, largeMiB: 200 };
+  ? {
+      http: { requests: 1_200, rounds: 3, warmup: 100 },
+      signing: { durationMs: 100, repeats: 1 },
+      memory: { requests: 3_000, warmup: 300 },
+      largeMiB: 10,
+    }
+  : {
+      http: { requests: 20_000, rounds: 5, warmup: 500 },
+      signing: { durationMs: 300, repeats: 3 },
+      memory: { requests: 100_000, warmup: 2_000 },
+      largeMiB: 200,
+    };
 if (option("requests")) settings.http.requests = Number(option("requests"));
 const CONCURRENCIES = [1, 32];
 
@@ -108,9 +118,27 @@ async function main() {
     const mb = (bytes: number) => (bytes / 1e6).toFixed(2);
     const gc = m.gcForced ? "GC forced" : "GC NOT forced: run with --expose-gc";
     say(`3. Memory: heapUsed after ${thousands(m.requests)} operation-method calls (32 at a time), ${gc}`);
-    const header = ["before MB", "half-way MB", "after MB", "growth MB", "bytes/request", "abort listeners peak/after", "session cookies", "timers left"];
+    const header = [
+      "before MB",
+      "half-way MB",
+      "after MB",
+      "growth MB",
+      "bytes/request",
+      "abort listeners peak/after",
+      "session cookies",
+      "timers left",
+    ];
     const listeners = `${m.abortListenersPeak} / ${m.abortListenersLeft}`;
-    const row = [mb(m.heapBefore), mb(m.heapMiddle), mb(m.heapAfter), mb(m.growth), m.growthPerRequest.toFixed(2), listeners, m.sessionCookies, m.timersLeft];
+    const row = [
+      mb(m.heapBefore),
+      mb(m.heapMiddle),
+      mb(m.heapAfter),
+      mb(m.growth),
+      m.growthPerRequest.toFixed(2),
+      listeners,
+      m.sessionCookies,
+      m.timersLeft,
+    ];
     say(`${table(header, [row])}\n`);
   }
 
@@ -144,13 +172,23 @@ async function main() {
     results.size = rows;
     lap("size");
     say("5. Size of the runtime entry (esbuild, ESM, platform node, minified; gzip -9)");
-    say(`${table(["bundle", "min bytes", "min+gz bytes"], rows.map((r) => [r.name, thousands(r.minifiedBytes), thousands(r.gzipBytes)]))}\n`);
+    say(
+      `${table(
+        ["bundle", "min bytes", "min+gz bytes"],
+        rows.map((r) => [r.name, thousands(r.minifiedBytes), thousands(r.gzipBytes)]),
+      )}\n`,
+    );
   }
 
   const targets = checkTargets(results);
-    results.targets = targets;
+  results.targets = targets;
   say(`Targets${quick ? " (quick run: indicative only)" : ""}`);
-  say(table(["target", "measured", "met"], targets.map((t) => [t.target, t.measured, t.met ? "yes" : "NO"])));
+  say(
+    table(
+      ["target", "measured", "met"],
+      targets.map((t) => [t.target, t.measured, t.met ? "yes" : "NO"]),
+    ),
+  );
 
   results.meta.durationSeconds = round((Date.now() - started) / 1000, 1);
   results.meta.sectionSeconds = seconds;
@@ -165,17 +203,29 @@ function checkTargets(results: Results): NonNullable<Results["targets"]> {
   const targets: NonNullable<Results["targets"]> = [];
   for (const r of results.http?.filter((r) => r.variant === "c") ?? []) {
     const ratio = 1 / r.rpsVsHandSigned;
-    targets.push({ target: `(c) req/s within 1.10x of (b), concurrency ${r.concurrency}`, measured: `(b)/(c) = ${ratio.toFixed(2)}`, met: ratio <= 1.1 });
+    targets.push({
+      target: `(c) req/s within 1.10x of (b), concurrency ${r.concurrency}`,
+      measured: `(b)/(c) = ${ratio.toFixed(2)}`,
+      met: ratio <= 1.1,
+    });
   }
   const small = results.signing?.[0];
   if (small) {
-    targets.push({ target: ">= 100,000 small signatures/s", measured: thousands(small.signaturesPerSecond), met: small.signaturesPerSecond >= 100_000 });
+    targets.push({
+      target: ">= 100,000 small signatures/s",
+      measured: thousands(small.signaturesPerSecond),
+      met: small.signaturesPerSecond >= 100_000,
+    });
   }
   const m = results.memory;
   if (m) {
     const clean = m.gcForced && m.growth < HEAP_NOISE_BYTES && m.abortListenersPeak <= 1 && m.abortListenersLeft === 0;
     const met = clean && m.sessionCookies === 1 && m.timersLeft <= 0;
-    targets.push({ target: "no heap growth (< 1 MB); <= 1 listener on a shared signal, none after; no timers left; one cookie", measured: `${(m.growth / 1e6).toFixed(2)} MB`, met });
+    targets.push({
+      target: "no heap growth (< 1 MB); <= 1 listener on a shared signal, none after; no timers left; one cookie",
+      measured: `${(m.growth / 1e6).toFixed(2)} MB`,
+      met,
+    });
   }
   const largest = results.large && Math.max(...results.large.map((r) => r.multiple));
   if (largest !== undefined) {
@@ -183,7 +233,11 @@ function checkTargets(results: Results): NonNullable<Results["targets"]> {
   }
   const bundled = results.size?.[0];
   if (bundled) {
-    targets.push({ target: "runtime entry <= 12 kB min+gz with openapi-fetch", measured: `${thousands(bundled.gzipBytes)} B`, met: bundled.gzipBytes <= 12_000 });
+    targets.push({
+      target: "runtime entry <= 12 kB min+gz with openapi-fetch",
+      measured: `${thousands(bundled.gzipBytes)} B`,
+      met: bundled.gzipBytes <= 12_000,
+    });
   }
   return targets;
 }

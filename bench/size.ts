@@ -1,8 +1,9 @@
 // Section 5: bytes of the runtime entry a consumer ships, minified and gzipped.
-import { build } from "esbuild";
+
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
 
 export interface SizeRow {
   name: string;

@@ -69,9 +69,17 @@ console.log(`generated ${Object.keys(spec.paths).length} paths into ${outDir}`);
  */
 function operationTable(doc) {
   const literal = (value) =>
-    typeof value === "object" ? `{ ${Object.entries(value).map(([key, item]) => `${key}: ${literal(item)}`).join(", ")} }` : JSON.stringify(value);
+    typeof value === "object"
+      ? `{ ${Object.entries(value)
+          .map(([key, item]) => `${key}: ${literal(item)}`)
+          .join(", ")} }`
+      : JSON.stringify(value);
   const deref = (node) => {
-    while (node?.$ref) node = node.$ref.slice(2).split("/").reduce((at, key) => at[key.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
+    while (node?.$ref)
+      node = node.$ref
+        .slice(2)
+        .split("/")
+        .reduce((at, key) => at[key.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
     return node ?? {};
   };
   // Property names of a schema, through $ref and allOf.

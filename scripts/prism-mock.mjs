@@ -13,7 +13,7 @@
 // Usage: node prism-mock.mjs <spec> [-h host] [-p port] [--errors] [-d] [--seed s]
 //        [--ignoreExamples] [-v level]; prints "Prism is listening on <url>" like the CLI.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -50,7 +50,10 @@ const { configureExtensionsUserProvided } = cliRequire("./dist/extensions.js");
 
 /** Where operations are cached: node_modules/.cache (never committed), else the temp dir. */
 function cacheDir() {
-  for (const dir of [fileURLToPath(new URL("../node_modules/.cache/convert-api-client", import.meta.url)), join(tmpdir(), "convert-api-client")]) {
+  for (const dir of [
+    fileURLToPath(new URL("../node_modules/.cache/convert-api-client", import.meta.url)),
+    join(tmpdir(), "convert-api-client"),
+  ]) {
     try {
       mkdirSync(dir, { recursive: true });
       return dir;
@@ -70,7 +73,9 @@ function packageVersion(id) {
  *  `x-json-schema-faker` options. */
 async function load(specPath) {
   // The key covers the spec bytes and the Prism packages that shape the operations.
-  const versions = ["@stoplight/prism-http", "@stoplight/http-spec/oas3/operation", "@stoplight/json-schema-ref-parser"].map(packageVersion);
+  const versions = ["@stoplight/prism-http", "@stoplight/http-spec/oas3/operation", "@stoplight/json-schema-ref-parser"].map(
+    packageVersion,
+  );
   const key = createHash("sha256").update(readFileSync(specPath)).update(`${CACHE_FORMAT} ${versions}`).digest("hex").slice(0, 20);
   const dir = cacheDir();
   const cached = dir && join(dir, `prism-mock-${key}.json`);
@@ -100,7 +105,8 @@ async function load(specPath) {
       renameSync(temp, cached); // atomic: a concurrent reader sees all of it or nothing
       for (const name of readdirSync(dir)) {
         // Keep only this one: each is ~14 MB, and a stale key is never read again.
-        if (name.startsWith("prism-mock-") && name.endsWith(".json") && join(dir, name) !== cached) rmSync(join(dir, name), { force: true });
+        if (name.startsWith("prism-mock-") && name.endsWith(".json") && join(dir, name) !== cached)
+          rmSync(join(dir, name), { force: true });
       }
     } catch {} // a read-only cache only costs speed
   } else if (cached) {

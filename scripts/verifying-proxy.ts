@@ -24,12 +24,18 @@ export async function startVerifyingProxy(upstream: string, secrets: Record<stri
     const arrived = { target: incoming.url ?? "/", headers: incoming.headers, body };
     const problem = verifySignature(arrived, secrets);
     verdicts.push({ method: incoming.method ?? "", target: arrived.target, problem });
-    if (problem) return void outgoing.writeHead(401, { "content-type": "application/json" }).end(JSON.stringify({ code: 401, message: `signature rejected: ${problem}` }));
+    if (problem)
+      return void outgoing
+        .writeHead(401, { "content-type": "application/json" })
+        .end(JSON.stringify({ code: 401, message: `signature rejected: ${problem}` }));
     const headers = { ...incoming.headers, host: target.host };
-    const upstreamRequest = forward({ host: target.hostname, port: target.port, method: incoming.method, path: arrived.target, headers }, (answer) => {
-      outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(outgoing);
-    });
+    const upstreamRequest = forward(
+      { host: target.hostname, port: target.port, method: incoming.method, path: arrived.target, headers },
+      (answer) => {
+        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(outgoing);
+      },
+    );
     upstreamRequest.on("error", (error) => outgoing.writeHead(502).end(String(error)));
     upstreamRequest.end(body);
   });

@@ -25,7 +25,10 @@ export class PlainRequest {
 }
 
 /** Adds to a call's openapi-fetch options what hands the call to the transport. */
-export type RouteCall = <I extends object>(init: I, call: CallContext) => I & { Request: typeof Request; fetch: (request: Request) => Promise<Response> };
+export type RouteCall = <I extends object>(
+  init: I,
+  call: CallContext,
+) => I & { Request: typeof Request; fetch: (request: Request) => Promise<Response> };
 
 export interface Routing {
   route: RouteCall;
@@ -55,7 +58,11 @@ export function routeCalls(client: Client<paths>, send: Send): Routing {
   };
   const route: RouteCall = (init, call) => {
     const seen = middleware.size > 0 || ((init as RawInit)?.middleware?.length ?? 0) > 0;
-    return { ...init, Request: seen ? Request : (PlainRequest as unknown as typeof Request), fetch: (request: Request) => send(request, call) } as never;
+    return {
+      ...init,
+      Request: seen ? Request : (PlainRequest as unknown as typeof Request),
+      fetch: (request: Request) => send(request, call),
+    } as never;
   };
 
   const raw = client as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
@@ -64,7 +71,8 @@ export function routeCalls(client: Client<paths>, send: Send): Routing {
     const params = operation?.pathParams ?? templateParams(path).map((name): [string, PathParamType] => [name, undefined]);
     const given = init?.params?.path ?? {};
     const checked: Record<string, string> = {};
-    for (const [name, type] of params) checked[name] = checkPathParam(operation?.operationId ?? `${method} ${path}`, name, given[name], type);
+    for (const [name, type] of params)
+      checked[name] = checkPathParam(operation?.operationId ?? `${method} ${path}`, name, given[name], type);
     // The signal goes to the transport, which follows it for the whole call and then lets go.
     const { signal, ...rest } = init ?? {};
     const withPath = params.length > 0 ? { ...rest, params: { ...rest.params, path: { ...given, ...checked } } } : rest;

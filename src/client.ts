@@ -1,18 +1,18 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/openapi-types.js";
-import { authHint, createAuthenticator, type ConvertAuth } from "./auth/index.js";
+import { authHint, type ConvertAuth, createAuthenticator } from "./auth/index.js";
 import { checkBaseUrl, DEFAULT_BASE_URL } from "./base-url.js";
 import { serializeBody } from "./body-serializer.js";
-import { routeCalls } from "./call-routing.js";
 import { checkCallOptions } from "./call-options.js";
+import { routeCalls } from "./call-routing.js";
 import { ConvertConfigError } from "./errors.js";
-import { checkHeaders } from "./headers.js";
 import { fetchExchange } from "./exchange.js";
+import { checkHeaders } from "./headers.js";
 import type { ConvertLogger } from "./logger.js";
+import { nodeHttpExchange } from "./node-http.js";
 import type { OperationArgs, OperationMethods, PaginatedOperationId } from "./operation-types.js";
 import { createCallOperation, createOperationMethods, type OperationDefaults } from "./operations.js";
-import { nodeHttpExchange } from "./node-http.js";
-import { paginate, type PaginateOptions, type Paginator } from "./paginate.js";
+import { type PaginateOptions, type Paginator, paginate } from "./paginate.js";
 import { serializeQuery } from "./query-serializer.js";
 import { DEFAULT_MAX_RETRIES } from "./retry.js";
 import { createTransport, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS } from "./transport.js";
@@ -100,7 +100,12 @@ export function createConvertClient<const O extends ConvertClientOptions>(option
     maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     logger: options.logger,
   });
-  const client = createClient<paths>({ baseUrl, ...(headers && { headers }), querySerializer: serializeQuery, bodySerializer: serializeBody });
+  const client = createClient<paths>({
+    baseUrl,
+    ...(headers && { headers }),
+    querySerializer: serializeQuery,
+    bodySerializer: serializeBody,
+  });
   const call = createCallOperation(routeCalls(client, send), defaults, (status) => authHint(options.auth, status));
   return Object.assign(client, createOperationMethods(call), {
     paginate: (operationId: PaginatedOperationId, init?: Record<string, unknown>, paginateOptions?: PaginateOptions) =>

@@ -105,6 +105,12 @@ export function fetchExchange(fetch: typeof globalThis.fetch): Exchange {
       void reader?.cancel().catch(() => {}); // stops reading and closes the connection
       throw error;
     }
-    return { status: response.status, statusText: response.statusText, headers: response.headers, url: response.url || url, bytes: collector.bytes() };
+    return {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+      url: response.url || url,
+      bytes: collector.bytes(),
+    };
   };
 }

@@ -18,12 +18,15 @@ export function isTransportOwned(name: string): boolean {
 export function checkHeaders(headers: unknown, where: string): Record<string, string> | undefined {
   if (headers === undefined) return undefined;
   const proto = typeof headers === "object" && headers !== null ? Object.getPrototypeOf(headers) : undefined;
-  if (proto !== Object.prototype && proto !== null) throw new ConvertConfigError(`${where} must be a plain object of header names to strings`);
+  if (proto !== Object.prototype && proto !== null)
+    throw new ConvertConfigError(`${where} must be a plain object of header names to strings`);
   for (const [name, value] of Object.entries(headers as Record<string, unknown>)) {
-    if (!TOKEN.test(name)) throw new ConvertConfigError(`${where}: "${name.slice(0, 40).replace(/[^\x21-\x7e]/g, "?")}" is not a valid header name`);
+    if (!TOKEN.test(name))
+      throw new ConvertConfigError(`${where}: "${name.slice(0, 40).replace(/[^\x21-\x7e]/g, "?")}" is not a valid header name`);
     if (typeof value !== "string") throw new ConvertConfigError(`${where}.${name} must be a string`);
     if (!VALUE.test(value)) throw new ConvertConfigError(`${where}.${name} must not contain line breaks or control characters`);
-    if (isTransportOwned(name.toLowerCase())) throw new ConvertConfigError(`${where}.${name} is set by the client itself and cannot be given`);
+    if (isTransportOwned(name.toLowerCase()))
+      throw new ConvertConfigError(`${where}.${name} is set by the client itself and cannot be given`);
   }
   return headers as Record<string, string>;
 }

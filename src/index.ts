@@ -1,11 +1,12 @@
-export { createConvertClient, DEFAULT_BASE_URL } from "./client.js";
-export type { ConvertClient, ConvertClientOptions, DefaultedParams } from "./client.js";
+export type { components, operations, paths } from "../generated/openapi-types.js";
 export type { ConvertAuth, NoAuth } from "./auth/index.js";
-export { signRequest } from "./auth/request-signing.js";
-export type { RequestSigningAuth, SignRequestInput, SignatureHeaders } from "./auth/request-signing.js";
-export type { SecretKeyAuth } from "./auth/secret-key.js";
 export type { ReportTokenAuth } from "./auth/report-token.js";
+export type { RequestSigningAuth, SignatureHeaders, SignRequestInput } from "./auth/request-signing.js";
+export { signRequest } from "./auth/request-signing.js";
+export type { SecretKeyAuth } from "./auth/secret-key.js";
 export type { SessionAuth } from "./auth/session.js";
+export type { ConvertClient, ConvertClientOptions, DefaultedParams } from "./client.js";
+export { createConvertClient, DEFAULT_BASE_URL } from "./client.js";
 export {
   ConvertAbortError,
   ConvertApiError,
@@ -35,5 +36,4 @@ export type {
   PaginatedOperationId,
 } from "./operation-types.js";
 export type { PaginateOptions, Paginator } from "./paginate.js";
-export type { components, operations, paths } from "../generated/openapi-types.js";
 export type { Schema, SchemaInput } from "./types.js";

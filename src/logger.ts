@@ -32,7 +32,10 @@ export function guardLogger(logger: ConvertLogger | undefined): ConvertLogger | 
       if (reported) return;
       reported = true;
       const reason = error instanceof Error ? error.message : String(error);
-      globalThis.process?.emitWarning?.(`convert-api-client: the logger threw and was ignored: ${reason.slice(0, 200)}`, "ConvertLoggerWarning");
+      globalThis.process?.emitWarning?.(
+        `convert-api-client: the logger threw and was ignored: ${reason.slice(0, 200)}`,
+        "ConvertLoggerWarning",
+      );
     }
   };
 }

@@ -1,7 +1,7 @@
 import http from "node:http";
 import https from "node:https";
 import zlib from "node:zlib";
-import { AnswerTooLarge, BodyCollector, type Answer, type Exchange } from "./exchange.js";
+import { type Answer, AnswerTooLarge, BodyCollector, type Exchange } from "./exchange.js";
 import { VERSION } from "./version.js";
 
 // What fetch would add when the caller has not set them.
@@ -40,7 +40,8 @@ export const nodeHttpExchange: Exchange = ({ method, url, headers, body, signal,
       const coding = incoming.headers["content-encoding"]?.trim().toLowerCase();
       const decoded = coding === undefined || coding === "" || coding === "identity";
       const createDecoder = decoded ? undefined : DECODERS[coding];
-      if (!decoded && !createDecoder) return fail(new Error(`the answer uses content-encoding "${coding}", which the client cannot decode`));
+      if (!decoded && !createDecoder)
+        return fail(new Error(`the answer uses content-encoding "${coding}", which the client cannot decode`));
       let raw = 0;
       let collector: BodyCollector;
       try {

@@ -1,4 +1,4 @@
-import { operationTable, type OperationSpec } from "../generated/operations.js";
+import { type OperationSpec, operationTable } from "../generated/operations.js";
 import type { PathParamType } from "./path-params.js";
 
 /** What the client needs to know about the operation being called. */

@@ -56,9 +56,7 @@ export type OperationArgs<K extends OperationId, D extends string = never> =
   RequiredKeysOf<OperationInit<K, D>> extends never ? [init?: OperationInit<K, D>] : [init: OperationInit<K, D>];
 
 /** The body of the operation's success answer. */
-export type OperationResult<K extends OperationId> = Readable<
-  SuccessResponse<ResponseObjectMap<operations[K]>, "application/json">
->;
+export type OperationResult<K extends OperationId> = Readable<SuccessResponse<ResponseObjectMap<operations[K]>, "application/json">>;
 
 /** One method per operationId. `D`: path parameters the client fills in by default. */
 export type OperationMethods<D extends string = never> = {

@@ -1,9 +1,9 @@
 import { checkCallOptions, checkSignal } from "./call-options.js";
 import type { Routing } from "./call-routing.js";
 import { apiErrorClass, ConvertConfigError } from "./errors.js";
+import { checkHeaders } from "./headers.js";
 import { operationContexts } from "./operation-table.js";
 import type { OperationId } from "./operation-types.js";
-import { checkHeaders } from "./headers.js";
 import { checkPathParam } from "./path-params.js";
 
 export interface OperationDefaults {
@@ -27,7 +27,8 @@ export function createCallOperation(
     const given = (init.path ?? {}) as Record<string, unknown>;
     const path: Record<string, unknown> = {};
     for (const [name, type] of operation.pathParams) {
-      const fallback = name === "account_id" ? " (or set accountId on the client)" : name === "project_id" ? " (or set projectId on the client)" : "";
+      const fallback =
+        name === "account_id" ? " (or set accountId on the client)" : name === "project_id" ? " (or set projectId on the client)" : "";
       path[name] = checkPathParam(operationId, name, given[name] ?? defaults[name as keyof OperationDefaults], type, fallback);
     }
     const { timeoutMs, maxRetries, maxResponseBytes } = init as { timeoutMs?: number; maxRetries?: number; maxResponseBytes?: number };
@@ -35,7 +36,18 @@ export function createCallOperation(
     // The signal goes to the transport, not into a Request: undici would make a Request follow it
     // with a listener that stays on the caller's signal until the Request is garbage-collected.
     const call = { operation, timeoutMs, maxRetries, maxResponseBytes, signal };
-    const { data, error, response } = await request(spec.method, spec.path, route({ params: { path, query: init.query, header: init.header }, body: init.body, headers: checkHeaders(init.headers, `${operationId}(...): headers`) }, call));
+    const { data, error, response } = await request(
+      spec.method,
+      spec.path,
+      route(
+        {
+          params: { path, query: init.query, header: init.header },
+          body: init.body,
+          headers: checkHeaders(init.headers, `${operationId}(...): headers`),
+        },
+        call,
+      ),
+    );
     if (response.ok) return data;
     const ErrorClass = apiErrorClass(response.status, error);
     const info = { operationId, method: spec.method, url: response.url };
@@ -51,4 +63,3 @@ export function createOperationMethods(call: CallOperation): Record<string, (ini
   }
   return methods;
 }
-

@@ -37,7 +37,10 @@ export function paginate<K extends PaginatedOperationId>(
   const operation = operationContexts.get(operationId);
   if (!operation?.spec.paginated) throw new ConvertConfigError(`paginate: ${String(operationId)} is not a paginated list operation`);
   const { maxItems, maxPages = DEFAULT_MAX_PAGES } = options ?? {};
-  for (const [name, value] of [["maxItems", maxItems], ["maxPages", maxPages]] as const) {
+  for (const [name, value] of [
+    ["maxItems", maxItems],
+    ["maxPages", maxPages],
+  ] as const) {
     if (value !== undefined && !(Number.isSafeInteger(value) && value >= 0)) {
       throw new ConvertConfigError(`paginate: options.${name} must be a whole number >= 0`);
     }

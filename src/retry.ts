@@ -30,8 +30,7 @@ export function decideRetry(input: {
   // A 429 means the request was refused before it was handled: any request may go again. A 5xx
   // (even one that says "too many requests") or a lost connection may come after the work was
   // done, so only a request that is safe to repeat is sent twice.
-  const eligible =
-    status === 429 || (input.safeToRepeat && (input.rateLimited || status === undefined || RETRY_WHEN_SAFE.has(status)));
+  const eligible = status === 429 || (input.safeToRepeat && (input.rateLimited || status === undefined || RETRY_WHEN_SAFE.has(status)));
   if (!eligible) return { retry: false };
   const fromHeader = parseRetryAfter(input.retryAfter, input.now ?? Date.now());
   if (fromHeader !== undefined) return fromHeader > MAX_RETRY_AFTER_MS ? { retry: false } : { retry: true, delayMs: fromHeader };

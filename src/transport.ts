@@ -1,4 +1,5 @@
 import type { Authenticator } from "./auth/authenticator.js";
+import type { PlainRequest } from "./call-routing.js";
 import {
   ConvertAbortError,
   ConvertConfigError,
@@ -7,13 +8,12 @@ import {
   ConvertResponseTooLargeError,
   ConvertTimeoutError,
   describeCall,
-  saysTooManyRequests,
   type RequestInfo,
+  saysTooManyRequests,
 } from "./errors.js";
-import type { PlainRequest } from "./call-routing.js";
+import { type Answer, AnswerTooLarge, type Exchange } from "./exchange.js";
 import { isTransportOwned } from "./headers.js";
-import { AnswerTooLarge, type Answer, type Exchange } from "./exchange.js";
-import { guardLogger, type ConvertLogger } from "./logger.js";
+import { type ConvertLogger, guardLogger } from "./logger.js";
 import type { OperationContext } from "./operation-table.js";
 import { decideRetry } from "./retry.js";
 
@@ -98,7 +98,8 @@ export function createTransport(config: TransportConfig): Send {
       // Raw calls and middleware reach here without the checks of the options: the framing
       // headers stay the transport's.
       for (const name in requestHeaders) {
-        if (isTransportOwned(name)) throw new ConvertConfigError(`${describeCall(info)}: the ${name} header is set by the client itself and cannot be given`);
+        if (isTransportOwned(name))
+          throw new ConvertConfigError(`${describeCall(info)}: the ${name} header is set by the client itself and cannot be given`);
       }
       const body = await bodyOf(request, requestHeaders);
       for (let attempt = 0; ; attempt++) {
@@ -303,7 +304,9 @@ function textOf(bytes: Uint8Array): string {
 /** An ArrayBuffer holding exactly these bytes (a Node Buffer may be a view into a larger pool). */
 function exactBuffer(bytes: Uint8Array): ArrayBuffer {
   const { buffer, byteOffset, byteLength } = bytes;
-  return byteOffset === 0 && byteLength === buffer.byteLength ? (buffer as ArrayBuffer) : (buffer.slice(byteOffset, byteOffset + byteLength) as ArrayBuffer);
+  return byteOffset === 0 && byteLength === buffer.byteLength
+    ? (buffer as ArrayBuffer)
+    : (buffer.slice(byteOffset, byteOffset + byteLength) as ArrayBuffer);
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

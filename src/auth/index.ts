@@ -1,9 +1,9 @@
 import { requireHttpsFor } from "../base-url.js";
 import { ConvertConfigError } from "../errors.js";
 import type { Authenticator } from "./authenticator.js";
-import { reportToken, type ReportTokenAuth } from "./report-token.js";
-import { requestSigning, type RequestSigningAuth } from "./request-signing.js";
-import { secretKey, type SecretKeyAuth } from "./secret-key.js";
+import { type ReportTokenAuth, reportToken } from "./report-token.js";
+import { type RequestSigningAuth, requestSigning } from "./request-signing.js";
+import { type SecretKeyAuth, secretKey } from "./secret-key.js";
 import type { SessionAuth } from "./session.js";
 import { sessionAuthenticator } from "./session-link.js";
 
@@ -17,7 +17,11 @@ export type ConvertAuth = RequestSigningAuth | SecretKeyAuth | SessionAuth | Rep
 const AUTH_TYPES = '"requestSigning", "secretKey", "session", "reportToken" or "none"';
 
 /** Validates `options.auth` and returns the function that applies it to each attempt. */
-export function createAuthenticator(auth: ConvertAuth | undefined, baseUrl: string, allowInsecureHttp?: boolean): Authenticator | undefined {
+export function createAuthenticator(
+  auth: ConvertAuth | undefined,
+  baseUrl: string,
+  allowInsecureHttp?: boolean,
+): Authenticator | undefined {
   if (auth === undefined || auth === null) {
     throw new ConvertConfigError(
       `options.auth is required: { type: "requestSigning", applicationId, secretKey }, { type: "secretKey", applicationId, secretKey } or { type: "none" }`,

@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { CookieJar, type SerializedCookieJar } from "tough-cookie";
 import { checkBaseUrl, DEFAULT_BASE_URL, requireHttpsFor } from "../base-url.js";
-import { createConvertClient, type ConvertClient } from "../client.js";
+import { type ConvertClient, createConvertClient } from "../client.js";
 import { brief, ConvertConfigError, ConvertError } from "../errors.js";
 import type { ConvertLogger } from "../logger.js";
 import type { Authenticator } from "./authenticator.js";
@@ -85,7 +85,8 @@ export class ConvertSession {
   readonly #client: ConvertClient;
 
   constructor(options: ConvertSessionOptions = {}, state?: ConvertSessionState) {
-    if (typeof options !== "object" || options === null) throw new ConvertConfigError("new ConvertSession(options): options must be an object");
+    if (typeof options !== "object" || options === null)
+      throw new ConvertConfigError("new ConvertSession(options): options must be an object");
     this.#baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL, "session options.baseUrl");
     // The password and the session cookie cross the network: https, unless the caller opts in.
     requireHttpsFor(this.#baseUrl, "the password and session cookie", options.allowInsecureHttp, "session options.baseUrl");
@@ -109,7 +110,14 @@ export class ConvertSession {
   /** A session from `export()`'s output (or its JSON text). */
   static restore(state: ConvertSessionState | string, options: ConvertSessionOptions = {}): ConvertSession {
     const parsed = (typeof state === "string" ? safeParse(state) : state) as Partial<ConvertSessionState> | undefined;
-    if (!parsed || typeof parsed !== "object" || parsed.version !== 1 || typeof parsed.origin !== "string" || typeof parsed.cookies !== "object" || parsed.cookies === null) {
+    if (
+      !parsed ||
+      typeof parsed !== "object" ||
+      parsed.version !== 1 ||
+      typeof parsed.origin !== "string" ||
+      typeof parsed.cookies !== "object" ||
+      parsed.cookies === null
+    ) {
       throw new ConvertConfigError("ConvertSession.restore: not a state made by ConvertSession.export()");
     }
     const baseUrl = checkBaseUrl(options?.baseUrl ?? DEFAULT_BASE_URL, "ConvertSession.restore: options.baseUrl");

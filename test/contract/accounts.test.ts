@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { ConvertConfigError } from "../../src/index.js";
 import type { Schema } from "../../src/index.js";
+import { ConvertConfigError } from "../../src/index.js";
 import { ids, prismClient } from "../support/clients.js";
 import { defaultsClient } from "../support/contract.js";
 

@@ -38,9 +38,7 @@ describe("AI content", () => {
 
   it("types tie `principle` to `principle_class`", () => {
     type Body = SchemaInput<"GenerateTextVariantsRequestData">;
-    expectTypeOf<Extract<Body, { principle_class: "aida" }>["principle"]>().toEqualTypeOf<
-      "attention" | "interest" | "desire" | "action"
-    >();
+    expectTypeOf<Extract<Body, { principle_class: "aida" }>["principle"]>().toEqualTypeOf<"attention" | "interest" | "desire" | "action">();
     // @ts-expect-error "scarcity" is a Cialdini principle, not an AIDA stage
     const wrong: Body = { parameters: {}, content: "Buy now", principle_class: "aida", principle: "scarcity" };
     expect(wrong.principle_class).toBe("aida");

@@ -44,9 +44,7 @@ describe("rule trees and triggers (types)", () => {
     expectTypeOf<RuleFor<AudienceRule, "browser_name">["value"]>().toEqualTypeOf<
       "chrome" | "microsoft_ie" | "firefox" | "microsoft_edge" | "mozilla" | "opera" | "safari" | undefined
     >();
-    expectTypeOf<
-      NonNullable<RuleFor<AudienceRule, "cookie">["matching"]>["match_type"]
-    >().toEqualTypeOf<
+    expectTypeOf<NonNullable<RuleFor<AudienceRule, "cookie">["matching"]>["match_type"]>().toEqualTypeOf<
       "matches" | "regexMatches" | "contains" | "endsWith" | "startsWith" | "exists" | "doesNotExist" | undefined
     >();
   });
@@ -79,10 +77,9 @@ describe("Audiences", () => {
   });
 
   it("getAudience returns an audience discriminated by type", async () => {
-    const { data, response } = await convert.GET(
-      "/accounts/{account_id}/projects/{project_id}/audiences/{audience_id}",
-      { params: { path: { ...ids, audience_id }, query: { include: ["rules", "stats.experiences_usage"] } } },
-    );
+    const { data, response } = await convert.GET("/accounts/{account_id}/projects/{project_id}/audiences/{audience_id}", {
+      params: { path: { ...ids, audience_id }, query: { include: ["rules", "stats.experiences_usage"] } },
+    });
     expect(response.status).toBe(200);
     expect(new URL(response.url).search).toBe("?include[]=rules&include[]=stats.experiences_usage");
     expectTypeOf(data).toEqualTypeOf<Audience | undefined>();
@@ -134,38 +131,37 @@ describe("Audiences", () => {
   });
 
   it("updateAudience changes fields and keeps the type when none is sent", async () => {
-    const { data, response } = await convert.POST(
-      "/accounts/{account_id}/projects/{project_id}/audiences/{audience_id}/update",
-      { params: { path: { ...ids, audience_id } }, body: { name: "VIP checkout visitors", selected_default: true } },
-    );
+    const { data, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/audiences/{audience_id}/update", {
+      params: { path: { ...ids, audience_id } },
+      body: { name: "VIP checkout visitors", selected_default: true },
+    });
     expect(response.status).toBe(200);
     expect(typeof data?.name).toBe("string");
   });
 
   it("deleteAudience answers a success message", async () => {
-    const { data, response } = await convert.DELETE(
-      "/accounts/{account_id}/projects/{project_id}/audiences/{audience_id}/delete",
-      { params: { path: { ...ids, audience_id } } },
-    );
+    const { data, response } = await convert.DELETE("/accounts/{account_id}/projects/{project_id}/audiences/{audience_id}/delete", {
+      params: { path: { ...ids, audience_id } },
+    });
     expect(response.status).toBe(200);
     expect(typeof data?.message).toBe("string");
   });
 
   it("bulkAudiencesUpdate archives several audiences", async () => {
-    const { data, response } = await convert.POST(
-      "/accounts/{account_id}/projects/{project_id}/audiences/bulk-update",
-      { params: { path: ids }, body: { id: [audience_id, 1003457], status: "archived" } },
-    );
+    const { data, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/audiences/bulk-update", {
+      params: { path: ids },
+      body: { id: [audience_id, 1003457], status: "archived" },
+    });
     expect(response.status).toBe(200);
     expect(typeof data?.code).toBe("number");
     expect(Array.isArray(data?.errors)).toBe(true);
   });
 
   it("bulkAudiencesDelete deletes several audiences", async () => {
-    const { data, response } = await convert.POST(
-      "/accounts/{account_id}/projects/{project_id}/audiences/bulk-delete",
-      { params: { path: ids }, body: { id: [audience_id] } },
-    );
+    const { data, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/audiences/bulk-delete", {
+      params: { path: ids },
+      body: { id: [audience_id] },
+    });
     expect(response.status).toBe(200);
     expect(typeof data?.message).toBe("string");
   });
@@ -180,10 +176,9 @@ describe("Audiences", () => {
   });
 
   it("cloneAudience answers 201 with the copy", async () => {
-    const { data, response } = await convert.POST(
-      "/accounts/{account_id}/projects/{project_id}/audiences/{audience_id}/clone",
-      { params: { path: { ...ids, audience_id }, query: { include: ["rules"] } } },
-    );
+    const { data, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/audiences/{audience_id}/clone", {
+      params: { path: { ...ids, audience_id }, query: { include: ["rules"] } },
+    });
     expect(response.status).toBe(201);
     expect(typeof data?.id).toBe("number");
   });

@@ -8,8 +8,7 @@ type CdnImage = Schema<"CdnImage">;
 const convert = prismClient();
 
 /** A few bytes starting with the PNG signature: enough for a multipart upload to Prism. */
-const png = () =>
-  new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0])], { type: "image/png" });
+const png = () => new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0])], { type: "image/png" });
 
 describe("Cdn Images", () => {
   it("getCdnImagesList lists images from start_from on", async () => {
@@ -44,10 +43,9 @@ describe("Cdn Images", () => {
   });
 
   it("deleteCdnImage sends the image key as one path segment", async () => {
-    const { data, response } = await convert.DELETE(
-      "/accounts/{account_id}/projects/{project_id}/images/{image_key}/delete",
-      { params: { path: { ...ids, image_key: "100012/10034/banner.png" } } },
-    );
+    const { data, response } = await convert.DELETE("/accounts/{account_id}/projects/{project_id}/images/{image_key}/delete", {
+      params: { path: { ...ids, image_key: "100012/10034/banner.png" } },
+    });
     expect(response.status).toBe(200);
     expect(new URL(response.url).pathname).toMatch(/\/images\/100012%2F10034%2Fbanner\.png\/delete$/);
     expect(typeof data?.message).toBe("string");

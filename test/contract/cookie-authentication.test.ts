@@ -52,7 +52,9 @@ describe("Cookie Authentication", () => {
     };
     expectTypeOf<Extract<AuthRequest, { requestType: "initiatePasswordAuth" }>["data"]>().toHaveProperty("password");
     expectTypeOf<Extract<AuthRequest, { requestType: "provideMfaCodeAuth" }>["data"]["sessionToken"]>().toEqualTypeOf<string>();
-    expectTypeOf<Extract<AuthResponse, { "auth-code": "MFA_TOKEN_REQUIRED" | "NEW_PASSWORD_REQUIRED" }>["data"]>().toEqualTypeOf<Schema<"LoginMoreData">>();
+    expectTypeOf<Extract<AuthResponse, { "auth-code": "MFA_TOKEN_REQUIRED" | "NEW_PASSWORD_REQUIRED" }>["data"]>().toEqualTypeOf<
+      Schema<"LoginMoreData">
+    >();
     const more: AuthResponse = {
       "auth-code": "MFA_TOKEN_REQUIRED",
       message: "MFA code required",
@@ -148,7 +150,9 @@ describe("Cookie Authentication", () => {
 
 describe("operation methods", () => {
   it("Cookie Authentication: doAuth", async () => {
-    const answer = await anonymous.doAuth({ body: { requestType: "initiatePasswordAuth", data: { username: "a@example.com", password: "pw" } } });
+    const answer = await anonymous.doAuth({
+      body: { requestType: "initiatePasswordAuth", data: { username: "a@example.com", password: "pw" } },
+    });
     expect(answer["auth-code"]).toBe("SUCCESS");
   });
 });

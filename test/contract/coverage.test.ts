@@ -47,9 +47,7 @@ function exercises(test: string, operationId: string): boolean {
 
 describe("contract suite layout", () => {
   it("every spec/paths file has its test/contract file", () => {
-    const missing = [...tagFiles.keys()]
-      .map((tag) => `test/contract/${tag}.test.ts`)
-      .filter((file) => !existsSync(new URL(file, root)));
+    const missing = [...tagFiles.keys()].map((tag) => `test/contract/${tag}.test.ts`).filter((file) => !existsSync(new URL(file, root)));
     expect(missing).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { ConvertConfigError } from "../../src/index.js";
 import type { Schema } from "../../src/index.js";
+import { ConvertConfigError } from "../../src/index.js";
 import { ids, prismClient } from "../support/clients.js";
 import { defaultsClient } from "../support/contract.js";
 
@@ -43,10 +43,10 @@ describe("Domains", () => {
   });
 
   it("checkCodeDomain returns the domain with code_installed", async () => {
-    const { data, response } = await convert.POST(
-      "/accounts/{account_id}/projects/{project_id}/domains/{domain_id}/check_code",
-      { params: { path: domain }, body: { url: "https://shop.acme.example/checkout" } },
-    );
+    const { data, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/domains/{domain_id}/check_code", {
+      params: { path: domain },
+      body: { url: "https://shop.acme.example/checkout" },
+    });
     expect(response.status).toBe(200);
     expect(typeof data?.code_installed).toBe("boolean");
   });
@@ -61,19 +61,18 @@ describe("Domains", () => {
   });
 
   it("updateDomain answers with the domain", async () => {
-    const { data, response } = await convert.POST(
-      "/accounts/{account_id}/projects/{project_id}/domains/{domain_id}/update",
-      { params: { path: domain }, body: { code_installed: true } },
-    );
+    const { data, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/domains/{domain_id}/update", {
+      params: { path: domain },
+      body: { code_installed: true },
+    });
     expect(response.status).toBe(200);
     expect(typeof data?.url).toBe("string");
   });
 
   it("deleteDomain answers a success message", async () => {
-    const { data, response } = await convert.DELETE(
-      "/accounts/{account_id}/projects/{project_id}/domains/{domain_id}/delete",
-      { params: { path: domain } },
-    );
+    const { data, response } = await convert.DELETE("/accounts/{account_id}/projects/{project_id}/domains/{domain_id}/delete", {
+      params: { path: domain },
+    });
     expect(response.status).toBe(200);
     expect(typeof data?.message).toBe("string");
   });
@@ -101,10 +100,10 @@ describe("Domains", () => {
 
   it("422 when a bulk id list is empty or longer than 100", async () => {
     for (const id of [[], Array.from({ length: 101 }, (_, i) => 101100 + i)]) {
-      const { error, response } = await convert.POST(
-        "/accounts/{account_id}/projects/{project_id}/domains/bulk-delete",
-        { params: { path: ids }, body: { id } },
-      );
+      const { error, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/domains/bulk-delete", {
+        params: { path: ids },
+        body: { id },
+      });
       expect(response.status).toBe(422);
       expect(error).toBeDefined();
       expect(response.headers.get("sl-violations")).toContain("id");
@@ -120,10 +119,12 @@ describe("Domains", () => {
     expect(wrongType.response.status).toBe(422);
     expect(wrongType.response.headers.get("sl-violations")).toContain("code_installed");
 
-    await expect(convert.GET("/accounts/{account_id}/projects/{project_id}/domains/{domain_id}", {
-      // @ts-expect-error domain_id is required
-      params: { path: ids },
-    })).rejects.toThrowError(ConvertConfigError);
+    await expect(
+      convert.GET("/accounts/{account_id}/projects/{project_id}/domains/{domain_id}", {
+        // @ts-expect-error domain_id is required
+        params: { path: ids },
+      }),
+    ).rejects.toThrowError(ConvertConfigError);
   });
 });
 

@@ -81,11 +81,14 @@ describe("Experience Sections", () => {
   });
 
   it("422 when createSection has no versions", async () => {
-    const { error, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/sections/add", {
-      params: { path: experience },
-      // @ts-expect-error versions is required
-      body: { id: "s3", name: "No versions" },
-    });
+    const { error, response } = await convert.POST(
+      "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/sections/add",
+      {
+        params: { path: experience },
+        // @ts-expect-error versions is required
+        body: { id: "s3", name: "No versions" },
+      },
+    );
     expect(response.status).toBe(422);
     expect(error).toBeDefined();
     expect(response.headers.get("sl-violations")).toContain("versions");

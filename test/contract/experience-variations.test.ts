@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { ConvertConfigError } from "../../src/index.js";
 import type { Schema } from "../../src/index.js";
+import { ConvertConfigError } from "../../src/index.js";
 import { ids, prismClient } from "../support/clients.js";
 import { defaultedExperience, defaultsClient } from "../support/contract.js";
 
@@ -21,10 +21,7 @@ describe("Experience Variations", () => {
           description: null,
           status: "stopped",
           traffic_distribution: 33.33,
-          changes: [
-            { id: 100400 },
-            { type: "defaultCode", data: { css: "h1 { color: #111; }", js: null, custom_js: null } },
-          ],
+          changes: [{ id: 100400 }, { type: "defaultCode", data: { css: "h1 { color: #111; }", js: null, custom_js: null } }],
         },
       },
     );
@@ -77,13 +74,12 @@ describe("Experience Variations", () => {
   });
 
   it("types reject a missing path parameter", async () => {
-    await expect(convert.DELETE(
-      "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/variations/{variation_id}/delete",
-      {
+    await expect(
+      convert.DELETE("/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/variations/{variation_id}/delete", {
         // @ts-expect-error variation_id is missing
         params: { path: experience },
-      },
-    )).rejects.toThrowError(ConvertConfigError);
+      }),
+    ).rejects.toThrowError(ConvertConfigError);
   });
 });
 

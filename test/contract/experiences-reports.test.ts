@@ -7,9 +7,12 @@ const experience = { ...ids, experience_id: 100100 };
 
 describe("Experiences Reports", () => {
   it("getExperienceReportSettings lists campaigns and segments", async () => {
-    const { data, response } = await convert.GET("/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/report_settings", {
-      params: { path: experience },
-    });
+    const { data, response } = await convert.GET(
+      "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/report_settings",
+      {
+        params: { path: experience },
+      },
+    );
     expect(response.status).toBe(200);
     expect(typeof data?.data?.campaigns?.[0]?.name).toBe("string");
     expect(typeof data?.data?.campaigns?.[0]?.visitors_count).toBe("number");
@@ -17,18 +20,21 @@ describe("Experiences Reports", () => {
   });
 
   it("getExperienceAggregatedReport returns per-goal statistics", async () => {
-    const { data, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/aggregated_report", {
-      params: { path: experience },
-      body: {
-        goals: [100200],
-        metrics: ["conversion_rate", "avg_revenue_visitor"],
-        utc_offset: 3600,
-        start_time: 1761955200,
-        end_time: 1764547199,
-        segments: { devices: null, visitor_types: null },
-        stats_engine_processing: { stats_type: "frequentist", confidence: 95, test_type: "two_tails" },
+    const { data, response } = await convert.POST(
+      "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/aggregated_report",
+      {
+        params: { path: experience },
+        body: {
+          goals: [100200],
+          metrics: ["conversion_rate", "avg_revenue_visitor"],
+          utc_offset: 3600,
+          start_time: 1761955200,
+          end_time: 1764547199,
+          segments: { devices: null, visitor_types: null },
+          stats_engine_processing: { stats_type: "frequentist", confidence: 95, test_type: "two_tails" },
+        },
       },
-    });
+    );
     expect(response.status).toBe(200);
     const report = data?.data;
     expect(["frequentist", "bayesian"]).toContain(report?.stats_methodology);
@@ -63,56 +69,74 @@ describe("Experiences Reports", () => {
   });
 
   it("exportExperienceReport returns a download link", async () => {
-    const { data, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/export_report", {
-      params: { path: experience },
-      body: { report_type: "csv_daily", data_type: "cumulative", goals: [100200], start_time: 1761955200, end_time: 1764547199 },
-    });
+    const { data, response } = await convert.POST(
+      "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/export_report",
+      {
+        params: { path: experience },
+        body: { report_type: "csv_daily", data_type: "cumulative", goals: [100200], start_time: 1761955200, end_time: 1764547199 },
+      },
+    );
     expect(response.status).toBe(200);
     expect(data?.data?.download_url).toMatch(/^https:\/\//);
     expect(typeof data?.data?.expire_at).toBe("number");
   });
 
   it("exportExperienceRawData returns the export job id", async () => {
-    const { data, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/export_raw_data", {
-      params: { path: experience },
-      body: { events: ["view_experience", "conversion"], goals: [100200], start_time: 1761955200, end_time: 1764547199 },
-    });
+    const { data, response } = await convert.POST(
+      "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/export_raw_data",
+      {
+        params: { path: experience },
+        body: { events: ["view_experience", "conversion"], goals: [100200], start_time: 1761955200, end_time: 1764547199 },
+      },
+    );
     expect(response.status).toBe(200);
     expect(typeof data?.data?.jobId).toBe("string");
   });
 
   it("removeExperienceReportData simulates a removal", async () => {
-    const { data, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/remove_report_data", {
-      params: { path: experience },
-      body: {
-        start_time: 1761955200,
-        end_time: 1762041599,
-        events: [{ type: "conversion", goals: [100200] }, { type: "transaction", revenue_start_value: 5000, revenue_end_value: null }],
-        simulate: true,
+    const { data, response } = await convert.POST(
+      "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/remove_report_data",
+      {
+        params: { path: experience },
+        body: {
+          start_time: 1761955200,
+          end_time: 1762041599,
+          events: [
+            { type: "conversion", goals: [100200] },
+            { type: "transaction", revenue_start_value: 5000, revenue_end_value: null },
+          ],
+          simulate: true,
+        },
       },
-    });
+    );
     expect(response.status).toBe(200);
     expect(["view_experience", "conversion", "transaction"]).toContain(data?.data?.[0]?.event);
     expect(typeof data?.data?.[0]?.count).toBe("number");
   });
 
   it("422 when removeExperienceReportData has no end_time", async () => {
-    const { error, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/remove_report_data", {
-      params: { path: experience },
-      // @ts-expect-error end_time is required
-      body: { start_time: 1761955200, simulate: true },
-    });
+    const { error, response } = await convert.POST(
+      "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/remove_report_data",
+      {
+        params: { path: experience },
+        // @ts-expect-error end_time is required
+        body: { start_time: 1761955200, simulate: true },
+      },
+    );
     expect(response.status).toBe(422);
     expect(error).toBeDefined();
     expect(response.headers.get("sl-violations")).toContain("end_time");
   });
 
   it("422 for a daily report type outside the enum", async () => {
-    const { error, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/daily_report", {
-      params: { path: experience },
-      // @ts-expect-error "weekly" is not a daily report type
-      body: { goal: 100200, report_type: "weekly" },
-    });
+    const { error, response } = await convert.POST(
+      "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/daily_report",
+      {
+        params: { path: experience },
+        // @ts-expect-error "weekly" is not a daily report type
+        body: { goal: 100200, report_type: "weekly" },
+      },
+    );
     expect(response.status).toBe(422);
     expect(error).toBeDefined();
     expect(response.headers.get("sl-violations")).toContain("report_type");
@@ -120,14 +144,20 @@ describe("Experiences Reports", () => {
 
   it("accepts a report_token alone, without other credentials", async () => {
     const reports = prismClient({ type: "reportToken", reportToken: "3f9c2a7be1d04c5a8e6b" });
-    const { data, response } = await reports.GET("/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/report_settings", {
-      params: { path: experience },
-    });
+    const { data, response } = await reports.GET(
+      "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/report_settings",
+      {
+        params: { path: experience },
+      },
+    );
     expect(response.status).toBe(200);
     expect(data).toBeTypeOf("object");
-    const anonymous = await prismClient({ type: "none" }).GET("/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/report_settings", {
-      params: { path: experience },
-    });
+    const anonymous = await prismClient({ type: "none" }).GET(
+      "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/report_settings",
+      {
+        params: { path: experience },
+      },
+    );
     expect(anonymous.response.status).toBe(401);
   });
 

@@ -98,9 +98,7 @@ describe("Experiences", () => {
       },
     });
     expect(response.status).toBe(200);
-    expect(new URL(response.url).search).toBe(
-      "?include[]=stats&include[]=variations.changes&expand[]=goals&expand[]=tags",
-    );
+    expect(new URL(response.url).search).toBe("?include[]=stats&include[]=variations.changes&expand[]=goals&expand[]=tags");
     expectTypeOf(data).toEqualTypeOf<Experience | undefined>();
     expect(typeof data?.id).toBe("number");
     expect(typeof data?.key).toBe("string");
@@ -131,62 +129,58 @@ describe("Experiences", () => {
   });
 
   it("cloneExperience answers 201 with the copy", async () => {
-    const { data, response } = await convert.POST(
-      "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/clone",
-      { params: { path: experience }, body: { name: "Homepage hero test (copy)" } },
-    );
+    const { data, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/clone", {
+      params: { path: experience },
+      body: { name: "Homepage hero test (copy)" },
+    });
     expect(response.status).toBe(201);
     expect(typeof data?.id).toBe("number");
   });
 
   it("updateExperience changes fields, variations and pages", async () => {
-    const { data, response } = await convert.POST(
-      "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/update",
-      {
-        params: { path: experience, query: { expand: ["variations"] } },
-        body: {
-          status: "active",
-          objective: null,
-          site_area: { include: [{ rule_type: "url", value: "/", matching: { match_type: "matches", negated: false } }] },
-          multipage_pages: [{ id: "p1", name: "Cart", url: "https://shop.example.com/cart" }],
-          integrations: [{ provider: "google_analytics", type: "ga3", enabled: true, property_UA: "UA-1234567-1" }],
-          variations: [
-            { id: 100300, traffic_distribution: 40 },
-            { id: 100301, status: "running", changes: [{ id: 100400 }] },
-            { name: "Bigger button", changes: [{ type: "customCode", data: { css: ".cta { padding: 1rem; }", js: null } }] },
-          ],
-        },
+    const { data, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/update", {
+      params: { path: experience, query: { expand: ["variations"] } },
+      body: {
+        status: "active",
+        objective: null,
+        site_area: { include: [{ rule_type: "url", value: "/", matching: { match_type: "matches", negated: false } }] },
+        multipage_pages: [{ id: "p1", name: "Cart", url: "https://shop.example.com/cart" }],
+        integrations: [{ provider: "google_analytics", type: "ga3", enabled: true, property_UA: "UA-1234567-1" }],
+        variations: [
+          { id: 100300, traffic_distribution: 40 },
+          { id: 100301, status: "running", changes: [{ id: 100400 }] },
+          { name: "Bigger button", changes: [{ type: "customCode", data: { css: ".cta { padding: 1rem; }", js: null } }] },
+        ],
       },
-    );
+    });
     expect(response.status).toBe(200);
     expect(typeof data?.status).toBe("string");
     expect(typeof data?.version).toBe("number");
   });
 
   it("deleteExperience answers a success message", async () => {
-    const { data, response } = await convert.DELETE(
-      "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/delete",
-      { params: { path: experience } },
-    );
+    const { data, response } = await convert.DELETE("/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/delete", {
+      params: { path: experience },
+    });
     expect(response.status).toBe(200);
     expect(typeof data?.message).toBe("string");
   });
 
   it("getReportToken returns a token with its expiry", async () => {
-    const { data, response } = await convert.POST(
-      "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/report_token",
-      { params: { path: experience }, body: { token_action: "regenerate", token_expiration: 48 } },
-    );
+    const { data, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/report_token", {
+      params: { path: experience },
+      body: { token_action: "regenerate", token_expiration: 48 },
+    });
     expect(response.status).toBe(200);
     expect(typeof data?.token).toBe("string");
     expect(Number.isInteger(data?.expiration)).toBe(true);
   });
 
   it("getExperienceLiveData lists recent events", async () => {
-    const { data, response } = await convert.POST(
-      "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/livedata",
-      { params: { path: experience }, body: { event_types: ["conversion", "transaction"], goals: [100500] } },
-    );
+    const { data, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/livedata", {
+      params: { path: experience },
+      body: { event_types: ["conversion", "transaction"], goals: [100500] },
+    });
     expect(response.status).toBe(200);
     expect(Array.isArray(data?.data)).toBe(true);
   });
@@ -310,14 +304,11 @@ describe("experience requests Prism rejects", () => {
   });
 
   it("422 for an integration without its required setting", async () => {
-    const { error, response } = await convert.POST(
-      "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/update",
-      {
-        params: { path: experience },
-        // @ts-expect-error a SiteCatalyst integration needs an evar
-        body: { integrations: [{ provider: "sitecatalyst", enabled: true }] },
-      },
-    );
+    const { error, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/update", {
+      params: { path: experience },
+      // @ts-expect-error a SiteCatalyst integration needs an evar
+      body: { integrations: [{ provider: "sitecatalyst", enabled: true }] },
+    });
     expect(response.status).toBe(422);
     expect(error).toBeDefined();
     expect(response.headers.get("sl-violations")).toContain("integrations");

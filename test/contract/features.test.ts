@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { ConvertConfigError } from "../../src/index.js";
 import type { Schema } from "../../src/index.js";
+import { ConvertConfigError } from "../../src/index.js";
 import { ids, prismClient } from "../support/clients.js";
 import { defaultsClient } from "../support/contract.js";
 
@@ -101,19 +101,18 @@ describe("Features (full-stack projects)", () => {
   });
 
   it("updateFeature answers with the feature", async () => {
-    const { data, response } = await convert.POST(
-      "/accounts/{account_id}/projects/{project_id}/features/{feature_id}/update",
-      { params: { path: feature }, body: { status: "archived", variables: [{ key: "enabled", type: "boolean", default_value: true }] } },
-    );
+    const { data, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/features/{feature_id}/update", {
+      params: { path: feature },
+      body: { status: "archived", variables: [{ key: "enabled", type: "boolean", default_value: true }] },
+    });
     expect(response.status).toBe(200);
     expect(typeof data?.name).toBe("string");
   });
 
   it("deleteFeature answers a success message", async () => {
-    const { data, response } = await convert.DELETE(
-      "/accounts/{account_id}/projects/{project_id}/features/{feature_id}/delete",
-      { params: { path: feature } },
-    );
+    const { data, response } = await convert.DELETE("/accounts/{account_id}/projects/{project_id}/features/{feature_id}/delete", {
+      params: { path: feature },
+    });
     expect(response.status).toBe(200);
     expect(typeof data?.message).toBe("string");
   });
@@ -172,10 +171,12 @@ describe("Features (full-stack projects)", () => {
   });
 
   it("types reject a missing path parameter", async () => {
-    await expect(convert.DELETE("/accounts/{account_id}/projects/{project_id}/features/{feature_id}/delete", {
-      // @ts-expect-error feature_id is required
-      params: { path: ids },
-    })).rejects.toThrowError(ConvertConfigError);
+    await expect(
+      convert.DELETE("/accounts/{account_id}/projects/{project_id}/features/{feature_id}/delete", {
+        // @ts-expect-error feature_id is required
+        params: { path: ids },
+      }),
+    ).rejects.toThrowError(ConvertConfigError);
   });
 });
 

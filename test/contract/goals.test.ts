@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { ConvertConfigError } from "../../src/index.js";
 import type { Schema } from "../../src/index.js";
+import { ConvertConfigError } from "../../src/index.js";
 import { ids, prismClient } from "../support/clients.js";
 import { defaultsClient } from "../support/contract.js";
 
@@ -113,10 +113,10 @@ describe("Goals", () => {
   });
 
   it("updateGoal changes fields without a type", async () => {
-    const { data, response } = await convert.POST(
-      "/accounts/{account_id}/projects/{project_id}/goals/{goal_id}/update",
-      { params: { path: goal }, body: { name: "Purchase completed (all stores)", selected_default: true } },
-    );
+    const { data, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/goals/{goal_id}/update", {
+      params: { path: goal },
+      body: { name: "Purchase completed (all stores)", selected_default: true },
+    });
     expect(response.status).toBe(200);
     expect(typeof data?.name).toBe("string");
   });
@@ -130,10 +130,9 @@ describe("Goals", () => {
   });
 
   it("deleteGoal answers a success message", async () => {
-    const { data, response } = await convert.DELETE(
-      "/accounts/{account_id}/projects/{project_id}/goals/{goal_id}/delete",
-      { params: { path: goal } },
-    );
+    const { data, response } = await convert.DELETE("/accounts/{account_id}/projects/{project_id}/goals/{goal_id}/delete", {
+      params: { path: goal },
+    });
     expect(response.status).toBe(200);
     expect(typeof data?.message).toBe("string");
   });
@@ -189,10 +188,10 @@ describe("Goals", () => {
 
   it("422 when a bulk id list is empty or longer than 100", async () => {
     for (const id of [[], Array.from({ length: 101 }, (_, i) => 100500 + i)]) {
-      const { error, response } = await convert.POST(
-        "/accounts/{account_id}/projects/{project_id}/goals/bulk-delete",
-        { params: { path: ids }, body: { id } },
-      );
+      const { error, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/goals/bulk-delete", {
+        params: { path: ids },
+        body: { id },
+      });
       expect(response.status).toBe(422);
       expect(error).toBeDefined();
       expect(response.headers.get("sl-violations")).toContain("id");
@@ -209,10 +208,12 @@ describe("Goals", () => {
     expect(wrongType.response.headers.get("sl-violations")).toContain("selected_default");
 
     // (not getGoal: without an id its path would fall through to the by-key twin)
-    await expect(convert.DELETE("/accounts/{account_id}/projects/{project_id}/goals/{goal_id}/delete", {
-      // @ts-expect-error goal_id is required
-      params: { path: ids },
-    })).rejects.toThrowError(ConvertConfigError);
+    await expect(
+      convert.DELETE("/accounts/{account_id}/projects/{project_id}/goals/{goal_id}/delete", {
+        // @ts-expect-error goal_id is required
+        params: { path: ids },
+      }),
+    ).rejects.toThrowError(ConvertConfigError);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { ConvertConfigError } from "../../src/index.js";
 import type { Schema, SchemaInput } from "../../src/index.js";
+import { ConvertConfigError } from "../../src/index.js";
 import { ids, prismClient } from "../support/clients.js";
 import { defaultsClient } from "../support/contract.js";
 
@@ -26,10 +26,9 @@ describe("Hypotheses", () => {
   });
 
   it("getHypothesis sends expand[] and returns one hypothesis", async () => {
-    const { data, response } = await convert.GET(
-      "/accounts/{account_id}/projects/{project_id}/hypotheses/{hypothesis_id}",
-      { params: { path: hypothesis, query: { expand: ["experiences", "tags"] } } },
-    );
+    const { data, response } = await convert.GET("/accounts/{account_id}/projects/{project_id}/hypotheses/{hypothesis_id}", {
+      params: { path: hypothesis, query: { expand: ["experiences", "tags"] } },
+    });
     expect(response.status).toBe(200);
     expect(new URL(response.url).search).toBe("?expand[]=experiences&expand[]=tags");
     expectTypeOf(data).toEqualTypeOf<Hypothesis | undefined>();
@@ -76,39 +75,35 @@ describe("Hypotheses", () => {
   });
 
   it("updateHypothesis changes fields without a score type", async () => {
-    const { data, response } = await convert.POST(
-      "/accounts/{account_id}/projects/{project_id}/hypotheses/{hypothesis_id}/update",
-      { params: { path: hypothesis }, body: { name: "Trust badges everywhere", end_date: null } },
-    );
+    const { data, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/hypotheses/{hypothesis_id}/update", {
+      params: { path: hypothesis },
+      body: { name: "Trust badges everywhere", end_date: null },
+    });
     expect(response.status).toBe(200);
     expect(typeof data?.name).toBe("string");
   });
 
   it("updateHypothesis switches the scoring model with matching attributes", async () => {
-    const { response } = await convert.POST(
-      "/accounts/{account_id}/projects/{project_id}/hypotheses/{hypothesis_id}/update",
-      {
-        params: { path: hypothesis },
-        body: { prioritization_score_type: "PIE", prioritization_score_attributes: { potential: 4, importance: 5, ease: 2 } },
-      },
-    );
+    const { response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/hypotheses/{hypothesis_id}/update", {
+      params: { path: hypothesis },
+      body: { prioritization_score_type: "PIE", prioritization_score_attributes: { potential: 4, importance: 5, ease: 2 } },
+    });
     expect(response.status).toBe(200);
   });
 
   it("updateHypothesisStatus answers with the hypothesis", async () => {
-    const { data, response } = await convert.POST(
-      "/accounts/{account_id}/projects/{project_id}/hypotheses/{hypothesis_id}/update-status",
-      { params: { path: hypothesis }, body: { status: "proven" } },
-    );
+    const { data, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/hypotheses/{hypothesis_id}/update-status", {
+      params: { path: hypothesis },
+      body: { status: "proven" },
+    });
     expect(response.status).toBe(200);
     expect(typeof data?.status).toBe("string");
   });
 
   it("convertHypothesis answers with the new knowledge base", async () => {
-    const { data, response } = await convert.POST(
-      "/accounts/{account_id}/projects/{project_id}/hypotheses/{hypothesis_id}/convert",
-      { params: { path: hypothesis } },
-    );
+    const { data, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/hypotheses/{hypothesis_id}/convert", {
+      params: { path: hypothesis },
+    });
     expect(response.status).toBe(200);
     expectTypeOf(data).toEqualTypeOf<KnowledgeBase | undefined>();
     expect(typeof data?.id).toBe("number");
@@ -116,28 +111,27 @@ describe("Hypotheses", () => {
   });
 
   it("deleteHypothesis answers with the deleted hypothesis", async () => {
-    const { data, response } = await convert.DELETE(
-      "/accounts/{account_id}/projects/{project_id}/hypotheses/{hypothesis_id}/delete",
-      { params: { path: hypothesis } },
-    );
+    const { data, response } = await convert.DELETE("/accounts/{account_id}/projects/{project_id}/hypotheses/{hypothesis_id}/delete", {
+      params: { path: hypothesis },
+    });
     expect(response.status).toBe(200);
     expect(typeof data?.id).toBe("number");
   });
 
   it("bulkHypothesesUpdate sets a status on several hypotheses", async () => {
-    const { data, response } = await convert.POST(
-      "/accounts/{account_id}/projects/{project_id}/hypotheses/bulk-update",
-      { params: { path: ids }, body: { id: [300100, 300101], status: "archived" } },
-    );
+    const { data, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/hypotheses/bulk-update", {
+      params: { path: ids },
+      body: { id: [300100, 300101], status: "archived" },
+    });
     expect(response.status).toBe(200);
     expect(Array.isArray(data?.errors)).toBe(true);
   });
 
   it("bulkHypothesesDelete deletes several hypotheses", async () => {
-    const { data, response } = await convert.POST(
-      "/accounts/{account_id}/projects/{project_id}/hypotheses/bulk-delete",
-      { params: { path: ids }, body: { id: [300100] } },
-    );
+    const { data, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/hypotheses/bulk-delete", {
+      params: { path: ids },
+      body: { id: [300100] },
+    });
     expect(response.status).toBe(200);
     expect(typeof data?.message).toBe("string");
   });
@@ -180,10 +174,12 @@ describe("Hypotheses", () => {
     });
     expect(mixed.response.ok).toBe(true); // attribute objects are open in the API, only the types are strict
 
-    await expect(convert.DELETE("/accounts/{account_id}/projects/{project_id}/hypotheses/{hypothesis_id}/delete", {
-      // @ts-expect-error hypothesis_id is required
-      params: { path: ids },
-    })).rejects.toThrowError(ConvertConfigError);
+    await expect(
+      convert.DELETE("/accounts/{account_id}/projects/{project_id}/hypotheses/{hypothesis_id}/delete", {
+        // @ts-expect-error hypothesis_id is required
+        params: { path: ids },
+      }),
+    ).rejects.toThrowError(ConvertConfigError);
   });
 });
 

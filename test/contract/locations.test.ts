@@ -73,10 +73,9 @@ describe("Locations", () => {
   });
 
   it("getLocation sends include[] and returns the location with its rules and trigger", async () => {
-    const { data, response } = await convert.GET(
-      "/accounts/{account_id}/projects/{project_id}/locations/{location_id}",
-      { params: { path: { ...ids, location_id }, query: { include: ["rules", "trigger"] } } },
-    );
+    const { data, response } = await convert.GET("/accounts/{account_id}/projects/{project_id}/locations/{location_id}", {
+      params: { path: { ...ids, location_id }, query: { include: ["rules", "trigger"] } },
+    });
     expect(response.status).toBe(200);
     expect(new URL(response.url).search).toBe("?include[]=rules&include[]=trigger");
     expectTypeOf(data).toEqualTypeOf<Location | undefined>();
@@ -104,38 +103,37 @@ describe("Locations", () => {
   });
 
   it("updateLocation answers with the location", async () => {
-    const { data, response } = await convert.POST(
-      "/accounts/{account_id}/projects/{project_id}/locations/{location_id}/update",
-      { params: { path: { ...ids, location_id } }, body: { name: "Checkout and cart", trigger: { type: "upon_run" } } },
-    );
+    const { data, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/locations/{location_id}/update", {
+      params: { path: { ...ids, location_id } },
+      body: { name: "Checkout and cart", trigger: { type: "upon_run" } },
+    });
     expect(response.status).toBe(200);
     expect(typeof data?.name).toBe("string");
   });
 
   it("deleteLocation answers a success message", async () => {
-    const { data, response } = await convert.DELETE(
-      "/accounts/{account_id}/projects/{project_id}/locations/{location_id}/delete",
-      { params: { path: { ...ids, location_id } } },
-    );
+    const { data, response } = await convert.DELETE("/accounts/{account_id}/projects/{project_id}/locations/{location_id}/delete", {
+      params: { path: { ...ids, location_id } },
+    });
     expect(response.status).toBe(200);
     expect(typeof data?.message).toBe("string");
   });
 
   it("bulkLocationsUpdate archives several locations", async () => {
-    const { data, response } = await convert.POST(
-      "/accounts/{account_id}/projects/{project_id}/locations/bulk-update",
-      { params: { path: ids }, body: { id: [location_id, 1004562], status: "archived" } },
-    );
+    const { data, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/locations/bulk-update", {
+      params: { path: ids },
+      body: { id: [location_id, 1004562], status: "archived" },
+    });
     expect(response.status).toBe(200);
     expect(typeof data?.code).toBe("number");
     expect(Array.isArray(data?.errors)).toBe(true);
   });
 
   it("bulkLocationsDelete deletes several locations", async () => {
-    const { data, response } = await convert.POST(
-      "/accounts/{account_id}/projects/{project_id}/locations/bulk-delete",
-      { params: { path: ids }, body: { id: [location_id, 1004562] } },
-    );
+    const { data, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/locations/bulk-delete", {
+      params: { path: ids },
+      body: { id: [location_id, 1004562] },
+    });
     expect(response.status).toBe(200);
     expect(typeof data?.message).toBe("string");
   });
@@ -150,10 +148,9 @@ describe("Locations", () => {
   });
 
   it("cloneLocation answers 201 with the copy", async () => {
-    const { data, response } = await convert.POST(
-      "/accounts/{account_id}/projects/{project_id}/locations/{location_id}/clone",
-      { params: { path: { ...ids, location_id }, query: { include: ["stats.experiences_usage"] } } },
-    );
+    const { data, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/locations/{location_id}/clone", {
+      params: { path: { ...ids, location_id }, query: { include: ["stats.experiences_usage"] } },
+    });
     expect(response.status).toBe(201);
     expect(typeof data?.id).toBe("number");
     expect(typeof data?.stats?.experiences_usage).toBe("number");
@@ -171,10 +168,10 @@ describe("Locations", () => {
   });
 
   it("422 for more than 100 ids in a bulk delete", async () => {
-    const { error, response } = await convert.POST(
-      "/accounts/{account_id}/projects/{project_id}/locations/bulk-delete",
-      { params: { path: ids }, body: { id: Array.from({ length: 101 }, (_, i) => 1004000 + i) } },
-    );
+    const { error, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/locations/bulk-delete", {
+      params: { path: ids },
+      body: { id: Array.from({ length: 101 }, (_, i) => 1004000 + i) },
+    });
     expect(response.status).toBe(422);
     expect(error).toBeDefined();
     expect(response.headers.get("sl-violations")).toContain("id");

@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { ConvertConfigError } from "../../src/index.js";
 import type { Schema } from "../../src/index.js";
+import { ConvertConfigError } from "../../src/index.js";
 import { ids, prismClient } from "../support/clients.js";
 import { defaultsClient } from "../support/contract.js";
 
@@ -23,10 +23,9 @@ describe("Observations", () => {
   });
 
   it("getObservation sends expand[] and returns one observation", async () => {
-    const { data, response } = await convert.GET(
-      "/accounts/{account_id}/projects/{project_id}/observations/{observation_id}",
-      { params: { path: observation, query: { expand: ["tags"] } } },
-    );
+    const { data, response } = await convert.GET("/accounts/{account_id}/projects/{project_id}/observations/{observation_id}", {
+      params: { path: observation, query: { expand: ["tags"] } },
+    });
     expect(response.status).toBe(200);
     expect(new URL(response.url).search).toBe("?expand[]=tags");
     expectTypeOf(data).toEqualTypeOf<Observation | undefined>();
@@ -54,37 +53,36 @@ describe("Observations", () => {
   });
 
   it("updateObservation answers with the observation", async () => {
-    const { data, response } = await convert.POST(
-      "/accounts/{account_id}/projects/{project_id}/observations/{observation_id}/update",
-      { params: { path: observation }, body: { status: "archived", images: null } },
-    );
+    const { data, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/observations/{observation_id}/update", {
+      params: { path: observation },
+      body: { status: "archived", images: null },
+    });
     expect(response.status).toBe(200);
     expect(typeof data?.name).toBe("string");
   });
 
   it("deleteObservation answers with the deleted observation", async () => {
-    const { data, response } = await convert.DELETE(
-      "/accounts/{account_id}/projects/{project_id}/observations/{observation_id}/delete",
-      { params: { path: observation } },
-    );
+    const { data, response } = await convert.DELETE("/accounts/{account_id}/projects/{project_id}/observations/{observation_id}/delete", {
+      params: { path: observation },
+    });
     expect(response.status).toBe(200);
     expect(typeof data?.id).toBe("number");
   });
 
   it("bulkObservationsUpdate sets a status on several observations", async () => {
-    const { data, response } = await convert.POST(
-      "/accounts/{account_id}/projects/{project_id}/observations/bulk-update",
-      { params: { path: ids }, body: { id: [500100, 500101], status: "archived" } },
-    );
+    const { data, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/observations/bulk-update", {
+      params: { path: ids },
+      body: { id: [500100, 500101], status: "archived" },
+    });
     expect(response.status).toBe(200);
     expect(Array.isArray(data?.errors)).toBe(true);
   });
 
   it("bulkObservationsDelete deletes several observations", async () => {
-    const { data, response } = await convert.POST(
-      "/accounts/{account_id}/projects/{project_id}/observations/bulk-delete",
-      { params: { path: ids }, body: { id: [500100] } },
-    );
+    const { data, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/observations/bulk-delete", {
+      params: { path: ids },
+      body: { id: [500100] },
+    });
     expect(response.status).toBe(200);
     expect(typeof data?.message).toBe("string");
   });
@@ -109,35 +107,31 @@ describe("Observations", () => {
     expect(tooMany.response.status).toBe(422);
     expect(tooMany.response.headers.get("sl-violations")).toContain("images");
 
-    const noUrl = await convert.POST(
-      "/accounts/{account_id}/projects/{project_id}/observations/{observation_id}/update",
-      {
-        params: { path: observation },
-        // @ts-expect-error an image needs its url
-        body: { images: [{ name: "a.png" }] },
-      },
-    );
+    const noUrl = await convert.POST("/accounts/{account_id}/projects/{project_id}/observations/{observation_id}/update", {
+      params: { path: observation },
+      // @ts-expect-error an image needs its url
+      body: { images: [{ name: "a.png" }] },
+    });
     expect(noUrl.response.status).toBe(422);
     expect(noUrl.error).toBeDefined();
     expect(noUrl.response.headers.get("sl-violations")).toContain("url");
   });
 
   it("types reject a wrong field type and a missing path parameter", async () => {
-    const wrongType = await convert.POST(
-      "/accounts/{account_id}/projects/{project_id}/observations/{observation_id}/update",
-      {
-        params: { path: observation },
-        // @ts-expect-error name is a string
-        body: { name: 42 },
-      },
-    );
+    const wrongType = await convert.POST("/accounts/{account_id}/projects/{project_id}/observations/{observation_id}/update", {
+      params: { path: observation },
+      // @ts-expect-error name is a string
+      body: { name: 42 },
+    });
     expect(wrongType.response.status).toBe(422);
     expect(wrongType.response.headers.get("sl-violations")).toContain("name");
 
-    await expect(convert.GET("/accounts/{account_id}/projects/{project_id}/observations/{observation_id}", {
-      // @ts-expect-error observation_id is required
-      params: { path: ids },
-    })).rejects.toThrowError(ConvertConfigError);
+    await expect(
+      convert.GET("/accounts/{account_id}/projects/{project_id}/observations/{observation_id}", {
+        // @ts-expect-error observation_id is required
+        params: { path: ids },
+      }),
+    ).rejects.toThrowError(ConvertConfigError);
   });
 });
 

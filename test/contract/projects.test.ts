@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, inject, it } from "vitest";
-import { ConvertConfigError } from "../../src/index.js";
 import type { Schema } from "../../src/index.js";
+import { ConvertConfigError } from "../../src/index.js";
 import { ids, prismClient, TEST_KEY } from "../support/clients.js";
 import { defaultsClient } from "../support/contract.js";
 

@@ -23,10 +23,9 @@ describe("SDK Keys", () => {
   });
 
   it("deleteSdkKey answers a success message", async () => {
-    const { data, response } = await convert.DELETE(
-      "/accounts/{account_id}/projects/{project_id}/sdk-keys/{sdk_key}/delete",
-      { params: { path: { ...ids, sdk_key: "100012/10034" } } },
-    );
+    const { data, response } = await convert.DELETE("/accounts/{account_id}/projects/{project_id}/sdk-keys/{sdk_key}/delete", {
+      params: { path: { ...ids, sdk_key: "100012/10034" } },
+    });
     expect(response.status).toBe(200);
     expect(typeof data?.message).toBe("string");
   });

@@ -30,7 +30,10 @@ describe("Section Versions", () => {
         params: { path: version },
         body: {
           name: "Green button, bigger",
-          changes: [{ id: 100400 }, { id: 100402, type: "fullStackFeature", data: { feature_id: 100500, variables_data: { enabled: true } } }],
+          changes: [
+            { id: 100400 },
+            { id: 100402, type: "fullStackFeature", data: { feature_id: 100500, variables_data: { enabled: true } } },
+          ],
         },
       },
     );

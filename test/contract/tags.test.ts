@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { ConvertConfigError } from "../../src/index.js";
 import type { Schema } from "../../src/index.js";
+import { ConvertConfigError } from "../../src/index.js";
 import { ids, prismClient } from "../support/clients.js";
 import { defaultsClient } from "../support/contract.js";
 
@@ -86,10 +86,12 @@ describe("Tags", () => {
     expect(wrongType.response.status).toBe(422);
     expect(wrongType.response.headers.get("sl-violations")).toContain("name");
 
-    await expect(convert.DELETE("/accounts/{account_id}/projects/{project_id}/tags/{tag_id}/delete", {
-      // @ts-expect-error tag_id is required
-      params: { path: ids },
-    })).rejects.toThrowError(ConvertConfigError);
+    await expect(
+      convert.DELETE("/accounts/{account_id}/projects/{project_id}/tags/{tag_id}/delete", {
+        // @ts-expect-error tag_id is required
+        params: { path: ids },
+      }),
+    ).rejects.toThrowError(ConvertConfigError);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { ConvertConfigError } from "../../src/index.js";
 import type { Schema, SchemaInput } from "../../src/index.js";
+import { ConvertConfigError } from "../../src/index.js";
 import { ids, prismClient } from "../support/clients.js";
 import { defaultedExperience, defaultsClient } from "../support/contract.js";
 import type { ChangeAdd } from "../support/experience-changes.js";
@@ -15,13 +15,18 @@ const change = { ...experience, change_id: 100400 };
 
 describe("Version Changes", () => {
   it("getExperienceChange returns a change narrowed by type", async () => {
-    const { data, response } = await convert.GET("/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/changes/{change_id}", {
-      params: { path: change },
-    });
+    const { data, response } = await convert.GET(
+      "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/changes/{change_id}",
+      {
+        params: { path: change },
+      },
+    );
     expect(response.status).toBe(200);
     expectTypeOf(data).toEqualTypeOf<ExperienceChange | undefined>();
     expect(typeof data?.id).toBe("number");
-    expect(["defaultCode", "defaultCodeMultipage", "defaultRedirect", "customCode", "richStructure", "fullStackFeature"]).toContain(data?.type);
+    expect(["defaultCode", "defaultCodeMultipage", "defaultRedirect", "customCode", "richStructure", "fullStackFeature"]).toContain(
+      data?.type,
+    );
     if (data?.type === "defaultCode") {
       expectTypeOf(data.data!.custom_js).toEqualTypeOf<string | null | undefined>();
       expect(typeof data.data?.css).toBe("string");
@@ -29,20 +34,26 @@ describe("Version Changes", () => {
   });
 
   it("updateExperienceChange answers with the saved change", async () => {
-    const { data, response } = await convert.PUT("/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/changes/{change_id}", {
-      params: { path: change },
-      body: { type: "customCode", data: { css: ".hero { display: none; }", js: null } },
-    });
+    const { data, response } = await convert.PUT(
+      "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/changes/{change_id}",
+      {
+        params: { path: change },
+        body: { type: "customCode", data: { css: ".hero { display: none; }", js: null } },
+      },
+    );
     expect(response.status).toBe(200);
     expect(typeof data?.type).toBe("string");
   });
 
   it("422 when the change type is not one of the six", async () => {
-    const { error, response } = await convert.PUT("/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/changes/{change_id}", {
-      params: { path: change },
-      // @ts-expect-error "inlineStyle" is not a change type
-      body: { type: "inlineStyle", data: { css: "a { color: red; }" } },
-    });
+    const { error, response } = await convert.PUT(
+      "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/changes/{change_id}",
+      {
+        params: { path: change },
+        // @ts-expect-error "inlineStyle" is not a change type
+        body: { type: "inlineStyle", data: { css: "a { color: red; }" } },
+      },
+    );
     expect(response.status).toBe(422);
     expect(error).toBeDefined();
     expect(response.headers.get("sl-violations")).toContain('"body","type"');
@@ -85,10 +96,12 @@ describe("Version Changes", () => {
   });
 
   it("types reject a missing path parameter", async () => {
-    await expect(convert.GET("/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/changes/{change_id}", {
-      // @ts-expect-error change_id is missing
-      params: { path: experience },
-    })).rejects.toThrowError(ConvertConfigError);
+    await expect(
+      convert.GET("/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/changes/{change_id}", {
+        // @ts-expect-error change_id is missing
+        params: { path: experience },
+      }),
+    ).rejects.toThrowError(ConvertConfigError);
   });
 });
 

@@ -24,7 +24,11 @@ it("every README sample type-checks", () => {
   });
   writeFileSync(
     join(dir, "tsconfig.json"),
-    JSON.stringify({ extends: join(root, "tsconfig.json"), compilerOptions: { noEmit: true, noUnusedLocals: false, noUnusedParameters: false, typeRoots: [join(root, "node_modules/@types")] }, include: files }),
+    JSON.stringify({
+      extends: join(root, "tsconfig.json"),
+      compilerOptions: { noEmit: true, noUnusedLocals: false, noUnusedParameters: false, typeRoots: [join(root, "node_modules/@types")] },
+      include: files,
+    }),
   );
   const result = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(dir, "tsconfig.json")], {
     encoding: "utf8",

@@ -8,8 +8,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startRecordingServer, type RecordingServer } from "../support/recording-server.js";
 import { verifySignature } from "../../scripts/verify-signature.js";
+import { type RecordingServer, startRecordingServer } from "../support/recording-server.js";
 import { dependencyClosure, exec, isolatedNpmEnv, packDirectories } from "./local-tarballs.js";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -49,7 +49,8 @@ beforeAll(async () => {
     const signatureProblem = verifySignature(request, secrets);
     calls.push({ call, signatureProblem });
     const body = routes[call];
-    if (signatureProblem) response.writeHead(401, { "content-type": "application/json" }).end(JSON.stringify({ message: signatureProblem }));
+    if (signatureProblem)
+      response.writeHead(401, { "content-type": "application/json" }).end(JSON.stringify({ message: signatureProblem }));
     else if (body === undefined) response.writeHead(404).end();
     else response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
   });
@@ -70,7 +71,12 @@ beforeAll(async () => {
   // package at its local tarball too, so npm has no version range left to look up in a registry.
   const local = (names: string[]) => Object.fromEntries(names.map((name) => [name, `file:${packed.get(name)}`]));
   const direct = ["convert-api-client", "@types/node"];
-  const manifest = { name: "consumer", private: true, dependencies: local(direct), overrides: local([...closure.keys()].filter((name) => !direct.includes(name))) };
+  const manifest = {
+    name: "consumer",
+    private: true,
+    dependencies: local(direct),
+    overrides: local([...closure.keys()].filter((name) => !direct.includes(name))),
+  };
   writeFileSync(join(dir, "package.json"), JSON.stringify(manifest));
   await exec("npm", ["install", "--no-audit", "--no-fund"], { cwd: dir, env });
 

@@ -78,7 +78,14 @@ export function isolatedNpmEnv(dir: string, registry: string): NodeJS.ProcessEnv
 }
 
 /** `npm pack`s each directory into `destination`; maps package name to tarball. No lifecycle scripts: they would rebuild and print into npm's JSON. */
-export async function packDirectories(dirs: string[], destination: string, env: NodeJS.ProcessEnv, cwd: string): Promise<Map<string, string>> {
+export async function packDirectories(
+  dirs: string[],
+  destination: string,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): Promise<Map<string, string>> {
   const { stdout } = await exec("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", destination, ...dirs], { cwd, env });
-  return new Map((JSON.parse(stdout) as { name: string; filename: string }[]).map((entry) => [entry.name, join(destination, entry.filename)]));
+  return new Map(
+    (JSON.parse(stdout) as { name: string; filename: string }[]).map((entry) => [entry.name, join(destination, entry.filename)]),
+  );
 }

@@ -1,5 +1,5 @@
 import type { TestProject } from "vitest/node";
-import { startPrism, type PrismServer } from "../../scripts/prism.js";
+import { type PrismServer, startPrism } from "../../scripts/prism.js";
 
 declare module "vitest" {
   export interface ProvidedContext {

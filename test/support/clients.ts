@@ -1,5 +1,5 @@
 import { inject } from "vitest";
-import { createConvertClient, type ConvertAuth } from "../../src/index.js";
+import { type ConvertAuth, createConvertClient } from "../../src/index.js";
 
 /** Fake API key used against local servers only. */
 export const TEST_KEY = { applicationId: "10001_test_app", secretKey: "s3cr3t-test-key-do-not-use" } as const;

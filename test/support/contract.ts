@@ -1,7 +1,7 @@
 // Clients shared by the contract files (one per spec/paths/*.yaml), so each file only sets up
 // what is particular to its tag.
 import { inject } from "vitest";
-import { createConvertClient, type ConvertClient, type ConvertClientOptions } from "../../src/index.js";
+import { type ConvertClient, type ConvertClientOptions, createConvertClient } from "../../src/index.js";
 import { ConvertSession } from "../../src/session.js";
 import { ids, prismClient, signing } from "./clients.js";
 
@@ -13,14 +13,25 @@ export const sessionCookie = { Cookie: "sid=s%3A9f2c4e1a7b3d5f60" } as const;
 
 /** Operation methods are meant to be used with account_id / project_id filled from the options. */
 export function defaultsClient(options: Pick<ConvertClientOptions, "logger"> = {}): ConvertClient<"account_id" | "project_id"> {
-  return createConvertClient({ baseUrl: inject("prismUrl"), auth: signing, accountId: ids.account_id, projectId: ids.project_id, ...options });
+  return createConvertClient({
+    baseUrl: inject("prismUrl"),
+    auth: signing,
+    accountId: ids.account_id,
+    projectId: ids.project_id,
+    ...options,
+  });
 }
 
 /** The same, on a session signed in through doAuth: operations that accept only the cookie. */
 export async function signedInDefaultsClient(): Promise<ConvertClient<"account_id" | "project_id">> {
   const session = new ConvertSession({ baseUrl: inject("prismUrl") });
   await session.login({ username: "jane.doe@example.com", password: "correct horse battery" });
-  return createConvertClient({ baseUrl: inject("prismUrl"), auth: { type: "session", session }, accountId: ids.account_id, projectId: ids.project_id });
+  return createConvertClient({
+    baseUrl: inject("prismUrl"),
+    auth: { type: "session", session },
+    accountId: ids.account_id,
+    projectId: ids.project_id,
+  });
 }
 
 /** Path of one experience for operation methods: the client fills in account and project. */

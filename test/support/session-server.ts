@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { ServerResponse } from "node:http";
-import { startRecordingServer, type RecordedRequest, type RecordingServer } from "./recording-server.js";
+import { type RecordedRequest, type RecordingServer, startRecordingServer } from "./recording-server.js";
 
 /** Users of the fake API. */
 export const USERS = {
@@ -36,7 +36,12 @@ export async function startSessionServer(): Promise<SessionServer> {
     liveSessions.add(sid);
     if (!sessionsByUser.has(username)) sessionsByUser.set(username, new Set());
     sessionsByUser.get(username)!.add(sid);
-    reply(response, 200, { "auth-code": "SUCCESS", message: "Signed in" }, { "set-cookie": `sid=${sid}; Path=/; HttpOnly; Secure; SameSite=Lax` });
+    reply(
+      response,
+      200,
+      { "auth-code": "SUCCESS", message: "Signed in" },
+      { "set-cookie": `sid=${sid}; Path=/; HttpOnly; Secure; SameSite=Lax` },
+    );
   };
   const challenge = (response: ServerResponse, username: string, next: "mfa" | "newPassword") => {
     const sessionToken = randomBytes(12).toString("base64url");
@@ -61,7 +66,8 @@ export async function startSessionServer(): Promise<SessionServer> {
         return signIn(response, data.username);
       }
       const step = steps.get(data.sessionToken);
-      if (!step || step.username !== data.username) return reply(response, 200, { "auth-code": "NEW_AUTH_REQUIRED", message: "Start again" });
+      if (!step || step.username !== data.username)
+        return reply(response, 200, { "auth-code": "NEW_AUTH_REQUIRED", message: "Start again" });
       if (body.requestType === "provideMfaCodeAuth" && step.next === "mfa") {
         if (data.mfaCode !== USERS.mfa.mfaCode) return reply(response, 200, { "auth-code": "ERROR", message: "Invalid code." });
         steps.delete(data.sessionToken);

@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { ConvertConfigError, createConvertClient, type ConvertClientOptions } from "../../src/index.js";
+import { type ConvertClientOptions, ConvertConfigError, createConvertClient } from "../../src/index.js";
 import { TEST_KEY } from "../support/clients.js";
 
 const SECRET = TEST_KEY.secretKey;
@@ -23,12 +23,8 @@ describe("createConvertClient options", () => {
   });
 
   it("names the missing credential", () => {
-    expect(configError({ auth: { type: "requestSigning", secretKey: SECRET } }).message).toMatch(
-      /options\.auth\.applicationId is missing/,
-    );
-    expect(configError({ auth: { type: "requestSigning", applicationId: "app" } }).message).toMatch(
-      /options\.auth\.secretKey is missing/,
-    );
+    expect(configError({ auth: { type: "requestSigning", secretKey: SECRET } }).message).toMatch(/options\.auth\.applicationId is missing/);
+    expect(configError({ auth: { type: "requestSigning", applicationId: "app" } }).message).toMatch(/options\.auth\.secretKey is missing/);
     expect(configError({ auth: { type: "secretKey", applicationId: "app", secretKey: "" } }).message).toMatch(
       /options\.auth\.secretKey is missing/,
     );
@@ -41,12 +37,8 @@ describe("createConvertClient options", () => {
 
   it("rejects an unknown auth type and a bad expiry window", () => {
     expect(configError({ auth: { type: "oauth" } }).message).toMatch(/options\.auth\.type must be/);
-    expect(configError({ auth: { type: "requestSigning", ...TEST_KEY, expiresInSeconds: 0 } }).message).toMatch(
-      /expiresInSeconds/,
-    );
-    expect(configError({ auth: { type: "requestSigning", ...TEST_KEY, expiresInSeconds: 1.5 } }).message).toMatch(
-      /expiresInSeconds/,
-    );
+    expect(configError({ auth: { type: "requestSigning", ...TEST_KEY, expiresInSeconds: 0 } }).message).toMatch(/expiresInSeconds/);
+    expect(configError({ auth: { type: "requestSigning", ...TEST_KEY, expiresInSeconds: 1.5 } }).message).toMatch(/expiresInSeconds/);
   });
 
   it("validates baseUrl", () => {

@@ -1,7 +1,7 @@
 // Error messages stay short whatever the API sends; the full detail stays on the error.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConvertValidationError, createConvertClient } from "../../src/index.js";
-import { startRecordingServer, type RecordingServer } from "../support/recording-server.js";
+import { type RecordingServer, startRecordingServer } from "../support/recording-server.js";
 
 let server: RecordingServer;
 let body: unknown;
@@ -19,7 +19,9 @@ describe("ConvertApiError messages", () => {
     const messages = Array.from({ length: 40 }, (_, i) => `problem ${i} ${"x".repeat(1000)}`);
     const fields = Array.from({ length: 30 }, (_, i) => `field_${i}`);
     body = { code: 422, message: messages, fields };
-    const error = (await convert().getProject().catch((e: unknown) => e)) as ConvertValidationError;
+    const error = (await convert()
+      .getProject()
+      .catch((e: unknown) => e)) as ConvertValidationError;
     expect(error).toBeInstanceOf(ConvertValidationError);
     expect(error.message.length).toBeLessThan(1500);
     expect(error.message).toContain("(35 more)");
@@ -31,7 +33,9 @@ describe("ConvertApiError messages", () => {
 
   it("cut a long text body to a short message", async () => {
     body = "E".repeat(100_000);
-    const error = (await convert().getProject().catch((e: unknown) => e)) as ConvertValidationError;
+    const error = (await convert()
+      .getProject()
+      .catch((e: unknown) => e)) as ConvertValidationError;
     expect(error.message.length).toBeLessThan(400);
     expect(error.body).toBe(body);
   });

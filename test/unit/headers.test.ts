@@ -2,7 +2,7 @@
 // sending), and the framing headers stay the transport's on every way of calling.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConvertConfigError, createConvertClient } from "../../src/index.js";
-import { startRecordingServer, type RecordingServer } from "../support/recording-server.js";
+import { type RecordingServer, startRecordingServer } from "../support/recording-server.js";
 
 let server: RecordingServer;
 beforeAll(async () => {
@@ -20,14 +20,18 @@ describe("options.headers", () => {
     ["a Headers object", new Headers({ "x-a": "1" })],
     ["null", null],
   ])("must be a plain object, not %s", (_what, headers) => {
-    expect(() => createConvertClient({ auth: { type: "none" }, headers: headers as never })).toThrow("options.headers must be a plain object of header names to strings");
+    expect(() => createConvertClient({ auth: { type: "none" }, headers: headers as never })).toThrow(
+      "options.headers must be a plain object of header names to strings",
+    );
   });
 
   it("refuses non-string values, bad names and line breaks at creation, without echoing values", () => {
     const create = (headers: Record<string, unknown>) => () => createConvertClient({ auth: { type: "none" }, headers: headers as never });
     expect(create({ "x-count": 5 })).toThrow("options.headers.x-count must be a string");
     expect(create({ "bad name": "1" })).toThrow('options.headers: "bad?name" is not a valid header name');
-    expect(create({ "x-a": "1\r\nx-injected: secret-value" })).toThrow("options.headers.x-a must not contain line breaks or control characters");
+    expect(create({ "x-a": "1\r\nx-injected: secret-value" })).toThrow(
+      "options.headers.x-a must not contain line breaks or control characters",
+    );
     try {
       create({ "x-a": "1\r\nsecret-value" })();
     } catch (error) {
@@ -45,7 +49,10 @@ describe("per-call and raw headers", () => {
 
   it.each(OWNED)("%s is refused before sending, on operation methods, raw calls and middleware", async (name) => {
     await expect(convert().getProject({ headers: { [name]: "1" } })).rejects.toThrow(ConvertConfigError);
-    const raw = convert().GET("/accounts/{account_id}/projects/{project_id}", { params: { path: { account_id: 1, project_id: 2 } }, headers: { [name]: "1" } });
+    const raw = convert().GET("/accounts/{account_id}/projects/{project_id}", {
+      params: { path: { account_id: 1, project_id: 2 } },
+      headers: { [name]: "1" },
+    });
     await expect(raw).rejects.toThrow(`the ${name.toLowerCase()} header is set by the client itself`);
     const withMiddleware = convert();
     withMiddleware.use({

@@ -1,7 +1,7 @@
 // Plain http is refused off this machine for credentials an eavesdropper could reuse, unless the
 // caller opts in; request signing (nothing reusable on the wire) and loopback stay allowed.
 import { describe, expect, it } from "vitest";
-import { ConvertConfigError, createConvertClient, type ConvertAuth } from "../../src/index.js";
+import { type ConvertAuth, ConvertConfigError, createConvertClient } from "../../src/index.js";
 import { ConvertSession } from "../../src/session.js";
 import { TEST_KEY } from "../support/clients.js";
 
@@ -20,10 +20,14 @@ describe("a plain http baseUrl that is not loopback", () => {
   });
 
   it("is refused for a session, both for signing in and for calls", () => {
-    expect(() => new ConvertSession({ baseUrl: "http://10.0.0.5/api/v2" })).toThrow(/the password and session cookie would cross the network unencrypted/);
+    expect(() => new ConvertSession({ baseUrl: "http://10.0.0.5/api/v2" })).toThrow(
+      /the password and session cookie would cross the network unencrypted/,
+    );
     expect(() => new ConvertSession({ baseUrl: "http://10.0.0.5/api/v2", allowInsecureHttp: true })).not.toThrow();
     const insecure = new ConvertSession({ baseUrl: "http://10.0.0.5/api/v2", allowInsecureHttp: true });
-    expect(() => createConvertClient({ baseUrl: "http://10.0.0.5/api/v2", auth: { type: "session", session: insecure } })).toThrow(ConvertConfigError);
+    expect(() => createConvertClient({ baseUrl: "http://10.0.0.5/api/v2", auth: { type: "session", session: insecure } })).toThrow(
+      ConvertConfigError,
+    );
   });
 
   it("is allowed for request signing and for anonymous calls", () => {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ConvertServerError, createConvertClient } from "../../src/index.js";
 import { TEST_KEY } from "../support/clients.js";
-import { startRecordingServer, type RecordingServer } from "../support/recording-server.js";
+import { type RecordingServer, startRecordingServer } from "../support/recording-server.js";
 
 let server: RecordingServer;
 let status = 200;

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { operationTable } from "../../generated/operations.js";
 import { ConvertConfigError, createConvertClient, type OperationId } from "../../src/index.js";
 import { TEST_KEY } from "../support/clients.js";
-import { startRecordingServer, type RecordingServer } from "../support/recording-server.js";
+import { type RecordingServer, startRecordingServer } from "../support/recording-server.js";
 
 let server: RecordingServer;
 beforeAll(async () => {
@@ -34,7 +34,9 @@ const typeOf = (operationId: OperationId, name: string) =>
 /** The argument of an operation method: these path values, and an empty body where one is sent. */
 function initWith(operationId: OperationId, name: string, value: unknown): object {
   const { method } = operationTable[operationId];
-  return method === "GET" || method === "DELETE" ? { path: pathWith(operationId, name, value) } : { path: pathWith(operationId, name, value), body: {} };
+  return method === "GET" || method === "DELETE"
+    ? { path: pathWith(operationId, name, value) }
+    : { path: pathWith(operationId, name, value), body: {} };
 }
 
 function pathWith(operationId: OperationId, name: string, value: unknown): Record<string, unknown> {
@@ -111,7 +113,10 @@ describe("every way of calling", () => {
     const convert = client();
     const attempts: Promise<unknown>[] = [
       convert.DELETE(template, { params: { path: { account_id: 1, project_id: 2, goal_id: ".." as never } } }),
-      convert.POST("/accounts/{account_id}/projects/{project_id}/goals/add", { params: { path: { account_id: 1, project_id: "." as never } }, body: {} as never }),
+      convert.POST("/accounts/{account_id}/projects/{project_id}/goals/add", {
+        params: { path: { account_id: 1, project_id: "." as never } },
+        body: {} as never,
+      }),
       convert.GET("/accounts/{account_id}/projects/{project_id}", { params: { path: { account_id: -1, project_id: 2 } } }),
       convert.PUT("/accounts/{account_id}/users-accesses/update", { params: { path: { account_id: 1e21 } }, body: {} as never }),
       convert.request("delete", template, { params: { path: { account_id: 1, project_id: 2, goal_id: "%2e%2e" as never } } }),

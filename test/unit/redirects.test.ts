@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ConvertApiError, ConvertNetworkError, createConvertClient } from "../../src/index.js";
 import { ConvertLoginError, ConvertSession } from "../../src/session.js";
 import { TEST_KEY } from "../support/clients.js";
-import { startRecordingServer, type RecordingServer } from "../support/recording-server.js";
+import { type RecordingServer, startRecordingServer } from "../support/recording-server.js";
 
 let api: RecordingServer;
 let elsewhere: RecordingServer;

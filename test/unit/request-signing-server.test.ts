@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { verifySignature } from "../../scripts/verify-signature.js";
 import { createConvertClient } from "../../src/index.js";
 import { TEST_KEY } from "../support/clients.js";
-import { startRecordingServer, type RecordingServer } from "../support/recording-server.js";
-import { verifySignature } from "../../scripts/verify-signature.js";
+import { type RecordingServer, startRecordingServer } from "../support/recording-server.js";
 
 // A real HTTP server checks every signature with its own HMAC code, from the raw request.
 let server: RecordingServer;
@@ -20,7 +20,12 @@ afterEach(() => {
 function client(expiresInSeconds?: number, clockOffsetSeconds?: number) {
   return createConvertClient({
     baseUrl: `${server.origin}/api/v2`,
-    auth: { type: "requestSigning", ...TEST_KEY, ...(expiresInSeconds ? { expiresInSeconds } : {}), ...(clockOffsetSeconds ? { clockOffsetSeconds } : {}) },
+    auth: {
+      type: "requestSigning",
+      ...TEST_KEY,
+      ...(expiresInSeconds ? { expiresInSeconds } : {}),
+      ...(clockOffsetSeconds ? { clockOffsetSeconds } : {}),
+    },
   });
 }
 

@@ -7,7 +7,7 @@ import zlib from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { ConvertConfigError, ConvertRequestError, ConvertResponseTooLargeError, createConvertClient } from "../../src/index.js";
 import { TEST_KEY } from "../support/clients.js";
-import { startRecordingServer, type Handler, type RecordingServer } from "../support/recording-server.js";
+import { type Handler, type RecordingServer, startRecordingServer } from "../support/recording-server.js";
 
 const MiB = 1024 * 1024;
 let server: RecordingServer | undefined;
@@ -45,26 +45,31 @@ describe.each([
   ["node:http", undefined],
   ["options.fetch", globalThis.fetch],
 ] as const)("over %s", (_name, fetch) => {
-  it.each(Object.keys(bombs) as (keyof typeof bombs)[])("stops inflating a %s bomb at the limit and closes the connection", async (coding) => {
-    const body = await bombs[coding];
-    expect(body.byteLength).toBeLessThan(MiB); // small on the wire, 32 MiB once decoded
-    let connectionClosed: Promise<void> | undefined;
-    const convert = await serve(
-      (_request, response) => {
-        connectionClosed = closed(response);
-        response.writeHead(200, { "content-type": "application/json", "content-encoding": coding }).end(body);
-      },
-      { fetch, maxResponseBytes: MiB },
-    );
-    const error = await convert.getProject().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ConvertResponseTooLargeError);
-    expect(error).toBeInstanceOf(ConvertRequestError);
-    expect(error).toMatchObject({ limitBytes: MiB, operationId: "getProject", method: "GET" });
-    expect((error as Error).message).toBe(`getProject: GET /accounts/1/projects/2 answered with more than maxResponseBytes (${MiB} bytes); the connection was closed`);
-    // The bomb arrives whole in one packet: fetch keeps such a connection in its pool (nothing is
-    // left to read on it), node:http closes it.
-    if (!fetch) await connectionClosed;
-  });
+  it.each(Object.keys(bombs) as (keyof typeof bombs)[])(
+    "stops inflating a %s bomb at the limit and closes the connection",
+    async (coding) => {
+      const body = await bombs[coding];
+      expect(body.byteLength).toBeLessThan(MiB); // small on the wire, 32 MiB once decoded
+      let connectionClosed: Promise<void> | undefined;
+      const convert = await serve(
+        (_request, response) => {
+          connectionClosed = closed(response);
+          response.writeHead(200, { "content-type": "application/json", "content-encoding": coding }).end(body);
+        },
+        { fetch, maxResponseBytes: MiB },
+      );
+      const error = await convert.getProject().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConvertResponseTooLargeError);
+      expect(error).toBeInstanceOf(ConvertRequestError);
+      expect(error).toMatchObject({ limitBytes: MiB, operationId: "getProject", method: "GET" });
+      expect((error as Error).message).toBe(
+        `getProject: GET /accounts/1/projects/2 answered with more than maxResponseBytes (${MiB} bytes); the connection was closed`,
+      );
+      // The bomb arrives whole in one packet: fetch keeps such a connection in its pool (nothing is
+      // left to read on it), node:http closes it.
+      if (!fetch) await connectionClosed;
+    },
+  );
 
   it("stops reading an endless chunked body and closes the connection", async () => {
     let connectionClosed: Promise<void> | undefined;
@@ -125,9 +130,13 @@ describe("maxResponseBytes", () => {
 
   it("must be a whole number of bytes > 0, on the client and per call", async () => {
     for (const maxResponseBytes of [0, -1, 1.5, Number.NaN, "1"]) {
-      expect(() => createConvertClient({ auth: { type: "none" }, maxResponseBytes: maxResponseBytes as number })).toThrow(ConvertConfigError);
+      expect(() => createConvertClient({ auth: { type: "none" }, maxResponseBytes: maxResponseBytes as number })).toThrow(
+        ConvertConfigError,
+      );
     }
     const convert = createConvertClient({ auth: { type: "none" }, accountId: 1, projectId: 2 });
-    await expect(convert.getProject({ maxResponseBytes: 0 })).rejects.toThrow("getProject(...): maxResponseBytes must be a whole number of bytes > 0");
+    await expect(convert.getProject({ maxResponseBytes: 0 })).rejects.toThrow(
+      "getProject(...): maxResponseBytes must be a whole number of bytes > 0",
+    );
   });
 });

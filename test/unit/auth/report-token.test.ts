@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { ConvertConfigError, createConvertClient } from "../../../src/index.js";
-import { startRecordingServer, type RecordingServer } from "../../support/recording-server.js";
+import { type RecordingServer, startRecordingServer } from "../../support/recording-server.js";
 
 let server: RecordingServer;
 beforeAll(async () => {

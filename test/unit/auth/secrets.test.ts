@@ -1,8 +1,8 @@
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createConvertClient, type ConvertAuth, type ConvertLogEvent } from "../../../src/index.js";
+import { type ConvertAuth, type ConvertLogEvent, createConvertClient } from "../../../src/index.js";
 import { TEST_KEY } from "../../support/clients.js";
-import { startRecordingServer, type RecordingServer } from "../../support/recording-server.js";
+import { type RecordingServer, startRecordingServer } from "../../support/recording-server.js";
 
 // Every way a call can fail, for each API-key auth type: no error, log event or client dump may
 // contain the secret (nor, for signing, a signature computed from it).
@@ -39,7 +39,12 @@ describe.each(auths)("secrets stay secret with $type", (auth) => {
       "ConvertAbortError",
       "ConvertConfigError",
     ]);
-    const dumps = failures.flatMap((e) => [String(e), (e as Error).stack ?? "", inspect(e, { depth: 10, showHidden: true }), JSON.stringify(e)]);
+    const dumps = failures.flatMap((e) => [
+      String(e),
+      (e as Error).stack ?? "",
+      inspect(e, { depth: 10, showHidden: true }),
+      JSON.stringify(e),
+    ]);
     dumps.push(JSON.stringify(events), inspect(convert, { depth: 6, showHidden: true }));
     const signatures = server.requests.map((r) => String(r.headers.authorization ?? ""));
     for (const text of dumps) {

@@ -2,8 +2,8 @@ import { inspect } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ConvertAuthenticationError, ConvertConfigError, createConvertClient } from "../../../src/index.js";
 import { ConvertLoginError, ConvertSession } from "../../../src/session.js";
-import { startRecordingServer, type RecordingServer } from "../../support/recording-server.js";
-import { startSessionServer, USERS, type SessionServer } from "../../support/session-server.js";
+import { type RecordingServer, startRecordingServer } from "../../support/recording-server.js";
+import { type SessionServer, startSessionServer, USERS } from "../../support/session-server.js";
 
 let server: SessionServer;
 beforeAll(async () => {
@@ -34,10 +34,13 @@ describe("cookie session login", () => {
   it("answers an MFA challenge through the callback", async () => {
     const session = newSession();
     let asked = 0;
-    const result = await session.login({ ...credentials(USERS.mfa), mfaCode: async () => {
+    const result = await session.login({
+      ...credentials(USERS.mfa),
+      mfaCode: async () => {
         asked++;
         return USERS.mfa.mfaCode;
-      } });
+      },
+    });
     expect(result.status).toBe("signedIn");
     expect(asked).toBe(1);
     const steps = server.requests.map((r) => JSON.parse(r.body.toString()).requestType);
@@ -61,7 +64,10 @@ describe("cookie session login", () => {
     if (pending.status !== "newPasswordRequired") throw new Error("unreachable");
     expect((await pending.submitNewPassword("N3w-Passw0rd!")).status).toBe("signedIn");
     const confirm = JSON.parse(server.requests.at(-1)!.body.toString());
-    expect(confirm).toMatchObject({ requestType: "confirmNewPasswordAuth", data: { newPassword: "N3w-Passw0rd!", confirmNewPassword: "N3w-Passw0rd!" } });
+    expect(confirm).toMatchObject({
+      requestType: "confirmNewPasswordAuth",
+      data: { newPassword: "N3w-Passw0rd!", confirmNewPassword: "N3w-Passw0rd!" },
+    });
     // the new password works from now on, via the callback form
     const again = newSession();
     const result = await again.login({ username: USERS.expired.username, password: "N3w-Passw0rd!" });
@@ -69,7 +75,9 @@ describe("cookie session login", () => {
   });
 
   it("throws ConvertLoginError on a wrong password, without the password anywhere", async () => {
-    const error = await newSession().login({ username: USERS.plain.username, password: "wrong-Passw0rd" }).catch((e: unknown) => e);
+    const error = await newSession()
+      .login({ username: USERS.plain.username, password: "wrong-Passw0rd" })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConvertLoginError);
     expect(error).toMatchObject({ authCode: "ERROR", messages: ["Incorrect username or password."] });
     expect(`${(error as Error).message} ${JSON.stringify(error)} ${inspect(error)}`).not.toContain("wrong-Passw0rd");
@@ -186,7 +194,12 @@ describe("session lifecycle", () => {
     await session.login(credentials(USERS.plain));
     const sid = sidCookie()?.slice(4) ?? [...server.liveSessions].at(-1)!;
     const convert = clientFor(session);
-    const texts = [inspect(session, { depth: 5, showHidden: true }), JSON.stringify(session), inspect(convert, { depth: 5 }), JSON.stringify(convert)];
+    const texts = [
+      inspect(session, { depth: 5, showHidden: true }),
+      JSON.stringify(session),
+      inspect(convert, { depth: 5 }),
+      JSON.stringify(convert),
+    ];
     for (const text of texts) expect(text).not.toContain(sid);
     expect(JSON.stringify(session.export())).toContain(sid); // export is the one explicit way out
   });
@@ -196,7 +209,9 @@ describe("session lifecycle", () => {
     await session.login(credentials(USERS.plain));
     const stale = ConvertSession.restore(session.export(), { baseUrl: server.origin });
     await session.logout(); // the stale copy's sid is now refused, with a Set-Cookie that clears it
-    const error = await clientFor(stale).getUserData().catch((e: unknown) => e);
+    const error = await clientFor(stale)
+      .getUserData()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConvertAuthenticationError);
     expect(Object.keys((error as ConvertAuthenticationError).headers)).not.toContain("set-cookie");
   });

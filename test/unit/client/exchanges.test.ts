@@ -4,10 +4,10 @@ import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
+import { verifySignature } from "../../../scripts/verify-signature.js";
 import { ConvertNetworkError, ConvertTimeoutError, createConvertClient } from "../../../src/index.js";
 import { TEST_KEY } from "../../support/clients.js";
-import { startRecordingServer, type Handler, type RecordingServer } from "../../support/recording-server.js";
-import { verifySignature } from "../../../scripts/verify-signature.js";
+import { type Handler, type RecordingServer, startRecordingServer } from "../../support/recording-server.js";
 
 // The client sends with node:http / node:https unless options.fetch is given. Both ways must
 // sign, send and read the same; the node:http one must also do what fetch would have done for it.
@@ -21,7 +21,13 @@ afterEach(async () => {
 
 async function serve(handler: Handler, fetch?: typeof globalThis.fetch) {
   server = await startRecordingServer(handler);
-  const options = { baseUrl: server.origin, auth: { type: "requestSigning", ...TEST_KEY }, accountId: 1, projectId: 2, maxRetries: 0 } as const;
+  const options = {
+    baseUrl: server.origin,
+    auth: { type: "requestSigning", ...TEST_KEY },
+    accountId: 1,
+    projectId: 2,
+    maxRetries: 0,
+  } as const;
   return { server, convert: createConvertClient(fetch ? { ...options, fetch } : options) };
 }
 
@@ -55,7 +61,9 @@ describe.each([
     const { convert } = await serve((_request, response) => {
       response.writeHead(200, { "content-type": "application/json", "x-request-id": "abc" }).end(JSON.stringify(project));
     }, makeFetch());
-    const { data, response } = await convert.GET("/accounts/{account_id}/projects/{project_id}", { params: { path: { account_id: 1, project_id: 2 } } });
+    const { data, response } = await convert.GET("/accounts/{account_id}/projects/{project_id}", {
+      params: { path: { account_id: 1, project_id: 2 } },
+    });
     expect(data).toEqual(project);
     expect(response.status).toBe(200);
     expect(response.headers.get("x-request-id")).toBe("abc");
@@ -121,7 +129,9 @@ describe("node:http, where fetch would have helped", () => {
     const { server, convert } = await serve((_request, response) => {
       response.writeHead(200, { "content-type": "application/json", "content-encoding": coding }).end(body);
     });
-    const { data, response } = await convert.GET("/accounts/{account_id}/projects/{project_id}", { params: { path: { account_id: 1, project_id: 2 } } });
+    const { data, response } = await convert.GET("/accounts/{account_id}/projects/{project_id}", {
+      params: { path: { account_id: 1, project_id: 2 } },
+    });
     expect(data).toEqual(project);
     expect(response.headers.get("content-encoding")).toBeNull();
     expect(response.headers.get("content-length")).toBe(String(compressed.byteLength));
@@ -142,7 +152,10 @@ describe("node:http, where fetch would have helped", () => {
     await convert.getProject();
     await convert.getProject({ headers: { "User-Agent": "my-app/1.0", Accept: "application/json" } });
     const { version } = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
-    expect(server.requests[0]!.headers).toMatchObject({ accept: "*/*", "user-agent": `convert-api-client/${version} node/${process.version}` });
+    expect(server.requests[0]!.headers).toMatchObject({
+      accept: "*/*",
+      "user-agent": `convert-api-client/${version} node/${process.version}`,
+    });
     expect(server.requests[1]!.headers).toMatchObject({ accept: "application/json", "user-agent": "my-app/1.0" });
   });
 
@@ -161,7 +174,9 @@ describe("node:http, where fetch would have helped", () => {
       response.setHeader("set-cookie", ["a=1; Path=/", "b=2; Path=/"]);
       response.writeHead(200, { "content-type": "application/json" }).end("{}");
     });
-    const { response } = await convert.GET("/accounts/{account_id}/projects/{project_id}", { params: { path: { account_id: 1, project_id: 2 } } });
+    const { response } = await convert.GET("/accounts/{account_id}/projects/{project_id}", {
+      params: { path: { account_id: 1, project_id: 2 } },
+    });
     expect(response.headers.getSetCookie()).toEqual(["a=1; Path=/", "b=2; Path=/"]);
   });
 
@@ -170,7 +185,9 @@ describe("node:http, where fetch would have helped", () => {
       if (request.target.startsWith("/moved")) return void response.writeHead(200).end("{}");
       response.writeHead(302, { location: "/moved" }).end();
     });
-    const { error, response } = await convert.GET("/accounts/{account_id}/projects/{project_id}", { params: { path: { account_id: 1, project_id: 2 } } });
+    const { error, response } = await convert.GET("/accounts/{account_id}/projects/{project_id}", {
+      params: { path: { account_id: 1, project_id: 2 } },
+    });
     expect(response.status).toBe(302);
     expect(error).toBeDefined();
     expect(server.requests.map((r) => r.target)).toEqual(["/accounts/1/projects/2"]);
@@ -179,10 +196,13 @@ describe("node:http, where fetch would have helped", () => {
   it("uses TLS for https and verifies the certificate", async () => {
     const tls = new URL("../../support/tls/", import.meta.url);
     const received: string[] = [];
-    const https = createHttpsServer({ key: readFileSync(new URL("self-signed.key", tls)), cert: readFileSync(new URL("self-signed.crt", tls)) }, (request, response) => {
-      received.push(request.url ?? "");
-      response.end("{}");
-    });
+    const https = createHttpsServer(
+      { key: readFileSync(new URL("self-signed.key", tls)), cert: readFileSync(new URL("self-signed.crt", tls)) },
+      (request, response) => {
+        received.push(request.url ?? "");
+        response.end("{}");
+      },
+    );
     await new Promise<void>((resolve) => https.listen(0, "127.0.0.1", resolve));
     try {
       const { port } = https.address() as AddressInfo;

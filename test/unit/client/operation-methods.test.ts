@@ -5,14 +5,14 @@ import {
   ConvertConfigError,
   ConvertConflictError,
   ConvertError,
+  type ConvertLogEvent,
   ConvertNotFoundError,
   ConvertPermissionError,
   ConvertValidationError,
   createConvertClient,
-  type ConvertLogEvent,
 } from "../../../src/index.js";
 import { TEST_KEY } from "../../support/clients.js";
-import { startRecordingServer, type RecordingServer } from "../../support/recording-server.js";
+import { type RecordingServer, startRecordingServer } from "../../support/recording-server.js";
 
 let server: RecordingServer;
 let answer: { status: number; body: unknown } = { status: 200, body: {} };
@@ -87,7 +87,9 @@ describe("typed errors", () => {
     [418, ConvertApiError],
   ])("HTTP %i becomes %o", async (status, ErrorClass) => {
     answer = { status, body: { code: status, message: "nope" } };
-    const error = await convert().getProject({ maxRetries: 0 }).catch((e: unknown) => e);
+    const error = await convert()
+      .getProject({ maxRetries: 0 })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ErrorClass);
     expect(error).toBeInstanceOf(ConvertApiError);
     expect(error).toBeInstanceOf(ConvertError);
@@ -113,19 +115,25 @@ describe("typed errors", () => {
       url: `${server.origin}/accounts/1/projects/add`,
       body,
     });
-    expect(error.message).toBe("createProject: POST /accounts/1/projects/add answered HTTP 422: The name field is required. (fields: name)");
+    expect(error.message).toBe(
+      "createProject: POST /accounts/1/projects/add answered HTTP 422: The name field is required. (fields: name)",
+    );
   });
 
   it("read `parameters` like `fields`, and arrays of messages", async () => {
     answer = { status: 422, body: { message: ["a is wrong", "b is wrong"], parameters: ["a", "b"] } };
-    const error = (await convert().getProject().catch((e: unknown) => e)) as ConvertValidationError;
+    const error = (await convert()
+      .getProject()
+      .catch((e: unknown) => e)) as ConvertValidationError;
     expect(error.messages).toEqual(["a is wrong", "b is wrong"]);
     expect(error.fields).toEqual(["a", "b"]);
   });
 
   it("explain what to check on a 401 to a signed request, without the secret", async () => {
     answer = { status: 401, body: { message: "Unauthorized" } };
-    const error = (await convert().getProject().catch((e: unknown) => e)) as ConvertAuthenticationError;
+    const error = (await convert()
+      .getProject()
+      .catch((e: unknown) => e)) as ConvertAuthenticationError;
     expect(error.message).toMatch(/clock/);
     expect(error.message).toMatch(/expiresInSeconds/);
     expect(error.message).toMatch(/secretKey/);
@@ -135,7 +143,9 @@ describe("typed errors", () => {
 
   it("are recognised by instanceof across two copies of the package", () => {
     // Another copy (the CJS build next to the ESM one) has other classes but the same brand.
-    const foreign = Object.assign(new Error("x"), { [Symbol.for("convert-api-client.error-kinds")]: ["ConvertNotFoundError", "ConvertApiError", "ConvertError"] });
+    const foreign = Object.assign(new Error("x"), {
+      [Symbol.for("convert-api-client.error-kinds")]: ["ConvertNotFoundError", "ConvertApiError", "ConvertError"],
+    });
     expect(foreign).toBeInstanceOf(ConvertNotFoundError);
     expect(foreign).toBeInstanceOf(ConvertApiError);
     expect(foreign).not.toBeInstanceOf(ConvertValidationError);

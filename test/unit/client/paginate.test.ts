@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ConvertConfigError, ConvertResponseError, createConvertClient, type PaginateOptions } from "../../../src/index.js";
 import { DEFAULT_MAX_PAGES } from "../../../src/paginate.js";
 import { TEST_KEY } from "../../support/clients.js";
-import { startRecordingServer, type RecordingServer } from "../../support/recording-server.js";
+import { type RecordingServer, startRecordingServer } from "../../support/recording-server.js";
 
 // Seven projects served three per page: pages 1, 2, 3 (the last with one item).
 const projects = Array.from({ length: 7 }, (_, i) => ({ id: 500 + i, name: `Project ${i + 1}` }));
@@ -28,7 +28,8 @@ beforeEach(() => {
   total = projects.length;
 });
 
-const convert = () => createConvertClient({ baseUrl: server.origin, auth: { type: "requestSigning", ...TEST_KEY }, accountId: 1, projectId: 2 });
+const convert = () =>
+  createConvertClient({ baseUrl: server.origin, auth: { type: "requestSigning", ...TEST_KEY }, accountId: 1, projectId: 2 });
 const pagesAsked = () => server.requests.map((r) => JSON.parse(r.body.toString()).page);
 
 describe("paginate", () => {
@@ -45,7 +46,9 @@ describe("paginate", () => {
 
   it("walks whole pages with .pages()", async () => {
     const sizes: number[] = [];
-    for await (const page of convert().paginate("getProjectsList", { body: { results_per_page: 3 } }).pages()) {
+    for await (const page of convert()
+      .paginate("getProjectsList", { body: { results_per_page: 3 } })
+      .pages()) {
       sizes.push(page.data!.length);
       expect(page.extra?.pagination?.items_count).toBe(7);
     }
@@ -95,7 +98,8 @@ describe("paginate always ends", () => {
   beforeEach(() => {
     odd.requests.length = 0;
   });
-  const oddClient = () => createConvertClient({ baseUrl: odd.origin, auth: { type: "requestSigning", ...TEST_KEY }, accountId: 1, projectId: 2 });
+  const oddClient = () =>
+    createConvertClient({ baseUrl: odd.origin, auth: { type: "requestSigning", ...TEST_KEY }, accountId: 1, projectId: 2 });
   const asked = () => odd.requests.map((r) => JSON.parse(r.body.toString()).page);
   const full = (page: number, size = 3) => Array.from({ length: size }, (_, i) => ({ id: page * 100 + i }));
   async function collect(options?: PaginateOptions, body: Record<string, unknown> = { results_per_page: 3 }) {
@@ -149,7 +153,9 @@ describe("paginate always ends", () => {
     answerPage = (page) => ({ data: full(page, page <= 1000 ? 3 : 0) }); // no pagination, never short
     expect(await collect()).toHaveLength(3000);
     expect(odd.requests).toHaveLength(DEFAULT_MAX_PAGES);
-    expect(() => oddClient().paginate("getProjectsList", {}, { maxPages: -1 })).toThrowError("paginate: options.maxPages must be a whole number >= 0");
+    expect(() => oddClient().paginate("getProjectsList", {}, { maxPages: -1 })).toThrowError(
+      "paginate: options.maxPages must be a whole number >= 0",
+    );
   }, 60_000);
 
   it.each([

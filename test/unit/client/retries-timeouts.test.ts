@@ -1,16 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { verifySignature } from "../../../scripts/verify-signature.js";
 import {
   ConvertAbortError,
+  type ConvertLogEvent,
   ConvertNetworkError,
   ConvertRateLimitError,
   ConvertServerError,
   ConvertTimeoutError,
   createConvertClient,
-  type ConvertLogEvent,
 } from "../../../src/index.js";
 import { TEST_KEY } from "../../support/clients.js";
-import { startRecordingServer, type Handler, type RecordingServer } from "../../support/recording-server.js";
-import { verifySignature } from "../../../scripts/verify-signature.js";
+import { type Handler, type RecordingServer, startRecordingServer } from "../../support/recording-server.js";
 
 // Waits run on a fake clock: each test jumps over the client's backoff, Retry-After and deadline
 // timers instead of sleeping, and asserts on that clock, never on wall time. The network is real.
@@ -165,7 +165,10 @@ describe("retries", () => {
     await get.server.close();
 
     const post = await scripted(reset, ok);
-    const error = await post.client().createProject({ body: { name: "x" } }).catch((e: unknown) => e);
+    const error = await post
+      .client()
+      .createProject({ body: { name: "x" } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConvertNetworkError);
     expect(post.server.requests).toHaveLength(1);
   });
@@ -198,7 +201,9 @@ describe("timeouts and cancellation", () => {
 
   it("times out while the body is still arriving, without retrying", async () => {
     const { server, client } = await scripted(stall);
-    const call = client({ timeoutMs: 300 }).getProject().catch((e: unknown) => e);
+    const call = client({ timeoutMs: 300 })
+      .getProject()
+      .catch((e: unknown) => e);
     await until(() => server.requests.length === 1);
     await vi.advanceTimersByTimeAsync(300);
     const error = await call;
@@ -209,7 +214,9 @@ describe("timeouts and cancellation", () => {
 
   it("lets one call override the client's timeout", async () => {
     const { server, client } = await scripted(stall);
-    const call = client({ timeoutMs: 60_000 }).getProject({ timeoutMs: 200 }).catch((e: unknown) => e);
+    const call = client({ timeoutMs: 60_000 })
+      .getProject({ timeoutMs: 200 })
+      .catch((e: unknown) => e);
     await until(() => server.requests.length === 1);
     await vi.advanceTimersByTimeAsync(200);
     expect(await call).toBeInstanceOf(ConvertTimeoutError);
@@ -217,7 +224,9 @@ describe("timeouts and cancellation", () => {
 
   it("ends a Retry-After wait that reaches past the deadline with a timeout", async () => {
     const { server, client, events } = await scripted(json(429, {}, { "retry-after": "20" }), ok);
-    const call = client({ timeoutMs: 5_000 }).getProject().catch((e: unknown) => e);
+    const call = client({ timeoutMs: 5_000 })
+      .getProject()
+      .catch((e: unknown) => e);
     await until(() => events.some((e) => e.type === "retry"));
     await vi.advanceTimersByTimeAsync(5_000);
     expect(await call).toBeInstanceOf(ConvertTimeoutError);

@@ -1,9 +1,9 @@
 import { getEventListeners } from "node:events";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { verifySignature } from "../../../scripts/verify-signature.js";
 import { ConvertAbortError, createConvertClient } from "../../../src/index.js";
 import { TEST_KEY } from "../../support/clients.js";
-import { startRecordingServer, type RecordingServer } from "../../support/recording-server.js";
-import { verifySignature } from "../../../scripts/verify-signature.js";
+import { type RecordingServer, startRecordingServer } from "../../support/recording-server.js";
 
 // What the transport's shortcuts must not change: the caller's signal, the bytes signed and sent,
 // and the Response handed back to openapi-fetch and to middleware.
@@ -103,7 +103,12 @@ describe("raw calls and middleware", () => {
       [true, { name: "client middleware" }],
       [true, { name: "per-call middleware" }],
     ]);
-    expect(server.requests.map((r) => JSON.parse(r.body.toString()).name)).toEqual(["plain", "client middleware", "per-call middleware", "ejected"]);
+    expect(server.requests.map((r) => JSON.parse(r.body.toString()).name)).toEqual([
+      "plain",
+      "client middleware",
+      "per-call middleware",
+      "ejected",
+    ]);
     expect(server.requests.map((r) => [verifySignature(r, secrets), r.headers["content-type"]])).toEqual(
       Array.from({ length: 4 }, () => [null, "application/json"]),
     );
@@ -127,7 +132,9 @@ describe("raw calls and middleware", () => {
     for (const error of await Promise.all(calls)) expect(error).toBeInstanceOf(ConvertAbortError);
     expect(getEventListeners(shutdown.signal, "abort")).toHaveLength(0);
     // @ts-expect-error not a signal
-    await expect(convert.GET(getPath, { params, signal: "stop" })).rejects.toThrow("GET /accounts/{account_id}/projects/{project_id}: signal must be an AbortSignal");
+    await expect(convert.GET(getPath, { params, signal: "stop" })).rejects.toThrow(
+      "GET /accounts/{account_id}/projects/{project_id}: signal must be an AbortSignal",
+    );
   });
 });
 

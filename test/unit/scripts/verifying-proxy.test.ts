@@ -3,12 +3,14 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { startVerifyingProxy, type VerifyingProxy } from "../../../scripts/verifying-proxy.js";
 import { ConvertAuthenticationError, createConvertClient } from "../../../src/index.js";
 import { TEST_KEY } from "../../support/clients.js";
-import { startRecordingServer, type RecordingServer } from "../../support/recording-server.js";
+import { type RecordingServer, startRecordingServer } from "../../support/recording-server.js";
 
 let upstream: RecordingServer;
 let proxy: VerifyingProxy;
 beforeAll(async () => {
-  upstream = await startRecordingServer((_request, response) => void response.writeHead(200, { "content-type": "application/json" }).end('{"id":2}'));
+  upstream = await startRecordingServer(
+    (_request, response) => void response.writeHead(200, { "content-type": "application/json" }).end('{"id":2}'),
+  );
   proxy = await startVerifyingProxy(upstream.origin, { [TEST_KEY.applicationId]: TEST_KEY.secretKey });
 });
 afterAll(async () => {
@@ -18,7 +20,12 @@ afterAll(async () => {
 
 it("forwards a correctly signed request and refuses a wrongly signed one", async () => {
   const good = createConvertClient({ baseUrl: proxy.url, auth: { type: "requestSigning", ...TEST_KEY }, accountId: 1, projectId: 2 });
-  const bad = createConvertClient({ baseUrl: proxy.url, auth: { type: "requestSigning", ...TEST_KEY, secretKey: "wrong" }, accountId: 1, projectId: 2 });
+  const bad = createConvertClient({
+    baseUrl: proxy.url,
+    auth: { type: "requestSigning", ...TEST_KEY, secretKey: "wrong" },
+    accountId: 1,
+    projectId: 2,
+  });
   await expect(good.updateProject({ body: { name: "Café" } })).resolves.toEqual({ id: 2 });
   await expect(bad.getProject()).rejects.toBeInstanceOf(ConvertAuthenticationError);
   expect(proxy.verdicts.map((v) => v.problem)).toEqual([null, "signature mismatch"]);
