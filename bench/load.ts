@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
 export type Index = typeof import("../src/index.js");
-export type Session = typeof import("../src/session.js");
+export type Session = typeof import("../src/session/index.js");
 export interface Client {
   index: Index;
   session: Session;
@@ -37,7 +37,7 @@ export async function bundleClient(root: string): Promise<Client> {
   else process.on("exit", () => rmSync(outdir, { recursive: true, force: true }));
   await build({
     absWorkingDir: resolve(root),
-    entryPoints: { index: "src/index.ts", session: "src/session.ts" },
+    entryPoints: { index: "src/index.ts", session: "src/session/index.ts" },
     outdir,
     outExtension: { ".js": ".mjs" },
     bundle: true,

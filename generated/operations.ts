@@ -169,3 +169,21 @@ export const operationTable = {
   bulkFeaturesUpdate: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/features/bulk-update", pathParams: { account_id: "integer", project_id: "integer" } },
   bulkFeaturesDelete: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/features/bulk-delete", pathParams: { account_id: "integer", project_id: "integer" } },
 } as const satisfies Record<string, OperationSpec>;
+
+/** The operations `paginate` walks (the `paginated` ones above). */
+export type PaginatedOperationId =
+  | "getAccountHistory"
+  | "getAccountActiveCompletedExperiencesList"
+  | "getProjectsList"
+  | "getProjectHistory"
+  | "getExperiencesList"
+  | "getExperienceHistory"
+  | "getGoalsList"
+  | "getHypothesesList"
+  | "getKnowledgeBasesList"
+  | "getObservationsList"
+  | "getLocationsList"
+  | "getAudiencesList"
+  | "getDomainsList"
+  | "getTagsList"
+  | "getFeaturesList";

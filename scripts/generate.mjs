@@ -90,6 +90,7 @@ function operationTable(doc) {
     return names;
   };
   const rows = [];
+  const paginated = [];
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const method of ["get", "put", "post", "delete", "patch"]) {
       const op = item[method];
@@ -116,6 +117,7 @@ function operationTable(doc) {
         .filter(([, value]) => value !== false)
         .map(([key, value]) => `${key}: ${literal(value)}`);
       rows.push(`  ${op.operationId}: { ${fields.join(", ")} },`);
+      if (entry.paginated) paginated.push(op.operationId);
     }
   }
   return `${header}export interface OperationSpec {
@@ -132,5 +134,9 @@ function operationTable(doc) {
 export const operationTable = {
 ${rows.join("\n")}
 } as const satisfies Record<string, OperationSpec>;
+
+/** The operations \`paginate\` walks (the \`paginated\` ones above). */
+export type PaginatedOperationId =
+${paginated.map((id) => `  | "${id}"`).join("\n")};
 `;
 }

@@ -63,7 +63,13 @@ export class ConvertApiError extends ConvertError {
   /** Response headers (lowercase names), without `set-cookie`, which may carry a session. */
   readonly headers: Record<string, string>;
 
-  constructor(status: number, body: unknown, request: RequestInfo, headers: Headers, hint?: string) {
+  constructor(
+    status: number,
+    body: unknown,
+    request: RequestInfo,
+    headers: Readonly<Record<string, string | string[] | undefined>>,
+    hint?: string,
+  ) {
     const detail = readErrorBody(body);
     const where = describeCall(request);
     const what = detail.messages.length > 0 ? brief(detail.messages, "; ") : "no message";
@@ -77,7 +83,10 @@ export class ConvertApiError extends ConvertError {
     this.method = request.method;
     this.url = request.url;
     this.body = body;
-    this.headers = Object.fromEntries([...headers].filter(([name]) => name !== "set-cookie"));
+    this.headers = {};
+    for (const [name, value] of Object.entries(headers)) {
+      if (name !== "set-cookie" && value !== undefined) this.headers[name] = Array.isArray(value) ? value.join(", ") : value;
+    }
   }
 }
 

@@ -1,12 +1,19 @@
+// The public surface of "convert-api-client", in one list. Anything not exported here is internal.
+// The cookie-session entry is "convert-api-client/session" (src/session/index.ts).
+
+// Types generated from the spec
 export type { components, operations, paths } from "../generated/openapi-types.js";
-export type { ConvertAuth, NoAuth } from "./auth/index.js";
+// Authentication
+export type { ConvertAuth, NoAuth, SessionAuth } from "./auth/index.js";
 export type { ReportTokenAuth } from "./auth/report-token.js";
 export type { RequestSigningAuth, SignatureHeaders, SignRequestInput } from "./auth/request-signing.js";
 export { signRequest } from "./auth/request-signing.js";
 export type { SecretKeyAuth } from "./auth/secret-key.js";
-export type { SessionAuth } from "./auth/session.js";
-export type { ConvertClient, ConvertClientOptions, DefaultedParams } from "./client.js";
+export type { ConvertClient, ConvertClientOptions, DefaultedPathParams, PaginateArgs } from "./client.js";
+// The client
 export { createConvertClient, DEFAULT_BASE_URL } from "./client.js";
+
+// Errors
 export {
   ConvertAbortError,
   ConvertApiError,
@@ -25,7 +32,12 @@ export {
   ConvertTimeoutError,
   ConvertValidationError,
 } from "./errors.js";
+
+// Logging
 export type { ConvertLogEvent, ConvertLogger } from "./logger.js";
+
+// Operations and pagination
+export type { PaginateOptions, Paginator } from "./operations/paginate.js";
 export type {
   OperationArgs,
   OperationCallOptions,
@@ -34,6 +46,6 @@ export type {
   OperationResult,
   PageItem,
   PaginatedOperationId,
-} from "./operation-types.js";
-export type { PaginateOptions, Paginator } from "./paginate.js";
+} from "./operations/types.js";
+export type { CallOptions } from "./options.js";
 export type { Schema, SchemaInput } from "./types.js";

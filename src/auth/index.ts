@@ -1,11 +1,25 @@
 import { requireHttpsFor } from "../base-url.js";
 import { ConvertConfigError } from "../errors.js";
-import type { Authenticator } from "./authenticator.js";
+import type { Authenticator } from "../http/request.js";
 import { type ReportTokenAuth, reportToken } from "./report-token.js";
 import { type RequestSigningAuth, requestSigning } from "./request-signing.js";
 import { type SecretKeyAuth, secretKey } from "./secret-key.js";
-import type { SessionAuth } from "./session.js";
 import { sessionAuthenticator } from "./session-link.js";
+
+/**
+ * Sign in as a Convert user with a cookie session (Convert's own apps only; others use API keys):
+ * `session` is a signed-in ConvertSession from "convert-api-client/session".
+ */
+export interface SessionAuth {
+  type: "session";
+  session: SessionCredentials;
+}
+
+/** What the client needs of a ConvertSession: its origin and its credentials for that origin. */
+export interface SessionCredentials {
+  readonly origin: string;
+  [sessionAuthenticator](baseUrl: string): Authenticator;
+}
 
 /** No credentials: for sign-in, password reset and report-token calls. */
 export interface NoAuth {
@@ -46,7 +60,7 @@ export function createAuthenticator(
       requireHttpsFor(baseUrl, "the secret key", allowInsecureHttp, "options.baseUrl");
       return secretKey(auth);
     case "session": {
-      const link = (auth.session as { [sessionAuthenticator]?: (baseUrl: string) => Authenticator } | undefined)?.[sessionAuthenticator];
+      const link = (auth.session as Partial<SessionCredentials> | undefined)?.[sessionAuthenticator];
       if (typeof link !== "function") throw new ConvertConfigError("options.auth.session must be a ConvertSession");
       requireHttpsFor(baseUrl, "the session cookie", allowInsecureHttp, "options.baseUrl");
       return link.call(auth.session, baseUrl);
@@ -99,7 +113,8 @@ function looksLikeBrowser(): boolean {
 // Header values must be printable ASCII without spaces; the message never echoes the value.
 const CREDENTIAL = /^[\x21-\x7e]+$/;
 
-function checkCredential(value: unknown, name: string): void {
+/** A credential or other secret header value: printable ASCII without spaces; never echoed. */
+export function checkCredential(value: unknown, name: string): void {
   if (typeof value !== "string" || value.length === 0) throw new ConvertConfigError(`${name} is missing: pass a non-empty string`);
   if (!CREDENTIAL.test(value)) {
     throw new ConvertConfigError(`${name} is malformed: it must be printable ASCII without spaces or line breaks`);

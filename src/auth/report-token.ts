@@ -1,4 +1,4 @@
-import type { Authenticator } from "./authenticator.js";
+import type { Authenticator } from "../http/request.js";
 
 /** Read-only access to one experience's report with a token from `getReportToken`. */
 export interface ReportTokenAuth {

@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import type { Authenticator } from "./authenticator.js";
+import type { Authenticator } from "../http/request.js";
 
 export interface SignRequestInput {
   /** The API key's `key_id`. */

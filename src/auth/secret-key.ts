@@ -1,4 +1,4 @@
-import type { Authenticator } from "./authenticator.js";
+import type { Authenticator } from "../http/request.js";
 
 export interface SecretKeyAuth {
   type: "secretKey";

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import { ConvertAuthenticationError, createConvertClient } from "../../src/index.js";
-import { ConvertSession } from "../../src/session.js";
+import { ConvertSession } from "../../src/session/index.js";
 import { ids, prismClient, TEST_KEY } from "../support/clients.js";
 
 // Prism checks that each request carries what one of the operation's security schemes needs.

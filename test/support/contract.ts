@@ -2,7 +2,7 @@
 // what is particular to its tag.
 import { inject } from "vitest";
 import { type ConvertClient, type ConvertClientOptions, createConvertClient } from "../../src/index.js";
-import { ConvertSession } from "../../src/session.js";
+import { ConvertSession } from "../../src/session/index.js";
 import { ids, prismClient, signing } from "./clients.js";
 
 /** Sign-in, password reset and invitation calls go out without credentials. */
