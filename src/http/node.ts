@@ -1,6 +1,6 @@
 import http from "node:http";
-import https from "node:https";
-import zlib from "node:zlib";
+import type https from "node:https";
+import type zlib from "node:zlib";
 import { VERSION } from "../version.js";
 import { AnswerTooLarge, BodyCollector } from "./body-collector.js";
 import type { Answer, Exchange } from "./request.js";
@@ -15,17 +15,24 @@ export const NODE_DEFAULT_HEADERS: Readonly<Record<string, string>> = {
 type Decoder = zlib.Gunzip | zlib.Inflate | zlib.InflateRaw | zlib.BrotliDecompress;
 
 /** A streaming decoder per content coding, chosen from the body's first bytes. */
-const DECODERS: Record<string, (first: Uint8Array) => Decoder> = {
-  gzip: () => zlib.createGunzip(),
-  "x-gzip": () => zlib.createGunzip(),
+const DECODERS: Record<string, (z: typeof zlib, first: Uint8Array) => Decoder> = {
+  gzip: (z) => z.createGunzip(),
+  "x-gzip": (z) => z.createGunzip(),
   // "deflate" should be zlib-wrapped, but some servers send raw deflate: fetch accepts both.
-  deflate: (first) => ((first[0]! & 0x0f) === 0x08 ? zlib.createInflate() : zlib.createInflateRaw()),
-  br: () => zlib.createBrotliDecompress(),
+  deflate: (z, first) => ((first[0]! & 0x0f) === 0x08 ? z.createInflate() : z.createInflateRaw()),
+  br: (z) => z.createBrotliDecompress(),
 };
+
+// node:https (with tls) and node:zlib cost more to load than the rest of the client: they are
+// loaded when first needed, not when the client is imported.
+let httpsModule: typeof https | undefined;
+let zlibModule: Promise<typeof zlib> | undefined;
+const loadZlib = () => (zlibModule ??= import("node:zlib").then((module) => module.default ?? module));
 
 /** What node:http needs of an origin, parsed once per origin rather than once per request. */
 interface Origin {
   send: typeof http.request;
+  secure: boolean;
   hostname: string;
   port: number;
 }
@@ -39,26 +46,25 @@ interface Origin {
  */
 export function nodeExchange(agent?: { http?: http.Agent | undefined; https?: https.Agent | undefined }): Exchange {
   const origins = new Map<string, Origin>();
-  const originOf = (origin: string): Origin => {
-    let parsed = origins.get(origin);
-    if (!parsed) {
-      const url = new URL(origin);
-      const secure = url.protocol === "https:";
-      // IPv6 literals come bracketed in URLs, bare in node:http's options.
-      const hostname = url.hostname.startsWith("[") ? url.hostname.slice(1, -1) : url.hostname;
-      parsed = { send: secure ? https.request : http.request, hostname, port: Number(url.port) || (secure ? 443 : 80) };
-      origins.set(origin, parsed);
-    }
+  const originOf = async (origin: string): Promise<Origin> => {
+    const url = new URL(origin);
+    const secure = url.protocol === "https:";
+    if (secure) httpsModule ??= await import("node:https").then((module) => module.default ?? module);
+    // IPv6 literals come bracketed in URLs, bare in node:http's options.
+    const hostname = url.hostname.startsWith("[") ? url.hostname.slice(1, -1) : url.hostname;
+    const parsed = { send: secure ? httpsModule!.request : http.request, secure, hostname, port: Number(url.port) || (secure ? 443 : 80) };
+    origins.set(origin, parsed);
     return parsed;
   };
 
-  return ({ method, url, headers, body, cancellation, maxResponseBytes }) =>
-    new Promise<Answer>((resolve, reject) => {
+  return async ({ method, url, headers, body, cancellation, maxResponseBytes }) => {
+    const pathAt = url.indexOf("/", url.indexOf("//") + 2);
+    const originText = pathAt < 0 ? url : url.slice(0, pathAt);
+    const { send, secure, hostname, port } = origins.get(originText) ?? (await originOf(originText));
+    const path = pathAt < 0 ? "/" : url.slice(pathAt);
+    const chosen = secure ? agent?.https : agent?.http;
+    return new Promise<Answer>((resolve, reject) => {
       if (cancellation.cancelled) return reject(cancellation.reason);
-      const pathAt = url.indexOf("/", url.indexOf("//") + 2);
-      const { send, hostname, port } = originOf(pathAt < 0 ? url : url.slice(0, pathAt));
-      const path = pathAt < 0 ? "/" : url.slice(pathAt);
-      const chosen = send === https.request ? agent?.https : agent?.http;
       let settled = false;
       let decoder: Decoder | undefined;
       let socket: { destroy(): void } | undefined;
@@ -98,12 +104,21 @@ export function nodeExchange(agent?: { http?: http.Agent | undefined; https?: ht
             fail(error);
           }
         };
+        // An encoded body waits (paused) for node:zlib the first time one arrives.
+        let z: typeof zlib | undefined;
+        if (createDecoder) {
+          incoming.pause();
+          loadZlib().then((module) => {
+            z = module;
+            incoming.resume();
+          }, fail);
+        }
         incoming.on("data", (chunk: Buffer) => {
           raw += chunk.byteLength;
           if (raw > maxResponseBytes) return fail(new AnswerTooLarge(maxResponseBytes));
           if (!createDecoder) return keep(chunk);
           if (!decoder) {
-            decoder = createDecoder(chunk);
+            decoder = createDecoder(z!, chunk);
             decoder.on("data", keep);
             decoder.on("error", fail);
             decoder.on("end", finish);
@@ -133,4 +148,5 @@ export function nodeExchange(agent?: { http?: http.Agent | undefined; https?: ht
       outgoing.on("error", fail);
       outgoing.end(body); // in one piece, so node:http sends Content-Length (0 when there is no body)
     });
+  };
 }
