@@ -1,7 +1,7 @@
 // The raw openapi-fetch interface (`convert.GET(...)`, `use`, middleware) over the same send loop
 // as the operation methods: openapi-fetch builds real Requests and runs middleware; its `fetch`
 // is this module's, which reads the final Request and hands it to the send loop.
-import createClient, { type Client, type Middleware } from "openapi-fetch";
+import type { Client, Middleware } from "openapi-fetch";
 import type { paths } from "../generated/openapi-types.js";
 import { ConvertConfigError, describeCall, type RequestInfo } from "./errors.js";
 import { readBody } from "./http/answer.js";
@@ -72,13 +72,23 @@ export function createRawClient(config: { baseUrl: string; headers: Record<strin
     return responseOf(answer, info);
   };
 
-  const client = createClient<paths>({
-    baseUrl,
-    headers: config.headers,
-    querySerializer: serializeQuery,
-    bodySerializer: bodyInit,
-    fetch: (input: Request | string | URL) => forward(input as Request, {}),
-  });
+  // openapi-fetch is loaded with the first raw call (or the first call while middleware is
+  // registered), so that importing the client does not pay for it.
+  let loading: Promise<Client<paths>> | undefined;
+  let created: Client<paths> | undefined;
+  const openapiFetch = () =>
+    (loading ??= import("openapi-fetch").then((module) => {
+      const createClient = (module.default ?? module) as unknown as typeof import("openapi-fetch").default;
+      created = createClient<paths>({
+        baseUrl,
+        headers: config.headers,
+        querySerializer: serializeQuery,
+        bodySerializer: bodyInit,
+        fetch: (input: Request | string | URL) => forward(input as Request, {}),
+      });
+      created.use(...middleware); // those registered before it existed
+      return created;
+    }));
   const middleware = new Set<Middleware>();
 
   /** Checks a raw call before openapi-fetch builds anything, and routes it with its own context. */
@@ -99,25 +109,41 @@ export function createRawClient(config: { baseUrl: string; headers: Record<strin
 
   const raw = {} as Record<string, unknown>;
   for (const method of METHODS) {
-    const send = client[method] as (path: string, init: unknown) => Promise<unknown>;
-    raw[method] = async (path: string, init?: Record<string, unknown>) => send(path, prepare(method, path, init));
+    raw[method] = async (path: string, init?: Record<string, unknown>) => {
+      const prepared = prepare(method, path, init);
+      const send = (await openapiFetch())[method] as (path: string, init: unknown) => Promise<unknown>;
+      return send(path, prepared);
+    };
   }
-  raw.request = async (method: string, path: string, init?: Record<string, unknown>) =>
-    client.request(method as never, path as never, prepare(String(method).toUpperCase(), path, init) as never);
+  raw.request = async (method: string, path: string, init?: Record<string, unknown>) => {
+    const prepared = prepare(String(method).toUpperCase(), path, init);
+    return (await openapiFetch()).request(method as never, path as never, prepared as never);
+  };
+  // Kept here for a client made later, and passed on to the one that exists.
   raw.use = (...added: Middleware[]) => {
-    client.use(...added);
-    for (const m of added) if (m) middleware.add(m);
+    for (const m of added) {
+      if (!m) continue;
+      if (typeof m !== "object" || !("onRequest" in m || "onResponse" in m || "onError" in m)) {
+        throw new ConvertConfigError("use(...): a middleware must be an object with onRequest, onResponse or onError");
+      }
+      middleware.add(m);
+    }
+    created?.use(...added);
   };
   raw.eject = (...removed: Middleware[]) => {
-    client.eject(...removed);
     for (const m of removed) middleware.delete(m);
+    created?.eject(...removed);
   };
 
   return {
     raw: raw as unknown as RawClient,
     hasMiddleware: () => middleware.size > 0,
-    request: (method, path, init, context) =>
-      client.request(method as never, path as never, { ...init, fetch: (request: Request) => forward(request, context) } as never) as never,
+    request: async (method, path, init, context) =>
+      (await openapiFetch()).request(
+        method as never,
+        path as never,
+        { ...init, fetch: (request: Request) => forward(request, context) } as never,
+      ) as never,
   };
 }
 
