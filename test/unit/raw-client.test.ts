@@ -1,12 +1,14 @@
 import { getEventListeners } from "node:events";
+import { Agent } from "node:http";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { verifySignature } from "../../scripts/verify-signature.js";
-import { ConvertAbortError, createConvertClient } from "../../src/index.js";
+import { ConvertAbortError, ConvertNotFoundError, ConvertResponseTooLargeError, createConvertClient } from "../../src/index.js";
 import { TEST_KEY } from "../support/clients.js";
 import { type RecordingServer, startRecordingServer } from "../support/recording-server.js";
 
-// What the transport's shortcuts must not change: the caller's signal, the bytes signed and sent,
-// and the Response handed back to openapi-fetch and to middleware.
+// The raw openapi-fetch interface and middleware over the send loop: the caller's signal, the
+// bytes signed and sent, per-call options, and the Response handed back to openapi-fetch and to
+// middleware.
 const secrets = { [TEST_KEY.applicationId]: TEST_KEY.secretKey };
 const answer = { id: 2, name: "Café ✓" };
 let server: RecordingServer;
@@ -20,6 +22,8 @@ beforeAll(async () => {
   server = await startRecordingServer(async (request, response) => {
     if (gate) await gate;
     if (request.target.endsWith("/delete")) return void response.writeHead(204).end();
+    if (request.target.endsWith("/goals/5"))
+      return void response.writeHead(404, { "content-type": "application/json", "x-request-id": "r-1" }).end('{"message":"gone"}');
     response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(answer));
   });
 });
@@ -179,5 +183,64 @@ describe("the Response handed back", () => {
     expect(response.status).toBe(204);
     expect(data).toBeUndefined();
     expect(response.body).toBeNull();
+  });
+});
+
+describe("per-call options and middleware", () => {
+  it("raw calls take the per-call limits of operation methods", async () => {
+    const call = client().GET("/accounts/{account_id}/projects/{project_id}", {
+      params: { path: { account_id: 1, project_id: 2 } },
+      maxResponseBytes: 10,
+    });
+    await expect(call).rejects.toBeInstanceOf(ConvertResponseTooLargeError);
+  });
+
+  it("middleware registered before the first raw call also runs for operation methods, until ejected", async () => {
+    const convert = client();
+    const tag = {
+      onRequest: ({ request }: { request: Request }) => {
+        request.headers.set("x-tag", "mw");
+        return request;
+      },
+    };
+    convert.use(tag);
+    await convert.getProject();
+    convert.eject(tag);
+    await convert.getProject();
+    expect(server.requests.map((r) => r.headers["x-tag"])).toEqual(["mw", undefined]);
+    expect(server.requests.map((r) => verifySignature(r, secrets))).toEqual([null, null]);
+  });
+
+  it("an operation method through middleware still throws the typed error, with the answer's headers", async () => {
+    const convert = client();
+    convert.use({ onResponse: ({ response }) => response });
+    const error = await convert.getGoal({ path: { goal_id: 5 }, headers: { "x-trace": "t" } }).catch((e: unknown) => e);
+    expect(server.requests.at(-1)!.target).toBe("/accounts/1/projects/2/goals/5");
+    expect(error).toBeInstanceOf(ConvertNotFoundError);
+    expect(error).toMatchObject({ operationId: "getGoal", status: 404, messages: ["gone"] });
+    expect((error as ConvertNotFoundError).headers["x-request-id"]).toBe("r-1");
+  });
+});
+
+describe("options.agent", () => {
+  it("sends through the given node:http agent", async () => {
+    const agent = new Agent({ keepAlive: true });
+    try {
+      const convert = createConvertClient({
+        baseUrl: server.origin,
+        auth: { type: "none" },
+        accountId: 1,
+        projectId: 2,
+        agent: { http: agent },
+      });
+      await convert.getProject();
+      expect(Object.keys(agent.freeSockets)).toEqual([`127.0.0.1:${new URL(server.origin).port}:`]);
+    } finally {
+      agent.destroy();
+    }
+  });
+
+  it("must be an object", () => {
+    expect(() => createConvertClient({ auth: { type: "none" }, agent: "keep-alive" as never })).toThrow("options.agent must be an object");
   });
 });
