@@ -35,6 +35,24 @@ export class ConvertConfigError extends ConvertError {
   static override readonly kind: string = "ConvertConfigError";
 }
 
+/**
+ * The OAuth access token has expired (or expires within 30 s) and no `getAccessToken` can
+ * supply a fresh one. Thrown before anything is sent.
+ */
+export class ConvertTokenExpiredError extends ConvertConfigError {
+  static override readonly kind: string = "ConvertTokenExpiredError";
+  /** When the held token expired (or expires), in ms since the epoch; undefined when none is held. */
+  readonly expiresAt: number | undefined;
+  constructor(expiresAt: number | undefined) {
+    super(
+      expiresAt === undefined
+        ? "options.auth: no OAuth access token to send: pass accessToken or getAccessToken"
+        : `options.auth: the OAuth access token expired at ${new Date(expiresAt).toISOString()}: pass a fresh accessToken, or getAccessToken to be asked for one`,
+    );
+    this.expiresAt = expiresAt;
+  }
+}
+
 /** What the client knows about the request that failed (no credentials in it). */
 export interface RequestInfo {
   /** operationId from the spec, when known. */

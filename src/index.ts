@@ -5,6 +5,7 @@
 export type { components, operations, paths } from "../generated/openapi-types.js";
 // Authentication
 export type { ConvertAuth, NoAuth, SessionAuth } from "./auth/index.js";
+export type { OAuthAuth, OAuthToken } from "./auth/oauth.js";
 export type { ReportTokenAuth } from "./auth/report-token.js";
 export type { RequestSigningAuth, SignatureHeaders, SignRequestInput } from "./auth/request-signing.js";
 export { signRequest } from "./auth/request-signing.js";
@@ -30,6 +31,7 @@ export {
   ConvertResponseTooLargeError,
   ConvertServerError,
   ConvertTimeoutError,
+  ConvertTokenExpiredError,
   ConvertValidationError,
 } from "./errors.js";
 

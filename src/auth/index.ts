@@ -1,6 +1,7 @@
 import { requireHttpsFor } from "../base-url.js";
 import { ConvertConfigError } from "../errors.js";
 import type { Authenticator } from "../http/request.js";
+import { type OAuthAuth, oauth } from "./oauth.js";
 import { type ReportTokenAuth, reportToken } from "./report-token.js";
 import { type RequestSigningAuth, requestSigning } from "./request-signing.js";
 import { type SecretKeyAuth, secretKey } from "./secret-key.js";
@@ -26,9 +27,9 @@ export interface NoAuth {
   type: "none";
 }
 
-export type ConvertAuth = RequestSigningAuth | SecretKeyAuth | SessionAuth | ReportTokenAuth | NoAuth;
+export type ConvertAuth = RequestSigningAuth | SecretKeyAuth | OAuthAuth | SessionAuth | ReportTokenAuth | NoAuth;
 
-const AUTH_TYPES = '"requestSigning", "secretKey", "session", "reportToken" or "none"';
+const AUTH_TYPES = '"requestSigning", "secretKey", "oauth", "session", "reportToken" or "none"';
 
 /** Validates `options.auth` and returns the function that applies it to each attempt. */
 export function createAuthenticator(
@@ -65,6 +66,21 @@ export function createAuthenticator(
       requireHttpsFor(baseUrl, "the session cookie", allowInsecureHttp, "options.baseUrl");
       return link.call(auth.session, baseUrl);
     }
+    case "oauth": {
+      if (auth.accessToken === undefined && typeof auth.getAccessToken !== "function") {
+        throw new ConvertConfigError("options.auth: an oauth client needs accessToken, getAccessToken, or both");
+      }
+      if (auth.accessToken !== undefined) checkCredential(auth.accessToken, "options.auth.accessToken");
+      if (auth.getAccessToken !== undefined && typeof auth.getAccessToken !== "function") {
+        throw new ConvertConfigError("options.auth.getAccessToken must be a function");
+      }
+      const { expiresAt } = auth;
+      if (expiresAt !== undefined && !(expiresAt instanceof Date ? Number.isFinite(expiresAt.getTime()) : Number.isFinite(expiresAt))) {
+        throw new ConvertConfigError("options.auth.expiresAt must be Unix seconds or a Date");
+      }
+      requireHttpsFor(baseUrl, "the OAuth access token", allowInsecureHttp, "options.baseUrl");
+      return oauth(auth, (token) => checkCredential(token, "the token from options.auth.getAccessToken()"));
+    }
     case "reportToken":
       checkCredential(auth.reportToken, "options.auth.reportToken");
       requireHttpsFor(baseUrl, "the report token", allowInsecureHttp, "options.baseUrl");
@@ -88,6 +104,8 @@ export function authHint(auth: ConvertAuth, status: number): string | undefined 
       return "The session is not signed in or has expired: call session.login() again";
     case "reportToken":
       return "The report token was refused: it may have been revoked or belong to another experience";
+    case "oauth":
+      return "The OAuth access token was refused: it may have expired or been revoked (pass getAccessToken to be asked for a fresh one)";
     case "secretKey":
       return 'The API refused the key. Check the application id and secret, and that the key was created with auth_type "secretKey"';
     default:

@@ -9,5 +9,9 @@ export interface ReportTokenAuth {
 
 export function reportToken(auth: ReportTokenAuth): Authenticator {
   const { reportToken: token } = auth;
-  return { authenticate: (request) => (request.headers.report_token = token) };
+  return {
+    authenticate: (request) => {
+      request.headers.report_token = token;
+    },
+  };
 }

@@ -12,5 +12,9 @@ export interface SecretKeyAuth {
 
 export function secretKey(auth: SecretKeyAuth): Authenticator {
   const value = `Bearer ${auth.applicationId}:${auth.secretKey}`;
-  return { authenticate: (request) => (request.headers.authorization = value) };
+  return {
+    authenticate: (request) => {
+      request.headers.authorization = value;
+    },
+  };
 }

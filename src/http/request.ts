@@ -64,8 +64,16 @@ export type Exchange = (attempt: Attempt) => Promise<Answer>;
 
 /** Adds credentials to each attempt, and may learn from each answer. */
 export interface Authenticator {
-  /** Called for every attempt, retries included, right before sending; adds to `request.headers`. */
-  authenticate(request: OutgoingRequest): void;
+  /**
+   * Called for every attempt, retries included, right before sending; adds to `request.headers`.
+   * May return a promise (a token being fetched); throwing refuses the call before it is sent.
+   */
+  authenticate(request: OutgoingRequest): void | Promise<void>;
   /** Called with every answer (a cookie session keeps its cookies this way). */
   receive?(answer: Answer): void;
+  /**
+   * Called once per call when the API answers 401: true when fresh credentials were obtained, and
+   * the request should go again (a 401 means it was not handled, so any request may).
+   */
+  renew?(): Promise<boolean>;
 }

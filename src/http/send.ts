@@ -74,12 +74,14 @@ export function createSender(config: SenderConfig): Send {
       await sleep(decision.delayMs, cancellation).catch((error: unknown) => Promise.reject(stopped() ?? error));
     };
 
+    let renewed = false;
     try {
       for (let attempt = 0; ; attempt++) {
         const stop = stopped();
         if (stop) throw stop;
         const outgoing = { method, url, headers: { ...request.headers }, body };
-        authenticator?.authenticate(outgoing);
+        const pending = authenticator?.authenticate(outgoing);
+        if (pending) await pending;
         const started = performance.now();
         logger?.({ type: "request", ...info, attempt });
         let answer: Answer;
@@ -104,6 +106,13 @@ export function createSender(config: SenderConfig): Send {
         const { status } = answer;
         logger?.({ type: "response", ...info, attempt, status, durationMs: performance.now() - started });
         if (status >= 200 && status <= 299) return answer;
+        if (status === 401 && !renewed && authenticator?.renew) {
+          renewed = true;
+          if (await authenticator.renew()) {
+            attempt--; // a new credential, not a retry
+            continue;
+          }
+        }
         const decision = decideRetry({
           attempt,
           maxRetries,

@@ -36,7 +36,7 @@ describe("createConvertClient options", () => {
   });
 
   it("rejects an unknown auth type and a bad expiry window", () => {
-    expect(configError({ auth: { type: "oauth" } }).message).toMatch(/options\.auth\.type must be/);
+    expect(configError({ auth: { type: "saml" } }).message).toMatch(/options\.auth\.type must be/);
     expect(configError({ auth: { type: "requestSigning", ...TEST_KEY, expiresInSeconds: 0 } }).message).toMatch(/expiresInSeconds/);
     expect(configError({ auth: { type: "requestSigning", ...TEST_KEY, expiresInSeconds: 1.5 } }).message).toMatch(/expiresInSeconds/);
   });
