@@ -20,7 +20,7 @@ const LAYERS = [
   ["auth/"],
   ["operations/"],
   ["raw-client.ts"],
-  ["client.ts"],
+  ["client.ts", "oauth.ts"],
   ["session/"],
   ["index.ts"],
 ];

@@ -13,7 +13,6 @@ export type { SecretKeyAuth } from "./auth/secret-key.js";
 export type { ConvertClient, ConvertClientOptions, DefaultedPathParams, PaginateArgs } from "./client.js";
 // The client
 export { createConvertClient, DEFAULT_BASE_URL } from "./client.js";
-
 // Errors
 export {
   ConvertAbortError,
@@ -34,9 +33,10 @@ export {
   ConvertTokenExpiredError,
   ConvertValidationError,
 } from "./errors.js";
-
 // Logging
 export type { ConvertLogEvent, ConvertLogger } from "./logger.js";
+export type { OAuthAuthorizeOptions } from "./oauth.js";
+export { checkOAuthState, createPkce, OAUTH_AUTHORIZE_URL, OAUTH_DEFAULT_SCOPE, OAuthPkce, oauthAuthorizeUrl } from "./oauth.js";
 
 // Operations and pagination
 export type { PaginateOptions, Paginator } from "./operations/paginate.js";
