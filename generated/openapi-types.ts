@@ -9485,7 +9485,7 @@ export interface components {
              * Format: binary
              * @description A JSON file produced by `exportProject`.
              */
-            file: Blob;
+            file: Blob | Uint8Array;
         };
         /** @description The answer of `importProjectData`, with the ids of what was created. */
         ImportProjectDataSuccess: components["schemas"]["SuccessData"] & {
@@ -9964,7 +9964,7 @@ export interface components {
              * Format: binary
              * @description The image file.
              */
-            image: Blob;
+            image: Blob | Uint8Array;
         };
         /**
          * @description Experience types a variation can be turned into.
@@ -11774,7 +11774,7 @@ export interface components {
              * Format: binary
              * @description The image file, 5 MB at most.
              */
-            image: Blob;
+            image: Blob | Uint8Array;
         };
         /** @description Paging size of the tags list. */
         TagsListDataOptions: components["schemas"]["ResultsPerPage"];

@@ -9,6 +9,10 @@ export interface OperationSpec {
   readonly idempotent?: true;
   /** A list that walks pages: a page field in the body, extra.pagination in the answer. */
   readonly paginated?: true;
+  /** The request body is multipart form data (a file upload). */
+  readonly multipart?: true;
+  /** The answer is bytes (an image, a file), not JSON. */
+  readonly binary?: true;
 }
 
 export const operationTable = {
@@ -54,8 +58,8 @@ export const operationTable = {
   getProjectLiveData: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/livedata", pathParams: { account_id: "integer", project_id: "integer" }, idempotent: true },
   generateDebugToken: { method: "GET", path: "/accounts/{account_id}/projects/{project_id}/generate-debug-token", pathParams: { account_id: "integer", project_id: "integer" }, idempotent: true },
   exportProject: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/export", pathParams: { account_id: "integer", project_id: "integer" } },
-  importProject: { method: "POST", path: "/accounts/{account_id}/projects/import-project", pathParams: { account_id: "integer" } },
-  importProjectData: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/import-project-data", pathParams: { account_id: "integer", project_id: "integer" } },
+  importProject: { method: "POST", path: "/accounts/{account_id}/projects/import-project", pathParams: { account_id: "integer" }, multipart: true },
+  importProjectData: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/import-project-data", pathParams: { account_id: "integer", project_id: "integer" }, multipart: true },
   getSdkKeysList: { method: "GET", path: "/accounts/{account_id}/projects/{project_id}/sdk-keys", pathParams: { account_id: "integer", project_id: "integer" }, idempotent: true },
   createSdkKey: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/sdk-keys/create", pathParams: { account_id: "integer", project_id: "integer" } },
   deleteSdkKey: { method: "DELETE", path: "/accounts/{account_id}/projects/{project_id}/sdk-keys/{sdk_key}/delete", pathParams: { account_id: "integer", project_id: "integer", sdk_key: "string" } },
@@ -75,7 +79,7 @@ export const operationTable = {
   updateExperienceVariation: { method: "PUT", path: "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/variations/{variation_id}/update", pathParams: { account_id: "integer", project_id: "integer", experience_id: "integer", variation_id: "integer" } },
   deleteExperienceVariation: { method: "DELETE", path: "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/variations/{variation_id}/delete", pathParams: { account_id: "integer", project_id: "integer", experience_id: "integer", variation_id: "integer" } },
   getExperienceVariationScreenshot: { method: "GET", path: "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/variations/{variation_id}/screenshot", pathParams: { account_id: "integer", project_id: "integer", experience_id: "integer", variation_id: "integer" }, idempotent: true },
-  uploadExperienceVariationScreenshot: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/variations/{variation_id}/screenshot", pathParams: { account_id: "integer", project_id: "integer", experience_id: "integer", variation_id: "integer" } },
+  uploadExperienceVariationScreenshot: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/variations/{variation_id}/screenshot", pathParams: { account_id: "integer", project_id: "integer", experience_id: "integer", variation_id: "integer" }, multipart: true },
   convertExperienceVariation: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/variations/{variation_id}/convert", pathParams: { account_id: "integer", project_id: "integer", experience_id: "integer", variation_id: "integer" } },
   getSections: { method: "GET", path: "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/sections", pathParams: { account_id: "integer", project_id: "integer", experience_id: "integer" }, idempotent: true },
   createSection: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/sections/add", pathParams: { account_id: "integer", project_id: "integer", experience_id: "integer" } },
@@ -152,7 +156,7 @@ export const operationTable = {
   deleteDomain: { method: "DELETE", path: "/accounts/{account_id}/projects/{project_id}/domains/{domain_id}/delete", pathParams: { account_id: "integer", project_id: "integer", domain_id: "integer" } },
   bulkDomainsDelete: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/domains/bulk-delete", pathParams: { account_id: "integer", project_id: "integer" } },
   getCdnImagesList: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/images", pathParams: { account_id: "integer", project_id: "integer" }, idempotent: true },
-  uploadCdnImage: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/images/add", pathParams: { account_id: "integer", project_id: "integer" } },
+  uploadCdnImage: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/images/add", pathParams: { account_id: "integer", project_id: "integer" }, multipart: true },
   deleteCdnImage: { method: "DELETE", path: "/accounts/{account_id}/projects/{project_id}/images/{image_key}/delete", pathParams: { account_id: "integer", project_id: "integer", image_key: "string" } },
   getTagsList: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/tags", pathParams: { account_id: "integer", project_id: "integer" }, idempotent: true, paginated: true },
   getTag: { method: "GET", path: "/accounts/{account_id}/projects/{project_id}/tags/{tag_id}", pathParams: { account_id: "integer", project_id: "integer", tag_id: "integer" }, idempotent: true },
@@ -187,3 +191,6 @@ export type PaginatedOperationId =
   | "getDomainsList"
   | "getTagsList"
   | "getFeaturesList";
+
+/** The operations whose answer is not JSON but bytes: their methods resolve to a Blob. */
+export type BinaryOperationId = never;

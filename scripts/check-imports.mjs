@@ -15,7 +15,7 @@ const src = join(root, "src");
  */
 const LAYERS = [
   ["errors.ts", "version.ts", "types.ts"],
-  ["logger.ts", "options.ts", "base-url.ts"],
+  ["logger.ts", "options.ts", "base-url.ts", "uploads.ts"],
   ["http/"],
   ["auth/"],
   ["operations/"],

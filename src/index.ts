@@ -37,10 +37,10 @@ export {
 export type { ConvertLogEvent, ConvertLogger } from "./logger.js";
 export type { OAuthAuthorizeOptions } from "./oauth.js";
 export { checkOAuthState, createPkce, OAUTH_AUTHORIZE_URL, OAUTH_DEFAULT_SCOPE, OAuthPkce, oauthAuthorizeUrl } from "./oauth.js";
-
 // Operations and pagination
 export type { PaginateOptions, Paginator } from "./operations/paginate.js";
 export type {
+  BinaryOperationId,
   OperationArgs,
   OperationCallOptions,
   OperationId,
@@ -51,3 +51,6 @@ export type {
 } from "./operations/types.js";
 export type { CallOptions } from "./options.js";
 export type { Schema, SchemaInput } from "./types.js";
+export type { FileSource } from "./uploads.js";
+// Uploads
+export { fileFromPath, toFile } from "./uploads.js";

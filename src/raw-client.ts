@@ -83,7 +83,7 @@ export function createRawClient(config: { baseUrl: string; headers: Record<strin
         baseUrl,
         headers: config.headers,
         querySerializer: serializeQuery,
-        bodySerializer: bodyInit,
+        bodySerializer: (body: unknown) => bodyInit(body),
         fetch: (input: Request | string | URL) => forward(input as Request, {}),
       });
       created.use(...middleware); // those registered before it existed

@@ -43,9 +43,16 @@ export function readErrorBody(answer: Answer): unknown {
   }
 }
 
-/** The call's result: the body of a 2xx answer, or the ConvertApiError subclass for its status. */
-export function resultOf(answer: Answer, info: RequestInfo, hint?: (status: number) => string | undefined): unknown {
-  if (answer.status >= 200 && answer.status <= 299) return readBody(answer, info);
+/**
+ * The call's result: the body of a 2xx answer (a Blob of its content type when the operation
+ * answers bytes), or the ConvertApiError subclass for its status.
+ */
+export function resultOf(answer: Answer, info: RequestInfo, hint?: (status: number) => string | undefined, binary = false): unknown {
+  if (answer.status >= 200 && answer.status <= 299) {
+    if (!binary) return readBody(answer, info);
+    const type = answer.headers["content-type"];
+    return new Blob([answer.bytes], typeof type === "string" ? { type } : {});
+  }
   const body = readErrorBody(answer);
   const ErrorClass = apiErrorClass(answer.status, body);
   throw new ErrorClass(answer.status, body, { ...info, url: answer.url }, answer.headers, hint?.(answer.status));

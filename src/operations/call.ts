@@ -96,7 +96,7 @@ export function createOperationCaller(config: OperationCallerConfig): CallOperat
     const headers: Record<string, string> = { ...config.headers, ...callHeaders, ...headerParams };
     let body: string | Uint8Array | undefined;
     if (init.body !== undefined) {
-      const encoded = await encodeBody(init.body);
+      const encoded = await encodeBody(init.body, operation.multipart);
       body = encoded.body;
       headers["content-type"] ??= encoded.contentType;
     }
@@ -104,7 +104,7 @@ export function createOperationCaller(config: OperationCallerConfig): CallOperat
     const answer = await send({ method, url, headers, body }, call);
     // 4 and 5. Read the answer: its body, or the typed error for its status.
     const info: RequestInfo = { operationId, method, url };
-    return resultOf(answer, info, hint);
+    return resultOf(answer, info, hint, operation.binary);
   };
 }
 

@@ -13,6 +13,10 @@ export interface Operation {
   readonly idempotent: boolean;
   /** A list that walks pages: `page` in the body, `extra.pagination` in the answer. */
   readonly paginated: boolean;
+  /** The body is multipart form data (a file upload). */
+  readonly multipart: boolean;
+  /** The answer is bytes (an image, a file), not JSON. */
+  readonly binary: boolean;
 }
 
 interface Index {
@@ -40,6 +44,8 @@ function operations(): Index {
       pathParams,
       idempotent: spec.idempotent === true,
       paginated: spec.paginated === true,
+      multipart: spec.multipart === true,
+      binary: spec.binary === true,
     };
     byId.set(operationId, operation);
     if (!byPath.has(spec.path)) byPath.set(spec.path, operation);

@@ -10,10 +10,10 @@ import type {
   Writable,
 } from "openapi-typescript-helpers";
 import type { operations } from "../../generated/openapi-types.js";
-import type { PaginatedOperationId } from "../../generated/operations.js";
+import type { BinaryOperationId, PaginatedOperationId } from "../../generated/operations.js";
 import type { CallOptions } from "../options.js";
 
-export type { PaginatedOperationId };
+export type { BinaryOperationId, PaginatedOperationId };
 
 export type OperationId = keyof operations;
 
@@ -66,8 +66,10 @@ export type OperationArgs<K extends OperationId, DefaultedPathParams extends str
     ? [init?: OperationInit<K, DefaultedPathParams>]
     : [init: OperationInit<K, DefaultedPathParams>];
 
-/** The body of the operation's success answer. */
-export type OperationResult<K extends OperationId> = Readable<SuccessResponse<ResponseObjectMap<operations[K]>, "application/json">>;
+/** The body of the operation's success answer: parsed JSON, or a Blob for operations that answer bytes. */
+export type OperationResult<K extends OperationId> = K extends BinaryOperationId
+  ? Blob
+  : Readable<SuccessResponse<ResponseObjectMap<operations[K]>, "application/json">>;
 
 /** One method per operationId. `DefaultedPathParams`: path parameters the client fills in by default. */
 export type OperationMethods<DefaultedPathParams extends string = never> = {
