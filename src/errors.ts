@@ -80,14 +80,17 @@ export class ConvertApiError extends ConvertError {
   readonly body: unknown;
   /** Response headers (lowercase names), without `set-cookie`, which may carry a session. */
   readonly headers: Record<string, string>;
+  /** How long the API asked to wait before trying again (its `Retry-After`), when it said so. */
+  readonly retryAfterMs: number | undefined;
 
   constructor(
     status: number,
     body: unknown,
     request: RequestInfo,
     headers: Readonly<Record<string, string | string[] | undefined>>,
-    hint?: string,
+    details: { hint?: string | undefined; retryAfterMs?: number | undefined } = {},
   ) {
+    const { hint } = details;
     const detail = readErrorBody(body);
     const where = describeCall(request);
     const what = detail.messages.length > 0 ? brief(detail.messages, "; ") : "no message";
@@ -101,6 +104,7 @@ export class ConvertApiError extends ConvertError {
     this.method = request.method;
     this.url = request.url;
     this.body = body;
+    this.retryAfterMs = details.retryAfterMs;
     this.headers = {};
     for (const [name, value] of Object.entries(headers)) {
       if (name !== "set-cookie" && value !== undefined) this.headers[name] = Array.isArray(value) ? value.join(", ") : value;

@@ -1,5 +1,6 @@
 import { apiErrorClass, ConvertResponseError, type RequestInfo } from "../errors.js";
 import type { Answer } from "./request.js";
+import { parseRetryAfter } from "./retry.js";
 
 const utf8 = new TextDecoder();
 
@@ -55,7 +56,9 @@ export function resultOf(answer: Answer, info: RequestInfo, hint?: (status: numb
   }
   const body = readErrorBody(answer);
   const ErrorClass = apiErrorClass(answer.status, body);
-  throw new ErrorClass(answer.status, body, { ...info, url: answer.url }, answer.headers, hint?.(answer.status));
+  const retryAfter = answer.headers["retry-after"];
+  const retryAfterMs = parseRetryAfter(Array.isArray(retryAfter) ? retryAfter[0] : retryAfter, Date.now());
+  throw new ErrorClass(answer.status, body, { ...info, url: answer.url }, answer.headers, { hint: hint?.(answer.status), retryAfterMs });
 }
 
 function contentType(answer: Answer): string {

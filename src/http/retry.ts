@@ -52,7 +52,7 @@ const HTTP_DATE =
  * else (`-5`, `1.5`, `+2`, `1, 2`) is ignored, so the normal backoff applies, never an
  * immediate retry.
  */
-function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
+export function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
   if (!value) return undefined;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;

@@ -57,6 +57,7 @@ export function createSender(config: SenderConfig): Send {
     const { signal } = call;
 
     const cancellation = new Cancellation();
+    const deadline = performance.now() + timeoutMs; // monotonic: a clock adjusted meanwhile changes nothing
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -121,7 +122,9 @@ export function createSender(config: SenderConfig): Send {
           rateLimited: status >= 500 && saysTooManyRequests(start(answer.bytes)),
           retryAfter: single(answer.headers["retry-after"]),
         });
-        if (!decision.retry) return answer;
+        // A wait that would outlast the call's deadline is not started: the answer is the result
+        // now (a 429 with a long Retry-After is a rate limit, not a timeout later).
+        if (!decision.retry || decision.delayMs >= deadline - performance.now()) return answer;
         await wait(decision, attempt, `HTTP ${status}`);
       }
     } finally {

@@ -81,13 +81,9 @@ export function createOperationCaller(config: OperationCallerConfig): CallOperat
       );
       if (response.ok) return data;
       const headers = Object.fromEntries(response.headers);
-      throw new (apiErrorClass(response.status, error))(
-        response.status,
-        error,
-        { operationId, method, url: response.url },
-        headers,
-        hint(response.status),
-      );
+      throw new (apiErrorClass(response.status, error))(response.status, error, { operationId, method, url: response.url }, headers, {
+        hint: hint(response.status),
+      });
     }
 
     // 2. Build the request: the path above, PHP-style query, JSON or multipart body.

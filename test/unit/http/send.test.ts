@@ -222,15 +222,21 @@ describe("timeouts and cancellation", () => {
     expect(await call).toBeInstanceOf(ConvertTimeoutError);
   });
 
-  it("ends a Retry-After wait that reaches past the deadline with a timeout", async () => {
-    const { server, client, events } = await scripted(json(429, {}, { "retry-after": "20" }), ok);
-    const call = client({ timeoutMs: 5_000 })
+  it("fails at once with the rate limit when Retry-After reaches past the deadline, not with a timeout later", async () => {
+    const { server, client, events } = await scripted(json(429, { message: "slow down" }, { "retry-after": "20" }), ok);
+    const error = await client({ timeoutMs: 5_000 })
       .getProject()
       .catch((e: unknown) => e);
-    await until(() => events.some((e) => e.type === "retry"));
-    await vi.advanceTimersByTimeAsync(5_000);
-    expect(await call).toBeInstanceOf(ConvertTimeoutError);
+    expect(error).toBeInstanceOf(ConvertRateLimitError);
+    expect(error).toMatchObject({ status: 429, retryAfterMs: 20_000 });
+    expect(events.some((e) => e.type === "retry")).toBe(false);
     expect(server.requests).toHaveLength(1);
+  });
+
+  it("still waits for a Retry-After that ends before the deadline", async () => {
+    const { server, client, events } = await scripted(json(429, {}, { "retry-after": "2" }), ok);
+    await settle(client({ timeoutMs: 5_000 }).getProject(), events);
+    expect(server.requests).toHaveLength(2);
   });
 
   it("stops on the caller's AbortSignal, also during a retry wait", async () => {
