@@ -98,6 +98,7 @@ export function createConvertClient<const Options extends ConvertClientOptions>(
     exchange: options.fetch ? fetchExchange(options.fetch) : nodeExchange(options.agent),
     authenticator,
     timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
+    attemptTimeoutMs: options.attemptTimeoutMs,
     maxRetries: options.maxRetries ?? DEFAULTS.maxRetries,
     maxResponseBytes: options.maxResponseBytes ?? DEFAULTS.maxResponseBytes,
     logger: options.logger,

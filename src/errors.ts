@@ -187,13 +187,21 @@ export class ConvertNetworkError extends ConvertRequestError {
   }
 }
 
-/** The request (all attempts and reading the answer) took longer than `timeoutMs`. */
+/**
+ * The call (all attempts and reading the answer) took longer than `timeoutMs`, or its last
+ * attempt took longer than `attemptTimeoutMs` (`scope: "attempt"`).
+ */
 export class ConvertTimeoutError extends ConvertRequestError {
   static override readonly kind: string = "ConvertTimeoutError";
   readonly timeoutMs: number;
-  constructor(request: RequestInfo, timeoutMs: number) {
-    super(`timed out after ${timeoutMs} ms`, request);
+  readonly scope: "call" | "attempt";
+  constructor(request: RequestInfo, timeoutMs: number, scope: "call" | "attempt" = "call") {
+    super(
+      scope === "call" ? `timed out after ${timeoutMs} ms` : `timed out: an attempt took longer than attemptTimeoutMs (${timeoutMs} ms)`,
+      request,
+    );
     this.timeoutMs = timeoutMs;
+    this.scope = scope;
   }
 }
 

@@ -6,6 +6,11 @@ import { ConvertConfigError } from "./errors.js";
 export interface CallOptions {
   /** Deadline for the whole call: every attempt, the waits between them and reading the answer. Default 30 000 ms. */
   timeoutMs?: number | undefined;
+  /**
+   * Deadline for each attempt, beside the call's: an attempt that takes longer is abandoned and,
+   * when the request is safe to repeat, tried again. Default: none (only timeoutMs).
+   */
+  attemptTimeoutMs?: number | undefined;
   /** Retries after the first attempt (429 always; 502/503/504 and network errors when safe). 0 disables. Default 2. */
   maxRetries?: number | undefined;
   /**
@@ -20,11 +25,19 @@ export const DEFAULTS = { timeoutMs: 30_000, maxRetries: 2, maxResponseBytes: 50
 /** Longest delay setTimeout accepts. */
 const MAX_TIMEOUT_MS = 2_147_483_647;
 
-/** Validates `timeoutMs`, `maxRetries` and `maxResponseBytes` where they are given (`where` names the place). */
-export function checkCallOptions(options: { timeoutMs?: unknown; maxRetries?: unknown; maxResponseBytes?: unknown }, where: string): void {
-  const { timeoutMs, maxRetries, maxResponseBytes } = options;
-  if (timeoutMs !== undefined && !(typeof timeoutMs === "number" && timeoutMs > 0 && timeoutMs <= MAX_TIMEOUT_MS)) {
-    throw new ConvertConfigError(`${where}: timeoutMs must be a number of milliseconds > 0`);
+/** Validates the call options where they are given (`where` names the place). */
+export function checkCallOptions(
+  options: { timeoutMs?: unknown; attemptTimeoutMs?: unknown; maxRetries?: unknown; maxResponseBytes?: unknown },
+  where: string,
+): void {
+  const { timeoutMs, attemptTimeoutMs, maxRetries, maxResponseBytes } = options;
+  for (const [name, value] of [
+    ["timeoutMs", timeoutMs],
+    ["attemptTimeoutMs", attemptTimeoutMs],
+  ] as const) {
+    if (value !== undefined && !(typeof value === "number" && value > 0 && value <= MAX_TIMEOUT_MS)) {
+      throw new ConvertConfigError(`${where}: ${name} must be a number of milliseconds > 0`);
+    }
   }
   if (maxRetries !== undefined && !(Number.isInteger(maxRetries) && (maxRetries as number) >= 0 && (maxRetries as number) <= 10)) {
     throw new ConvertConfigError(`${where}: maxRetries must be a whole number from 0 to 10`);

@@ -93,17 +93,17 @@ export function createRawClient(config: { baseUrl: string; headers: Record<strin
 
   /** Checks a raw call before openapi-fetch builds anything, and routes it with its own context. */
   const prepare = (method: string, path: string, init: Record<string, unknown> | undefined) => {
-    const { signal, timeoutMs, maxRetries, maxResponseBytes, ...rest } = (init ?? {}) as Record<string, unknown> &
+    const { signal, timeoutMs, attemptTimeoutMs, maxRetries, maxResponseBytes, ...rest } = (init ?? {}) as Record<string, unknown> &
       CallOptions & { signal?: unknown };
     const operation = operationForRoute(method, path);
     const where = operation?.operationId ?? `${method} ${path}`;
-    checkCallOptions({ timeoutMs, maxRetries, maxResponseBytes }, where);
+    checkCallOptions({ timeoutMs, attemptTimeoutMs, maxRetries, maxResponseBytes }, where);
     // Each path value must be exactly one segment: checked here, since URL parsing in Request
     // would silently remove a dot-segment.
     const params = (rest.params ?? {}) as { path?: Record<string, unknown> };
     for (const [name, type] of operation?.pathParams ?? templateParamTypes(path)) checkPathParam(where, name, params.path?.[name], type);
     // The signal goes to the send loop, not into the Request, which would keep a listener on it.
-    const context: Context = { signal: checkSignal(signal, where), timeoutMs, maxRetries, maxResponseBytes };
+    const context: Context = { signal: checkSignal(signal, where), timeoutMs, attemptTimeoutMs, maxRetries, maxResponseBytes };
     return { ...rest, fetch: (request: Request) => forward(request, context) };
   };
 

@@ -46,6 +46,10 @@ export class Cancellation {
     this.#reason = { value: reason };
     this.#listener?.(reason);
   }
+  /** Stops the attempt in flight only (its own timeout); the call may go on. */
+  interrupt(reason: unknown): void {
+    this.#listener?.(reason);
+  }
   /** The one listener of the attempt in flight (each attempt replaces it). */
   onCancel(listener: ((reason: unknown) => void) | undefined): void {
     this.#listener = listener;

@@ -20,6 +20,7 @@ export interface CallContext {
   /** The caller's signal: it ends the call, retries included. */
   readonly signal?: AbortSignal | undefined;
   readonly timeoutMs?: number | undefined;
+  readonly attemptTimeoutMs?: number | undefined;
   readonly maxRetries?: number | undefined;
   readonly maxResponseBytes?: number | undefined;
 }
@@ -28,6 +29,7 @@ export interface SenderConfig {
   exchange: Exchange;
   authenticator: Authenticator | undefined;
   timeoutMs: number;
+  attemptTimeoutMs: number | undefined;
   maxRetries: number;
   maxResponseBytes: number;
   logger: ConvertLogger | undefined;
@@ -54,6 +56,7 @@ export function createSender(config: SenderConfig): Send {
     const timeoutMs = call.timeoutMs ?? config.timeoutMs;
     const maxRetries = call.maxRetries ?? config.maxRetries;
     const maxResponseBytes = call.maxResponseBytes ?? config.maxResponseBytes;
+    const attemptTimeoutMs = call.attemptTimeoutMs ?? config.attemptTimeoutMs;
     const { signal } = call;
 
     const cancellation = new Cancellation();
@@ -86,22 +89,35 @@ export function createSender(config: SenderConfig): Send {
         const started = performance.now();
         logger?.({ type: "request", ...info, attempt });
         let answer: Answer;
+        let attemptTimedOut = false;
+        const attemptTimer =
+          attemptTimeoutMs === undefined
+            ? undefined
+            : setTimeout(() => {
+                attemptTimedOut = true;
+                cancellation.interrupt(new Error("attempt deadline"));
+              }, attemptTimeoutMs);
         try {
           answer = await exchange({ ...outgoing, cancellation, maxResponseBytes });
         } catch (error) {
           const stop = stopped();
           const failure =
             stop ??
-            (error instanceof AnswerTooLarge
-              ? new ConvertResponseTooLargeError(info, error.limitBytes)
-              : new ConvertNetworkError(info, error));
+            (attemptTimedOut
+              ? new ConvertTimeoutError(info, attemptTimeoutMs!, "attempt")
+              : error instanceof AnswerTooLarge
+                ? new ConvertResponseTooLargeError(info, error.limitBytes)
+                : new ConvertNetworkError(info, error));
           logger?.({ type: "error", ...info, attempt, durationMs: performance.now() - started, error: failure.message });
-          // Only a lost connection may be worth another try; a deadline, an abort or a body too large is final.
-          const decision =
-            failure instanceof ConvertNetworkError ? decideRetry({ attempt, maxRetries, safeToRepeat: call.idempotent }) : NO_RETRY;
+          // A lost connection or an attempt's own timeout may be worth another try; the call's
+          // deadline, an abort or a body too large is final.
+          const retryable = !stop && (attemptTimedOut || failure instanceof ConvertNetworkError);
+          const decision = retryable ? decideRetry({ attempt, maxRetries, safeToRepeat: call.idempotent }) : NO_RETRY;
           if (!decision.retry) throw failure;
-          await wait(decision, attempt, "network error");
+          await wait(decision, attempt, attemptTimedOut ? "attempt timed out" : "network error");
           continue;
+        } finally {
+          clearTimeout(attemptTimer);
         }
         authenticator?.receive?.(answer);
         const { status } = answer;

@@ -64,6 +64,7 @@ export function createOperationCaller(config: OperationCallerConfig): CallOperat
       idempotent: operation.idempotent,
       signal: checkSignal(init.signal, where),
       timeoutMs: init.timeoutMs as number | undefined,
+      attemptTimeoutMs: init.attemptTimeoutMs as number | undefined,
       maxRetries: init.maxRetries as number | undefined,
       maxResponseBytes: init.maxResponseBytes as number | undefined,
     };

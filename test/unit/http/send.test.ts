@@ -222,6 +222,26 @@ describe("timeouts and cancellation", () => {
     expect(await call).toBeInstanceOf(ConvertTimeoutError);
   });
 
+  it("abandons an attempt past attemptTimeoutMs and tries again when safe, not when unsafe", async () => {
+    const { server, client, events } = await scripted(stall, ok, stall);
+    const call = client({ timeoutMs: 10_000 }).getProject({ attemptTimeoutMs: 1_000 });
+    await until(() => server.requests.length === 1);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await settle(call, events);
+    expect(server.requests).toHaveLength(2);
+    expect(events.find((e) => e.type === "retry")).toMatchObject({ reason: "attempt timed out" });
+
+    const create = client({ timeoutMs: 10_000, attemptTimeoutMs: 1_000 })
+      .createProject({ body: { name: "x" } })
+      .catch((e: unknown) => e);
+    await until(() => server.requests.length === 3);
+    await vi.advanceTimersByTimeAsync(1_000);
+    const error = await create;
+    expect(error).toBeInstanceOf(ConvertTimeoutError);
+    expect(error).toMatchObject({ scope: "attempt", timeoutMs: 1_000 });
+    expect(server.requests).toHaveLength(3);
+  });
+
   it("fails at once with the rate limit when Retry-After reaches past the deadline, not with a timeout later", async () => {
     const { server, client, events } = await scripted(json(429, { message: "slow down" }, { "retry-after": "20" }), ok);
     const error = await client({ timeoutMs: 5_000 })
