@@ -1491,6 +1491,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/daily_traffic_allocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get daily traffic allocation report for an MAB experience
+         * @description Returns, for each day of the period, the percentage of the experience's traffic that each variation received. Meant for experiences whose split is adjusted automatically (multi-armed bandit / auto-allocation), to see how traffic moved towards the better variations; what it answers for a fixed split is not documented. A POST only because the period travels in the body; it changes nothing. The live API declares the optional `report_token` header here as on the other report reads, so it is taken to accept a report token alone as they do; this has not been confirmed against the live server.
+         */
+        post: operations["getExperienceDailyTrafficAllocation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/reset_report": {
         parameters: {
             query?: never;
@@ -10573,6 +10593,47 @@ export interface components {
             /** @description The report. */
             data?: components["schemas"]["ExperienceDailyReport"];
         };
+        /** @description The period to read the traffic allocation for, and the time zone its days are counted in. All fields are optional; the live structure takes no segment or stats engine filters here. */
+        GetExperienceDailyTrafficAllocationRequestData: components["schemas"]["TimeRangeRequestData"];
+        /** @description How the experience's traffic was split between its variations on each day of the period. For experiences that reallocate traffic automatically (multi-armed bandit), this shows how the split moved over time. */
+        ExperienceDailyTrafficAllocationReport: {
+            /** @description The experience's variations, to label the series of the report. */
+            variations_data?: components["schemas"]["ExperienceReportVariationsData"];
+            /** @description The daily allocation series. */
+            reportData?: {
+                /** @description One series per variation. */
+                variations?: {
+                    /**
+                     * @description Id of the variation.
+                     * @example 100301
+                     */
+                    id?: number;
+                    /**
+                     * @description One point per day: `timestamp` is the day, `value` the percentage of the experience's traffic allocated to the variation that day.
+                     * @example [
+                     *       {
+                     *         "timestamp": 1764028800,
+                     *         "value": 50
+                     *       },
+                     *       {
+                     *         "timestamp": 1764115200,
+                     *         "value": 58.5
+                     *       },
+                     *       {
+                     *         "timestamp": 1764201600,
+                     *         "value": 64.25
+                     *       }
+                     *     ]
+                     */
+                    stats?: components["schemas"]["StatsDataPoint"][];
+                }[];
+            };
+        };
+        /** @description Answer holding the day-by-day traffic allocation of an experience. */
+        ExperienceDailyTrafficAllocationResponseData: {
+            /** @description The report. */
+            data?: components["schemas"]["ExperienceDailyTrafficAllocationReport"];
+        };
         /** @description Format, goals and filters of a report export. */
         ExportExperienceReportRequestData: {
             /**
@@ -12321,6 +12382,15 @@ export interface components {
                 "application/json": components["schemas"]["ExperienceDailyReportResponseData"];
             };
         };
+        /** @description The traffic allocation report: each variation's share of traffic, day by day. */
+        ExperienceDailyTrafficAllocationResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ExperienceDailyTrafficAllocationResponseData"];
+            };
+        };
         /** @description A temporary link to download the exported report. */
         ExportExperienceReportResponse: {
             headers: {
@@ -12958,6 +13028,12 @@ export interface components {
         GetExperienceDailyReportRequest: {
             content: {
                 "application/json": components["schemas"]["GetExperienceDailyReportRequestData"];
+            };
+        };
+        /** @description Period and time zone of the traffic allocation report; all optional. */
+        GetExperienceDailyTrafficAllocationRequest: {
+            content: {
+                "application/json": components["schemas"]["GetExperienceDailyTrafficAllocationRequestData"];
             };
         };
         /** @description Export format, goals, period and segments; all optional (an aggregated CSV of every goal by default). */
@@ -15126,6 +15202,41 @@ export interface operations {
         requestBody?: components["requestBodies"]["GetExperienceDailyReportRequest"];
         responses: {
             200: components["responses"]["ExperienceDailyReportResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getExperienceDailyTrafficAllocation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Read-only access token for this experience's report, as created by `getReportToken`. Lets someone without an API key or session read the report.
+                 * @example 3f9c2a7be1d04c5a8e6b
+                 */
+                report_token?: string;
+            };
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the experience.
+                 * @example 100200
+                 */
+                experience_id: components["parameters"]["experience_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["GetExperienceDailyTrafficAllocationRequest"];
+        responses: {
+            200: components["responses"]["ExperienceDailyTrafficAllocationResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
