@@ -1591,6 +1591,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/heatmaps/{heatmap_id}/background": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get heatmap background image
+         * @description Returns the page capture that a heatmap of the experience is drawn on, for one device type (desktop unless `device` says otherwise). The image arrives base64-encoded inside a JSON answer, not as image bytes. A POST only because the filter travels in the body; it changes nothing.
+         */
+        post: operations["getExperienceHeatmapBackground"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/heatmaps/{heatmap_id}/overlay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get heatmap overlay (interaction) image
+         * @description Returns the layer of a heatmap that shows where visitors clicked, how far they scrolled or where they moved the mouse, for one device type and one kind of interaction (desktop clicks unless the body says otherwise); lay it over `getExperienceHeatmapBackground`'s image. The image arrives base64-encoded inside a JSON answer. A POST only because the filters travel in the body; it changes nothing.
+         */
+        post: operations["getExperienceHeatmapOverlay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{account_id}/projects/{project_id}/goals": {
         parameters: {
             query?: never;
@@ -10766,6 +10806,72 @@ export interface components {
             data?: components["schemas"]["RemoveExperienceReportResponseDataItem"][];
         };
         /**
+         * @description Kind of device whose visits a heatmap image is drawn from.
+         * @default desktop
+         * @example desktop
+         * @enum {string}
+         */
+        HeatmapDevices: "desktop" | "tablet" | "mobile";
+        /** @description Optional filter of the heatmap background; an empty body reads the desktop one. */
+        GetExperienceHeatmapBackgroundRequestData: {
+            /** @description Device whose page capture to return. */
+            device?: components["schemas"]["HeatmapDevices"];
+        };
+        /** @description The background of a heatmap: the captured page the overlay is drawn on, as base64 text inside a JSON answer (the image's format, PNG or other, is not stated by the API). */
+        ExperienceHeatmapBackgroundResponseData: {
+            /** @description The background and what it was asked for. */
+            data?: {
+                /**
+                 * @description Id of the heatmap.
+                 * @example 5d2c8a41f0e94b7a
+                 */
+                heatmap_id?: string;
+                /** @description Device the background was captured for. */
+                device?: components["schemas"]["HeatmapDevices"];
+                /**
+                 * Format: byte
+                 * @description The image's bytes, base64-encoded; null when there is no background for this heatmap and device (yet).
+                 * @example iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=
+                 */
+                background?: string | null;
+            };
+        };
+        /**
+         * @description Kind of visitor interaction a heatmap overlay shows: clicks, how far visitors scrolled, or mouse movement.
+         * @default click
+         * @example click
+         * @enum {string}
+         */
+        HeatmapInteractions: "click" | "scroll" | "move";
+        /** @description Optional filters of the heatmap overlay; an empty body reads the desktop click overlay. */
+        GetExperienceHeatmapOverlayRequestData: {
+            /** @description Device whose visits the overlay is drawn from. */
+            device?: components["schemas"]["HeatmapDevices"];
+            /** @description Interaction the overlay shows. */
+            interaction?: components["schemas"]["HeatmapInteractions"];
+        };
+        /** @description The overlay of a heatmap: the drawing of where visitors clicked, scrolled or moved, to lay over the background, as base64 text inside a JSON answer (the image's format is not stated by the API). */
+        ExperienceHeatmapOverlayResponseData: {
+            /** @description The overlay and what it was asked for. */
+            data?: {
+                /**
+                 * @description Id of the heatmap.
+                 * @example 5d2c8a41f0e94b7a
+                 */
+                heatmap_id?: string;
+                /** @description Device whose visits the overlay is drawn from. */
+                device?: components["schemas"]["HeatmapDevices"];
+                /** @description Interaction the overlay shows. */
+                interaction?: components["schemas"]["HeatmapInteractions"];
+                /**
+                 * Format: byte
+                 * @description The image's bytes, base64-encoded; null when no overlay is available for this heatmap, device and interaction.
+                 * @example iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==
+                 */
+                overlay?: string | null;
+            };
+        };
+        /**
          * @description Goal fields left out of answers unless asked for: `triggering_rule` (the goal's rules) and `stats` (usage figures).
          * @enum {string}
          */
@@ -12418,6 +12524,24 @@ export interface components {
                 "application/json": components["schemas"]["RemoveExperienceReportResponseData"];
             };
         };
+        /** @description The heatmap's background image, base64-encoded in a JSON body. */
+        ExperienceHeatmapBackgroundResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ExperienceHeatmapBackgroundResponseData"];
+            };
+        };
+        /** @description The heatmap's overlay image, base64-encoded in a JSON body. */
+        ExperienceHeatmapOverlayResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ExperienceHeatmapOverlayResponseData"];
+            };
+        };
         /** @description One page of goals, with pagination details in `extra`. */
         GoalsListResponse: {
             headers: {
@@ -12668,6 +12792,11 @@ export interface components {
          * @example 100400
          */
         change_id: number;
+        /**
+         * @description Id of one of the experience's heatmaps, a string. The API does not document where to list them; the string values of an experience's `settings.visitor_insights.heatmaps` are a likely source, but that link is not confirmed.
+         * @example 5d2c8a41f0e94b7a
+         */
+        heatmap_id: string;
         /**
          * @description Id of the goal.
          * @example 100500
@@ -13052,6 +13181,18 @@ export interface components {
         RemoveExperienceReportRequest: {
             content: {
                 "application/json": components["schemas"]["RemoveExperienceReportRequestData"];
+            };
+        };
+        /** @description Which device's background to return; optional. */
+        GetExperienceHeatmapBackgroundRequest: {
+            content: {
+                "application/json": components["schemas"]["GetExperienceHeatmapBackgroundRequestData"];
+            };
+        };
+        /** @description Which device and interaction the overlay is for; optional. */
+        GetExperienceHeatmapOverlayRequest: {
+            content: {
+                "application/json": components["schemas"]["GetExperienceHeatmapOverlayRequestData"];
             };
         };
         /** @description Paging, sorting and filters for the goals list; all optional. */
@@ -15353,6 +15494,74 @@ export interface operations {
         requestBody: components["requestBodies"]["RemoveExperienceReportRequest"];
         responses: {
             200: components["responses"]["RemoveExperienceReportResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getExperienceHeatmapBackground: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the experience.
+                 * @example 100200
+                 */
+                experience_id: components["parameters"]["experience_id"];
+                /**
+                 * @description Id of one of the experience's heatmaps, a string. The API does not document where to list them; the string values of an experience's `settings.visitor_insights.heatmaps` are a likely source, but that link is not confirmed.
+                 * @example 5d2c8a41f0e94b7a
+                 */
+                heatmap_id: components["parameters"]["heatmap_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["GetExperienceHeatmapBackgroundRequest"];
+        responses: {
+            200: components["responses"]["ExperienceHeatmapBackgroundResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getExperienceHeatmapOverlay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the experience.
+                 * @example 100200
+                 */
+                experience_id: components["parameters"]["experience_id"];
+                /**
+                 * @description Id of one of the experience's heatmaps, a string. The API does not document where to list them; the string values of an experience's `settings.visitor_insights.heatmaps` are a likely source, but that link is not confirmed.
+                 * @example 5d2c8a41f0e94b7a
+                 */
+                heatmap_id: components["parameters"]["heatmap_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["GetExperienceHeatmapOverlayRequest"];
+        responses: {
+            200: components["responses"]["ExperienceHeatmapOverlayResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
