@@ -2851,6 +2851,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{account_id}/projects/{project_id}/files/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a generic file to project storage
+         * @description Stores a file (a document, spreadsheet, text, CSV or image of 5 MB at most) in the project's file storage, sent as multipart form data under `file_name`. Answers 201 with the file's key, download URL, size and media type; keep the key to read or delete the file later. For images meant to be shown in experiences, `uploadCdnImage` is the dedicated route.
+         */
+        post: operations["uploadFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/files/{file_key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get content of an uploaded file
+         * @description Reads back a file stored with `uploadFile`, found by its key. The answer is JSON: the file's details plus its content as base64 text in `content`, not the raw bytes. Answers 404 when no file has that key.
+         */
+        get: operations["getFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/files/{file_key}/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete an uploaded file from project storage
+         * @description Removes a file from the project's file storage for good. `file_key` is the `key` that `uploadFile` answered; it is sent percent-encoded as one path segment.
+         */
+        delete: operations["deleteFile"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{account_id}/projects/{project_id}/tags": {
         parameters: {
             query?: never;
@@ -11943,6 +12003,80 @@ export interface components {
              */
             image: Blob;
         };
+        /** @description Multipart form with the file and the name to store it under. The vendor lists documents (PDF, Word, Excel, PowerPoint), plain text, CSV and common image formats (JPEG, PNG, GIF, BMP, WEBP, SVG) as accepted, up to 5 MB per file. */
+        UploadFileRequestData: {
+            /**
+             * @description Name the file is stored and shown under, extension included.
+             * @example campaign-brief.pdf
+             */
+            file_name: string;
+            /**
+             * Format: binary
+             * @description The file's bytes, 5 MB at most.
+             */
+            file: Blob;
+        };
+        /** @description A file stored in a project's file storage. */
+        FileBase: {
+            /**
+             * @description Address from which the stored file can be downloaded.
+             * @example https://cdn-3.convertexperiments.com/files/10034/campaign-brief-7f3e2a.pdf
+             */
+            url?: string;
+            /**
+             * @description Storage key of the file, usually derived from its name and made unique; send it as `file_key` to read or delete the file.
+             * @example 10034/campaign-brief-7f3e2a.pdf
+             */
+            key?: string;
+            /**
+             * @description Name the file was uploaded under.
+             * @example campaign-brief.pdf
+             */
+            file_name?: string;
+            /**
+             * @description Size of the file, in bytes.
+             * @example 48213
+             */
+            file_size?: number;
+            /**
+             * @description Media type of the file, such as `application/pdf` or `image/png`.
+             * @example application/pdf
+             */
+            mime_type?: string;
+            /**
+             * @description Outcome of the upload, mostly of interest right after it.
+             * @example success
+             * @enum {string}
+             */
+            status?: "success" | "error";
+            /**
+             * @description Detail on `status`, such as why an upload failed.
+             * @example File uploaded successfully.
+             */
+            message?: string;
+        };
+        /** @description A file just uploaded, with whether the upload worked. */
+        UploadedFile: components["schemas"]["FileBase"] & {
+            /**
+             * @description Whether the upload succeeded.
+             * @example success
+             * @enum {string}
+             */
+            status?: "success" | "error";
+            /**
+             * @description Detail on `status`; explains the failure when there is one.
+             * @example File uploaded successfully.
+             */
+            message?: string;
+        };
+        /** @description A stored file with its content. The content comes as base64 text inside the JSON answer, not as the file's raw bytes. */
+        FileData: components["schemas"]["FileBase"] & {
+            /**
+             * @description The file's bytes, base64-encoded; decode them to get the file back.
+             * @example JVBERi0xLjQKJcOkw7zDtsOfCjIgMCBvYmoKPDwvTGVuZ3RoIDMgMCBSPj4Kc3RyZWFtCg==
+             */
+            content?: string;
+        };
         /** @description Paging size of the tags list. */
         TagsListDataOptions: components["schemas"]["ResultsPerPage"];
         /** @description Paging and filters for the tags list. */
@@ -12704,6 +12838,24 @@ export interface components {
                 "application/json": components["schemas"]["CdnImage"];
             };
         };
+        /** @description The stored file: its key, download URL, size and media type, and the upload's outcome. */
+        FileResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["UploadedFile"];
+            };
+        };
+        /** @description The stored file's details with its content as base64 text. */
+        FileDataResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["FileData"];
+            };
+        };
         /** @description One page of the project's tags, with paging details. */
         TagsListResponse: {
             headers: {
@@ -12842,6 +12994,11 @@ export interface components {
          * @example 100012/10034/banner.png
          */
         image_key: string;
+        /**
+         * @description The `key` that `uploadFile` answered for the file. Treat it as opaque text; it is sent percent-encoded as one path segment.
+         * @example 10034/campaign-brief-7f3e2a.pdf
+         */
+        file_key: string;
         /**
          * @description Id of the tag.
          * @example 101200
@@ -13419,6 +13576,12 @@ export interface components {
         UploadImageRequest: {
             content: {
                 "multipart/form-data": components["schemas"]["UploadCdnImageRequestData"];
+            };
+        };
+        /** @description The file to store and its name, as multipart form data. */
+        UploadFileRequest: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadFileRequestData"];
             };
         };
         GetTagsRequest: {
@@ -17216,6 +17379,89 @@ export interface operations {
                  * @example 100012/10034/banner.png
                  */
                 image_key: components["parameters"]["image_key"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["SuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    uploadFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UploadFileRequest"];
+        responses: {
+            201: components["responses"]["FileResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description The `key` that `uploadFile` answered for the file. Treat it as opaque text; it is sent percent-encoded as one path segment.
+                 * @example 10034/campaign-brief-7f3e2a.pdf
+                 */
+                file_key: components["parameters"]["file_key"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FileDataResponse"];
+            404: components["responses"]["ErrorResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    deleteFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description The `key` that `uploadFile` answered for the file. Treat it as opaque text; it is sent percent-encoded as one path segment.
+                 * @example 10034/campaign-brief-7f3e2a.pdf
+                 */
+                file_key: components["parameters"]["file_key"];
             };
             cookie?: never;
         };
