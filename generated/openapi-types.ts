@@ -1491,6 +1491,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/daily_traffic_allocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get daily traffic allocation report for an MAB experience
+         * @description Returns, for each day of the period, the percentage of the experience's traffic that each variation received. Meant for experiences whose split is adjusted automatically (multi-armed bandit / auto-allocation), to see how traffic moved towards the better variations; what it answers for a fixed split is not documented. A POST only because the period travels in the body; it changes nothing. The live API declares the optional `report_token` header here as on the other report reads, so it is taken to accept a report token alone as they do; this has not been confirmed against the live server.
+         */
+        post: operations["getExperienceDailyTrafficAllocation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/reset_report": {
         parameters: {
             query?: never;
@@ -1565,6 +1585,46 @@ export interface paths {
          * @description Deletes tracked events recorded between `start_time` and `end_time`, optionally only some event types, goals or revenue ranges. `simulate` defaults to true: then nothing is deleted and the answer only counts what would be; send `simulate: false` to delete for real.
          */
         post: operations["removeExperienceReportData"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/heatmaps/{heatmap_id}/background": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get heatmap background image
+         * @description Returns the page capture that a heatmap of the experience is drawn on, for one device type (desktop unless `device` says otherwise). The image arrives base64-encoded inside a JSON answer, not as image bytes. A POST only because the filter travels in the body; it changes nothing.
+         */
+        post: operations["getExperienceHeatmapBackground"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/heatmaps/{heatmap_id}/overlay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get heatmap overlay (interaction) image
+         * @description Returns the layer of a heatmap that shows where visitors clicked, how far they scrolled or where they moved the mouse, for one device type and one kind of interaction (desktop clicks unless the body says otherwise); lay it over `getExperienceHeatmapBackground`'s image. The image arrives base64-encoded inside a JSON answer. A POST only because the filters travel in the body; it changes nothing.
+         */
+        post: operations["getExperienceHeatmapOverlay"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2786,6 +2846,66 @@ export interface paths {
          * @description Removes an image from the project's CDN storage. `image_key` is the `key` returned by `uploadCdnImage` or `getCdnImagesList`; it is sent percent-encoded as one path segment.
          */
         delete: operations["deleteCdnImage"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/files/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a generic file to project storage
+         * @description Stores a file (a document, spreadsheet, text, CSV or image of 5 MB at most) in the project's file storage, sent as multipart form data under `file_name`. Answers 201 with the file's key, download URL, size and media type; keep the key to read or delete the file later. For images meant to be shown in experiences, `uploadCdnImage` is the dedicated route.
+         */
+        post: operations["uploadFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/files/{file_key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get content of an uploaded file
+         * @description Reads back a file stored with `uploadFile`, found by its key. The answer is JSON: the file's details plus its content as base64 text in `content`, not the raw bytes. Answers 404 when no file has that key.
+         */
+        get: operations["getFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/files/{file_key}/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete an uploaded file from project storage
+         * @description Removes a file from the project's file storage for good. `file_key` is the `key` that `uploadFile` answered; it is sent percent-encoded as one path segment.
+         */
+        delete: operations["deleteFile"];
         options?: never;
         head?: never;
         patch?: never;
@@ -10573,6 +10693,47 @@ export interface components {
             /** @description The report. */
             data?: components["schemas"]["ExperienceDailyReport"];
         };
+        /** @description The period to read the traffic allocation for, and the time zone its days are counted in. All fields are optional; the live structure takes no segment or stats engine filters here. */
+        GetExperienceDailyTrafficAllocationRequestData: components["schemas"]["TimeRangeRequestData"];
+        /** @description How the experience's traffic was split between its variations on each day of the period. For experiences that reallocate traffic automatically (multi-armed bandit), this shows how the split moved over time. */
+        ExperienceDailyTrafficAllocationReport: {
+            /** @description The experience's variations, to label the series of the report. */
+            variations_data?: components["schemas"]["ExperienceReportVariationsData"];
+            /** @description The daily allocation series. */
+            reportData?: {
+                /** @description One series per variation. */
+                variations?: {
+                    /**
+                     * @description Id of the variation.
+                     * @example 100301
+                     */
+                    id?: number;
+                    /**
+                     * @description One point per day: `timestamp` is the day, `value` the percentage of the experience's traffic allocated to the variation that day.
+                     * @example [
+                     *       {
+                     *         "timestamp": 1764028800,
+                     *         "value": 50
+                     *       },
+                     *       {
+                     *         "timestamp": 1764115200,
+                     *         "value": 58.5
+                     *       },
+                     *       {
+                     *         "timestamp": 1764201600,
+                     *         "value": 64.25
+                     *       }
+                     *     ]
+                     */
+                    stats?: components["schemas"]["StatsDataPoint"][];
+                }[];
+            };
+        };
+        /** @description Answer holding the day-by-day traffic allocation of an experience. */
+        ExperienceDailyTrafficAllocationResponseData: {
+            /** @description The report. */
+            data?: components["schemas"]["ExperienceDailyTrafficAllocationReport"];
+        };
         /** @description Format, goals and filters of a report export. */
         ExportExperienceReportRequestData: {
             /**
@@ -10703,6 +10864,72 @@ export interface components {
         RemoveExperienceReportResponseData: {
             /** @description One entry per kind of event targeted. */
             data?: components["schemas"]["RemoveExperienceReportResponseDataItem"][];
+        };
+        /**
+         * @description Kind of device whose visits a heatmap image is drawn from.
+         * @default desktop
+         * @example desktop
+         * @enum {string}
+         */
+        HeatmapDevices: "desktop" | "tablet" | "mobile";
+        /** @description Optional filter of the heatmap background; an empty body reads the desktop one. */
+        GetExperienceHeatmapBackgroundRequestData: {
+            /** @description Device whose page capture to return. */
+            device?: components["schemas"]["HeatmapDevices"];
+        };
+        /** @description The background of a heatmap: the captured page the overlay is drawn on, as base64 text inside a JSON answer (the image's format, PNG or other, is not stated by the API). */
+        ExperienceHeatmapBackgroundResponseData: {
+            /** @description The background and what it was asked for. */
+            data?: {
+                /**
+                 * @description Id of the heatmap.
+                 * @example 5d2c8a41f0e94b7a
+                 */
+                heatmap_id?: string;
+                /** @description Device the background was captured for. */
+                device?: components["schemas"]["HeatmapDevices"];
+                /**
+                 * Format: byte
+                 * @description The image's bytes, base64-encoded; null when there is no background for this heatmap and device (yet).
+                 * @example iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=
+                 */
+                background?: string | null;
+            };
+        };
+        /**
+         * @description Kind of visitor interaction a heatmap overlay shows: clicks, how far visitors scrolled, or mouse movement.
+         * @default click
+         * @example click
+         * @enum {string}
+         */
+        HeatmapInteractions: "click" | "scroll" | "move";
+        /** @description Optional filters of the heatmap overlay; an empty body reads the desktop click overlay. */
+        GetExperienceHeatmapOverlayRequestData: {
+            /** @description Device whose visits the overlay is drawn from. */
+            device?: components["schemas"]["HeatmapDevices"];
+            /** @description Interaction the overlay shows. */
+            interaction?: components["schemas"]["HeatmapInteractions"];
+        };
+        /** @description The overlay of a heatmap: the drawing of where visitors clicked, scrolled or moved, to lay over the background, as base64 text inside a JSON answer (the image's format is not stated by the API). */
+        ExperienceHeatmapOverlayResponseData: {
+            /** @description The overlay and what it was asked for. */
+            data?: {
+                /**
+                 * @description Id of the heatmap.
+                 * @example 5d2c8a41f0e94b7a
+                 */
+                heatmap_id?: string;
+                /** @description Device whose visits the overlay is drawn from. */
+                device?: components["schemas"]["HeatmapDevices"];
+                /** @description Interaction the overlay shows. */
+                interaction?: components["schemas"]["HeatmapInteractions"];
+                /**
+                 * Format: byte
+                 * @description The image's bytes, base64-encoded; null when no overlay is available for this heatmap, device and interaction.
+                 * @example iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==
+                 */
+                overlay?: string | null;
+            };
         };
         /**
          * @description Goal fields left out of answers unless asked for: `triggering_rule` (the goal's rules) and `stats` (usage figures).
@@ -11776,6 +12003,80 @@ export interface components {
              */
             image: Blob | Uint8Array;
         };
+        /** @description Multipart form with the file and the name to store it under. The vendor lists documents (PDF, Word, Excel, PowerPoint), plain text, CSV and common image formats (JPEG, PNG, GIF, BMP, WEBP, SVG) as accepted, up to 5 MB per file. */
+        UploadFileRequestData: {
+            /**
+             * @description Name the file is stored and shown under, extension included.
+             * @example campaign-brief.pdf
+             */
+            file_name: string;
+            /**
+             * Format: binary
+             * @description The file's bytes, 5 MB at most.
+             */
+            file: Blob;
+        };
+        /** @description A file stored in a project's file storage. */
+        FileBase: {
+            /**
+             * @description Address from which the stored file can be downloaded.
+             * @example https://cdn-3.convertexperiments.com/files/10034/campaign-brief-7f3e2a.pdf
+             */
+            url?: string;
+            /**
+             * @description Storage key of the file, usually derived from its name and made unique; send it as `file_key` to read or delete the file.
+             * @example 10034/campaign-brief-7f3e2a.pdf
+             */
+            key?: string;
+            /**
+             * @description Name the file was uploaded under.
+             * @example campaign-brief.pdf
+             */
+            file_name?: string;
+            /**
+             * @description Size of the file, in bytes.
+             * @example 48213
+             */
+            file_size?: number;
+            /**
+             * @description Media type of the file, such as `application/pdf` or `image/png`.
+             * @example application/pdf
+             */
+            mime_type?: string;
+            /**
+             * @description Outcome of the upload, mostly of interest right after it.
+             * @example success
+             * @enum {string}
+             */
+            status?: "success" | "error";
+            /**
+             * @description Detail on `status`, such as why an upload failed.
+             * @example File uploaded successfully.
+             */
+            message?: string;
+        };
+        /** @description A file just uploaded, with whether the upload worked. */
+        UploadedFile: components["schemas"]["FileBase"] & {
+            /**
+             * @description Whether the upload succeeded.
+             * @example success
+             * @enum {string}
+             */
+            status?: "success" | "error";
+            /**
+             * @description Detail on `status`; explains the failure when there is one.
+             * @example File uploaded successfully.
+             */
+            message?: string;
+        };
+        /** @description A stored file with its content. The content comes as base64 text inside the JSON answer, not as the file's raw bytes. */
+        FileData: components["schemas"]["FileBase"] & {
+            /**
+             * @description The file's bytes, base64-encoded; decode them to get the file back.
+             * @example JVBERi0xLjQKJcOkw7zDtsOfCjIgMCBvYmoKPDwvTGVuZ3RoIDMgMCBSPj4Kc3RyZWFtCg==
+             */
+            content?: string;
+        };
         /** @description Paging size of the tags list. */
         TagsListDataOptions: components["schemas"]["ResultsPerPage"];
         /** @description Paging and filters for the tags list. */
@@ -12321,6 +12622,15 @@ export interface components {
                 "application/json": components["schemas"]["ExperienceDailyReportResponseData"];
             };
         };
+        /** @description The traffic allocation report: each variation's share of traffic, day by day. */
+        ExperienceDailyTrafficAllocationResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ExperienceDailyTrafficAllocationResponseData"];
+            };
+        };
         /** @description A temporary link to download the exported report. */
         ExportExperienceReportResponse: {
             headers: {
@@ -12346,6 +12656,24 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["RemoveExperienceReportResponseData"];
+            };
+        };
+        /** @description The heatmap's background image, base64-encoded in a JSON body. */
+        ExperienceHeatmapBackgroundResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ExperienceHeatmapBackgroundResponseData"];
+            };
+        };
+        /** @description The heatmap's overlay image, base64-encoded in a JSON body. */
+        ExperienceHeatmapOverlayResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ExperienceHeatmapOverlayResponseData"];
             };
         };
         /** @description One page of goals, with pagination details in `extra`. */
@@ -12510,6 +12838,24 @@ export interface components {
                 "application/json": components["schemas"]["CdnImage"];
             };
         };
+        /** @description The stored file: its key, download URL, size and media type, and the upload's outcome. */
+        FileResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["UploadedFile"];
+            };
+        };
+        /** @description The stored file's details with its content as base64 text. */
+        FileDataResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["FileData"];
+            };
+        };
         /** @description One page of the project's tags, with paging details. */
         TagsListResponse: {
             headers: {
@@ -12599,6 +12945,11 @@ export interface components {
          */
         change_id: number;
         /**
+         * @description Id of one of the experience's heatmaps, a string. The API does not document where to list them; the string values of an experience's `settings.visitor_insights.heatmaps` are a likely source, but that link is not confirmed.
+         * @example 5d2c8a41f0e94b7a
+         */
+        heatmap_id: string;
+        /**
          * @description Id of the goal.
          * @example 100500
          */
@@ -12643,6 +12994,11 @@ export interface components {
          * @example 100012/10034/banner.png
          */
         image_key: string;
+        /**
+         * @description The `key` that `uploadFile` answered for the file. Treat it as opaque text; it is sent percent-encoded as one path segment.
+         * @example 10034/campaign-brief-7f3e2a.pdf
+         */
+        file_key: string;
         /**
          * @description Id of the tag.
          * @example 101200
@@ -12960,6 +13316,12 @@ export interface components {
                 "application/json": components["schemas"]["GetExperienceDailyReportRequestData"];
             };
         };
+        /** @description Period and time zone of the traffic allocation report; all optional. */
+        GetExperienceDailyTrafficAllocationRequest: {
+            content: {
+                "application/json": components["schemas"]["GetExperienceDailyTrafficAllocationRequestData"];
+            };
+        };
         /** @description Export format, goals, period and segments; all optional (an aggregated CSV of every goal by default). */
         ExportExperienceReportRequest: {
             content: {
@@ -12976,6 +13338,18 @@ export interface components {
         RemoveExperienceReportRequest: {
             content: {
                 "application/json": components["schemas"]["RemoveExperienceReportRequestData"];
+            };
+        };
+        /** @description Which device's background to return; optional. */
+        GetExperienceHeatmapBackgroundRequest: {
+            content: {
+                "application/json": components["schemas"]["GetExperienceHeatmapBackgroundRequestData"];
+            };
+        };
+        /** @description Which device and interaction the overlay is for; optional. */
+        GetExperienceHeatmapOverlayRequest: {
+            content: {
+                "application/json": components["schemas"]["GetExperienceHeatmapOverlayRequestData"];
             };
         };
         /** @description Paging, sorting and filters for the goals list; all optional. */
@@ -13202,6 +13576,12 @@ export interface components {
         UploadImageRequest: {
             content: {
                 "multipart/form-data": components["schemas"]["UploadCdnImageRequestData"];
+            };
+        };
+        /** @description The file to store and its name, as multipart form data. */
+        UploadFileRequest: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadFileRequestData"];
             };
         };
         GetTagsRequest: {
@@ -15129,6 +15509,41 @@ export interface operations {
             default: components["responses"]["ErrorResponse"];
         };
     };
+    getExperienceDailyTrafficAllocation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Read-only access token for this experience's report, as created by `getReportToken`. Lets someone without an API key or session read the report.
+                 * @example 3f9c2a7be1d04c5a8e6b
+                 */
+                report_token?: string;
+            };
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the experience.
+                 * @example 100200
+                 */
+                experience_id: components["parameters"]["experience_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["GetExperienceDailyTrafficAllocationRequest"];
+        responses: {
+            200: components["responses"]["ExperienceDailyTrafficAllocationResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
     resetExperienceReport: {
         parameters: {
             query?: never;
@@ -15242,6 +15657,74 @@ export interface operations {
         requestBody: components["requestBodies"]["RemoveExperienceReportRequest"];
         responses: {
             200: components["responses"]["RemoveExperienceReportResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getExperienceHeatmapBackground: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the experience.
+                 * @example 100200
+                 */
+                experience_id: components["parameters"]["experience_id"];
+                /**
+                 * @description Id of one of the experience's heatmaps, a string. The API does not document where to list them; the string values of an experience's `settings.visitor_insights.heatmaps` are a likely source, but that link is not confirmed.
+                 * @example 5d2c8a41f0e94b7a
+                 */
+                heatmap_id: components["parameters"]["heatmap_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["GetExperienceHeatmapBackgroundRequest"];
+        responses: {
+            200: components["responses"]["ExperienceHeatmapBackgroundResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getExperienceHeatmapOverlay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the experience.
+                 * @example 100200
+                 */
+                experience_id: components["parameters"]["experience_id"];
+                /**
+                 * @description Id of one of the experience's heatmaps, a string. The API does not document where to list them; the string values of an experience's `settings.visitor_insights.heatmaps` are a likely source, but that link is not confirmed.
+                 * @example 5d2c8a41f0e94b7a
+                 */
+                heatmap_id: components["parameters"]["heatmap_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["GetExperienceHeatmapOverlayRequest"];
+        responses: {
+            200: components["responses"]["ExperienceHeatmapOverlayResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16896,6 +17379,89 @@ export interface operations {
                  * @example 100012/10034/banner.png
                  */
                 image_key: components["parameters"]["image_key"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["SuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    uploadFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UploadFileRequest"];
+        responses: {
+            201: components["responses"]["FileResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description The `key` that `uploadFile` answered for the file. Treat it as opaque text; it is sent percent-encoded as one path segment.
+                 * @example 10034/campaign-brief-7f3e2a.pdf
+                 */
+                file_key: components["parameters"]["file_key"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FileDataResponse"];
+            404: components["responses"]["ErrorResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    deleteFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description The `key` that `uploadFile` answered for the file. Treat it as opaque text; it is sent percent-encoded as one path segment.
+                 * @example 10034/campaign-brief-7f3e2a.pdf
+                 */
+                file_key: components["parameters"]["file_key"];
             };
             cookie?: never;
         };

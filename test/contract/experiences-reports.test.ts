@@ -1,6 +1,7 @@
-import { describe, expect, expectTypeOf, it } from "vitest";
-import { ids, prismClient } from "../support/clients.js";
-import { defaultedExperience, defaultsClient } from "../support/contract.js";
+import { describe, expect, expectTypeOf, inject, it } from "vitest";
+import { type ConvertAuth, type ConvertClient, createConvertClient } from "../../src/index.js";
+import { ids, prismClient, TEST_KEY } from "../support/clients.js";
+import { defaultedExperience, defaultsClient, signedInDefaultsClient } from "../support/contract.js";
 
 const convert = prismClient();
 const experience = { ...ids, experience_id: 100100 };
@@ -58,6 +59,36 @@ describe("Experiences Reports", () => {
     expect(typeof point?.timestamp).toBe("number");
     expect(typeof point?.visitors).toBe("number");
     expect(Array.isArray(data?.data?.reportData?.extra)).toBe(true);
+  });
+
+  it("getExperienceDailyTrafficAllocation returns each variation's daily share of traffic", async () => {
+    const { data, response } = await convert.POST(
+      "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/daily_traffic_allocation",
+      {
+        params: { path: experience },
+        body: { utc_offset: 3600, start_time: 1761955200, end_time: 1764547199 },
+      },
+    );
+    expect(response.status).toBe(200);
+    const series = data?.data?.reportData?.variations?.[0];
+    expect(typeof series?.id).toBe("number");
+    const point = series?.stats?.[0];
+    expect(typeof point?.timestamp).toBe("number");
+    expect(point?.value).toBeGreaterThanOrEqual(0);
+    expect(point?.value).toBeLessThanOrEqual(100);
+    expect(typeof data?.data?.variations_data?.[0]?.name).toBe("string");
+  });
+
+  it("422 for a utc_offset beyond UTC+14 in the traffic allocation report", async () => {
+    const { response } = await convert.POST(
+      "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}/daily_traffic_allocation",
+      {
+        params: { path: experience },
+        body: { utc_offset: 54000 },
+      },
+    );
+    expect(response.status).toBe(422);
+    expect(response.headers.get("sl-violations")).toContain("utc_offset");
   });
 
   it("resetExperienceReport answers a success message", async () => {
@@ -177,5 +208,24 @@ describe("operation methods", () => {
   const methods = defaultsClient();
   it("Experiences Reports: getExperienceReportSettings", async () => {
     expect(await methods.getExperienceReportSettings({ path: defaultedExperience })).toBeTypeOf("object");
+  });
+
+  // getExperienceDailyTrafficAllocation with each auth type it accepts, account and project from
+  // the client: the global three and a report token alone.
+  const withDefaults = (auth: ConvertAuth) =>
+    createConvertClient({ baseUrl: inject("prismUrl"), auth, accountId: ids.account_id, projectId: ids.project_id });
+  const clients: [string, () => Promise<ConvertClient<"account_id" | "project_id">>][] = [
+    ["request signing", async () => methods],
+    ["a secret key", async () => withDefaults({ type: "secretKey", ...TEST_KEY })],
+    ["a cookie session", signedInDefaultsClient],
+    ["a report token alone", async () => withDefaults({ type: "reportToken", reportToken: "3f9c2a7be1d04c5a8e6b" })],
+  ];
+  it.each(clients)("Experiences Reports: getExperienceDailyTrafficAllocation with %s", async (_, make) => {
+    const convert = await make();
+    const report = await convert.getExperienceDailyTrafficAllocation({
+      path: defaultedExperience,
+      body: { start_time: 1761955200, end_time: 1764547199 },
+    });
+    expect(typeof report.data?.reportData?.variations?.[0]?.stats?.[0]?.value).toBe("number");
   });
 });
