@@ -12014,7 +12014,7 @@ export interface components {
              * Format: binary
              * @description The file's bytes, 5 MB at most.
              */
-            file: Blob;
+            file: Blob | Uint8Array;
         };
         /** @description A file stored in a project's file storage. */
         FileBase: {

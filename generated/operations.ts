@@ -161,7 +161,7 @@ export const operationTable = {
   getCdnImagesList: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/images", pathParams: { account_id: "integer", project_id: "integer" }, idempotent: true },
   uploadCdnImage: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/images/add", pathParams: { account_id: "integer", project_id: "integer" }, multipart: true },
   deleteCdnImage: { method: "DELETE", path: "/accounts/{account_id}/projects/{project_id}/images/{image_key}/delete", pathParams: { account_id: "integer", project_id: "integer", image_key: "string" } },
-  uploadFile: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/files/add", pathParams: { account_id: "integer", project_id: "integer" } },
+  uploadFile: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/files/add", pathParams: { account_id: "integer", project_id: "integer" }, multipart: true },
   getFile: { method: "GET", path: "/accounts/{account_id}/projects/{project_id}/files/{file_key}", pathParams: { account_id: "integer", project_id: "integer", file_key: "string" }, idempotent: true },
   deleteFile: { method: "DELETE", path: "/accounts/{account_id}/projects/{project_id}/files/{file_key}/delete", pathParams: { account_id: "integer", project_id: "integer", file_key: "string" } },
   getTagsList: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/tags", pathParams: { account_id: "integer", project_id: "integer" }, idempotent: true, paginated: true },

@@ -55,7 +55,7 @@ async function scripted(...steps: Handler[]) {
   let calls = 0;
   server = await startRecordingServer((request, response) => steps[Math.min(calls++, steps.length - 1)]!(request, response));
   const events: ConvertLogEvent[] = [];
-  const client = (options: { maxRetries?: number; timeoutMs?: number } = {}) =>
+  const client = (options: { maxRetries?: number; timeoutMs?: number; attemptTimeoutMs?: number } = {}) =>
     createConvertClient({
       baseUrl: server!.origin,
       auth: { type: "requestSigning", ...TEST_KEY },
