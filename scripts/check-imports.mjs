@@ -20,6 +20,7 @@ const LAYERS = [
   ["auth/"],
   ["operations/"],
   ["raw-client.ts"],
+  ["console-logger.ts"],
   ["client.ts", "oauth.ts"],
   ["session/"],
   ["index.ts"],

@@ -9,7 +9,9 @@ import { ConvertConfigError } from "./errors.js";
 import { fetchExchange } from "./http/fetch.js";
 import { checkHeaders } from "./http/headers.js";
 import { NODE_DEFAULT_HEADERS, nodeExchange } from "./http/node.js";
+import type { Exchange } from "./http/request.js";
 import { createSender } from "./http/send.js";
+import { type ConsoleLogging, consoleLogging, type LogLevel, logLevelOf } from "./console-logger.js";
 import type { ConvertLogger } from "./logger.js";
 import { createOperationCaller } from "./operations/call.js";
 import { type PaginateOptions, type Paginator, paginate } from "./operations/paginate.js";
@@ -19,6 +21,8 @@ import { type CallOptions, checkCallOptions, checkId, DEFAULTS } from "./options
 import { createRawClient, type RawClient } from "./raw-client.js";
 
 export { DEFAULT_BASE_URL };
+
+const NO_HEADERS: Readonly<Record<string, string>> = {};
 
 export interface ConvertClientOptions extends CallOptions {
   /** How requests authenticate. Required; `{ type: "none" }` for anonymous calls. */
@@ -36,6 +40,13 @@ export interface ConvertClientOptions extends CallOptions {
   projectId?: number | undefined;
   /** Receives request, response, retry and error events (never credentials). */
   logger?: ConvertLogger | undefined;
+  /**
+   * Without a logger: print one line per attempt to stderr at this level and above ("info": every
+   * answer; "warn": retries and error answers; "error": failures), or at "debug" also every
+   * request's and answer's headers and body, credentials redacted. Default: the CONVERT_LOG
+   * environment variable, else "off".
+   */
+  logLevel?: LogLevel | undefined;
   /** Headers added to every request. */
   headers?: Record<string, string> | undefined;
   /**
@@ -51,7 +62,7 @@ export interface ConvertClientOptions extends CallOptions {
 }
 
 /** The path parameters that `accountId` / `projectId` in the options make optional. */
-export type DefaultedPathParams<Options> =
+export type DefaultedPathParamsOf<Options> =
   | (Options extends { accountId: number } ? "account_id" : never)
   | (Options extends { projectId: number } ? "project_id" : never);
 
@@ -69,47 +80,115 @@ export type PaginateArgs<K extends PaginatedOperationId, DefaultedPathParams ext
 export interface ConvertClient<DefaultedPathParams extends string = never> extends OperationMethods<DefaultedPathParams>, RawClient {
   /** Iterates the items of a paginated list operation, fetching pages as needed. */
   paginate<K extends PaginatedOperationId>(operationId: K, ...args: PaginateArgs<K, DefaultedPathParams>): Paginator<K>;
+  /**
+   * A client with other defaults (ids, limits, headers, logging) that shares this one's
+   * connections and credentials (a token being renewed, a session's cookies). Headers add to this
+   * client's; middleware is not carried over.
+   */
+  withOptions<const Options extends ConvertClientDefaults>(
+    options: Options,
+  ): ConvertClient<DefaultedPathParams | DefaultedPathParamsOf<Options>>;
 }
+
+/** The options a derived client (`withOptions`) may change. */
+export type ConvertClientDefaults = Pick<
+  ConvertClientOptions,
+  "accountId" | "projectId" | "timeoutMs" | "attemptTimeoutMs" | "maxRetries" | "maxResponseBytes" | "headers" | "logger" | "logLevel"
+>;
 
 /** Creates a typed client for the Convert API v2. */
 export function createConvertClient<const Options extends ConvertClientOptions>(
   options: Options,
-): ConvertClient<DefaultedPathParams<Options>> {
+): ConvertClient<DefaultedPathParamsOf<Options>> {
   if (typeof options !== "object" || options === null) {
     throw new ConvertConfigError("createConvertClient(options) needs an options object with at least `auth`");
   }
   const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL, "options.baseUrl");
   const authenticator = createAuthenticator(options.auth, baseUrl, options.allowInsecureHttp);
   if (options.fetch !== undefined && typeof options.fetch !== "function") throw new ConvertConfigError("options.fetch must be a function");
-  if (options.logger !== undefined && typeof options.logger !== "function")
-    throw new ConvertConfigError("options.logger must be a function");
   if (options.agent !== undefined && (typeof options.agent !== "object" || options.agent === null)) {
     throw new ConvertConfigError("options.agent must be an object: { http?: http.Agent, https?: https.Agent }");
   }
-  checkCallOptions(options, "options");
-  const defaults = {
-    account_id: checkId(options.accountId, "options.accountId"),
-    project_id: checkId(options.projectId, "options.projectId"),
+  const shared: Shared = {
+    baseUrl,
+    authenticator,
+    exchange: options.fetch ? fetchExchange(options.fetch) : nodeExchange(options.agent),
+    hint: (status) => authHint(options.auth, status),
   };
   // What fetch would add by itself, for node:http; the caller's headers win.
-  const headers = { ...(options.fetch ? {} : NODE_DEFAULT_HEADERS), ...checkHeaders(options.headers, "options.headers") };
+  const base: Settings = {
+    ...DEFAULTS,
+    defaults: {},
+    headers: options.fetch ? { ...NO_HEADERS } : { ...NODE_DEFAULT_HEADERS },
+    logging: loggingAt(logLevelOf(undefined, globalThis.process?.env?.CONVERT_LOG)),
+  };
+  return assemble(shared, settle(base, options, "options")) as ConvertClient<DefaultedPathParamsOf<Options>>;
+}
 
+/** What a client and the clients derived from it share: where they send, and as whom. */
+interface Shared {
+  baseUrl: string;
+  authenticator: ReturnType<typeof createAuthenticator>;
+  exchange: Exchange;
+  hint: (status: number) => string | undefined;
+}
+
+/** What each client has of its own. */
+interface Settings {
+  defaults: { account_id?: number | undefined; project_id?: number | undefined };
+  headers: Record<string, string>;
+  timeoutMs: number;
+  attemptTimeoutMs?: number | undefined;
+  maxRetries: number;
+  maxResponseBytes: number;
+  logging?: ConsoleLogging | { logger: ConvertLogger; trace?: undefined } | undefined;
+}
+
+/** `settings` with the defaults-level options of `options` applied, each checked (`where` names them). */
+function settle(settings: Settings, options: ConvertClientDefaults, where: string): Settings {
+  checkCallOptions(options, where);
+  if (options.logger !== undefined && typeof options.logger !== "function") throw new ConvertConfigError(`${where}.logger must be a function`);
+  // A logger wins; else a level given here; else what the client it derives from had (for a new
+  // client: CONVERT_LOG).
+  const logging = options.logger ? { logger: options.logger } : options.logLevel !== undefined ? loggingAt(logLevelOf(options.logLevel, undefined)) : settings.logging;
+  return {
+    defaults: {
+      account_id: checkId(options.accountId, `${where}.accountId`) ?? settings.defaults.account_id,
+      project_id: checkId(options.projectId, `${where}.projectId`) ?? settings.defaults.project_id,
+    },
+    headers: { ...settings.headers, ...checkHeaders(options.headers, `${where}.headers`) },
+    timeoutMs: options.timeoutMs ?? settings.timeoutMs,
+    attemptTimeoutMs: options.attemptTimeoutMs ?? settings.attemptTimeoutMs,
+    maxRetries: options.maxRetries ?? settings.maxRetries,
+    maxResponseBytes: options.maxResponseBytes ?? settings.maxResponseBytes,
+    logging,
+  };
+}
+
+function loggingAt(level: LogLevel): ConsoleLogging | undefined {
+  return level === "off" ? undefined : consoleLogging(level);
+}
+
+/** A client over `shared` with `settings`: the send loop, the raw interface, the operation methods. */
+function assemble(shared: Shared, settings: Settings): ConvertClient<string> {
+  const { baseUrl } = shared;
   const send = createSender({
-    exchange: options.fetch ? fetchExchange(options.fetch) : nodeExchange(options.agent),
-    authenticator,
-    timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
-    attemptTimeoutMs: options.attemptTimeoutMs,
-    maxRetries: options.maxRetries ?? DEFAULTS.maxRetries,
-    maxResponseBytes: options.maxResponseBytes ?? DEFAULTS.maxResponseBytes,
-    logger: options.logger,
+    exchange: shared.exchange,
+    authenticator: shared.authenticator,
+    timeoutMs: settings.timeoutMs,
+    attemptTimeoutMs: settings.attemptTimeoutMs,
+    maxRetries: settings.maxRetries,
+    maxResponseBytes: settings.maxResponseBytes,
+    logger: settings.logging?.logger,
+    trace: settings.logging?.trace,
   });
-  const raw = createRawClient({ baseUrl, headers, send });
+  const raw = createRawClient({ baseUrl, headers: settings.headers, send });
   const call = createOperationCaller({
     baseUrl,
-    headers,
-    defaults,
+    headers: settings.headers,
+    defaults: settings.defaults,
     send,
-    hint: (status) => authHint(options.auth, status),
+    hint: shared.hint,
     middleware: { active: raw.hasMiddleware, request: raw.request },
   });
 
@@ -117,5 +196,64 @@ export function createConvertClient<const Options extends ConvertClientOptions>(
   for (const { operationId } of allOperations()) client[operationId] = (init?: Record<string, unknown>) => call(operationId, init);
   client.paginate = (operationId: PaginatedOperationId, init?: Record<string, unknown>, paginateOptions?: PaginateOptions) =>
     paginate(call, operationId, init, paginateOptions);
-  return client as unknown as ConvertClient<DefaultedPathParams<Options>>;
+  client.withOptions = (options: ConvertClientDefaults) => {
+    if (typeof options !== "object" || options === null) throw new ConvertConfigError("withOptions(options) needs an options object");
+    return assemble(shared, settle(settings, options, "withOptions(options)"));
+  };
+  return client as unknown as ConvertClient<string>;
 }
+
+/** Environment variables `createConvertClient.fromEnv` reads (the CLI reads the same). */
+export const ENV = {
+  applicationId: "CONVERT_APPLICATION_ID",
+  secretKey: "CONVERT_SECRET_KEY",
+  authType: "CONVERT_AUTH_TYPE",
+  baseUrl: "CONVERT_API_BASE_URL",
+  accountId: "CONVERT_ACCOUNT_ID",
+  projectId: "CONVERT_PROJECT_ID",
+} as const;
+
+/**
+ * A client configured from the environment: CONVERT_APPLICATION_ID and CONVERT_SECRET_KEY (an API
+ * key), CONVERT_AUTH_TYPE (`requestSigning`, the default, or `secretKey`), CONVERT_API_BASE_URL,
+ * CONVERT_ACCOUNT_ID and CONVERT_PROJECT_ID (defaults for `account_id` / `project_id`; a call that
+ * needs one that is not set fails before sending, naming it), and CONVERT_LOG. `overrides` win over
+ * the environment. Errors name the variable, never its value.
+ */
+function fromEnv<const Options extends Partial<ConvertClientOptions> = {}>(
+  overrides?: Options,
+  env: Record<string, string | undefined> = globalThis.process?.env ?? {},
+): ConvertClient<"account_id" | "project_id"> {
+  const read = (name: string) => {
+    const value = env[name]?.trim();
+    return value === "" ? undefined : value;
+  };
+  const id = (name: string) => {
+    const value = read(name);
+    if (value === undefined) return undefined;
+    if (!/^[1-9][0-9]*$/.test(value) || !Number.isSafeInteger(Number(value))) throw new ConvertConfigError(`${name} must be a positive whole number`);
+    return Number(value);
+  };
+  const authFromEnv = (): ConvertAuth => {
+    const type = read(ENV.authType) ?? "requestSigning";
+    if (type !== "requestSigning" && type !== "secretKey") throw new ConvertConfigError(`${ENV.authType} must be requestSigning or secretKey`);
+    const applicationId = read(ENV.applicationId);
+    const secretKey = read(ENV.secretKey);
+    if (!applicationId || !secretKey) {
+      const missing = [!applicationId && ENV.applicationId, !secretKey && ENV.secretKey].filter(Boolean);
+      throw new ConvertConfigError(`createConvertClient.fromEnv: set ${missing.join(" and ")} (an API key), or pass auth`);
+    }
+    return { type, applicationId, secretKey };
+  };
+  const auth: ConvertAuth = overrides?.auth ?? authFromEnv();
+  const options: ConvertClientOptions = {
+    baseUrl: read(ENV.baseUrl),
+    accountId: id(ENV.accountId),
+    projectId: id(ENV.projectId),
+    ...overrides,
+    auth,
+  };
+  return createConvertClient(options) as unknown as ConvertClient<"account_id" | "project_id">;
+}
+
+createConvertClient.fromEnv = fromEnv;

@@ -10,7 +10,8 @@ export type { ReportTokenAuth } from "./auth/report-token.js";
 export type { RequestSigningAuth, SignatureHeaders, SignRequestInput } from "./auth/request-signing.js";
 export { signRequest } from "./auth/request-signing.js";
 export type { SecretKeyAuth } from "./auth/secret-key.js";
-export type { ConvertClient, ConvertClientOptions, DefaultedPathParams, PaginateArgs } from "./client.js";
+export type { ConvertClient, ConvertClientDefaults, ConvertClientOptions, DefaultedPathParamsOf, PaginateArgs } from "./client.js";
+export type { LogLevel } from "./console-logger.js";
 // The client
 export { createConvertClient, DEFAULT_BASE_URL } from "./client.js";
 // Errors

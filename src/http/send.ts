@@ -33,6 +33,8 @@ export interface SenderConfig {
   maxRetries: number;
   maxResponseBytes: number;
   logger: ConvertLogger | undefined;
+  /** Sees each attempt as sent (credentials included) and its answer: for redacted debug output only. */
+  trace?: ((request: OutgoingRequest, answer: Answer | undefined) => void) | undefined;
 }
 
 /** Sends a request and resolves its final answer (2xx, or the last one retries could not fix). */
@@ -48,7 +50,7 @@ const utf8 = new TextDecoder();
  * the call at any point. Failures without an answer become typed errors here.
  */
 export function createSender(config: SenderConfig): Send {
-  const { exchange, authenticator } = config;
+  const { exchange, authenticator, trace } = config;
   const logger = guardLogger(config.logger);
   return async (request, call) => {
     const { method, url, body } = request;
@@ -109,6 +111,7 @@ export function createSender(config: SenderConfig): Send {
                 ? new ConvertResponseTooLargeError(info, error.limitBytes)
                 : new ConvertNetworkError(info, error));
           logger?.({ type: "error", ...info, attempt, durationMs: performance.now() - started, error: failure.message });
+          trace?.(outgoing, undefined);
           // A lost connection or an attempt's own timeout may be worth another try; the call's
           // deadline, an abort or a body too large is final.
           const retryable = !stop && (attemptTimedOut || failure instanceof ConvertNetworkError);
@@ -120,6 +123,7 @@ export function createSender(config: SenderConfig): Send {
           clearTimeout(attemptTimer);
         }
         authenticator?.receive?.(answer);
+        trace?.(outgoing, answer);
         const { status } = answer;
         logger?.({ type: "response", ...info, attempt, status, durationMs: performance.now() - started });
         if (status >= 200 && status <= 299) return answer;
