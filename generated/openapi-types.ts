@@ -3216,20 +3216,20 @@ export interface components {
              */
             username?: string;
         };
-        /** @description Credentials sent with the first sign-in step (`initiatePasswordAuth`). */
-        PasswordAuthData: WithRequired<components["schemas"]["AuthBaseData"], "username"> & {
+        /** @description Credentials sent with the first sign-in step (`initiatePasswordAuth`). The live API marks neither field required, but the step fails without them. */
+        PasswordAuthData: components["schemas"]["AuthBaseData"] & {
             /**
              * Format: password
              * @description The user's current password.
              * @example correct-horse-battery-staple
              */
-            password: string;
+            password?: string;
         };
         /** @description First step of the sign-in flow, with the username and password. */
         InitiatePasswordAuthRequestData: WithRequired<components["schemas"]["AuthRequestDataBase"], "requestType"> & {
             /** @enum {string} */
             requestType: "initiatePasswordAuth";
-            data: components["schemas"]["PasswordAuthData"];
+            data?: components["schemas"]["PasswordAuthData"];
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -3237,24 +3237,24 @@ export interface components {
              */
             requestType: "initiatePasswordAuth";
         };
-        /** @description Answer to a `MFA_TOKEN_REQUIRED` challenge (`provideMfaCodeAuth`): the one-time code from the user's authenticator app plus the `sessionToken` returned by the previous step. */
-        MfaCodeAuthData: WithRequired<components["schemas"]["AuthBaseData"], "username"> & {
+        /** @description Answer to a `MFA_TOKEN_REQUIRED` challenge (`provideMfaCodeAuth`): the one-time code from the user's authenticator app plus the `sessionToken` returned by the previous step. The live API marks none of them required, but the step fails without them. */
+        MfaCodeAuthData: components["schemas"]["AuthBaseData"] & {
             /**
              * @description The current one-time code shown by the user's authenticator app.
              * @example 492817
              */
-            mfaCode: string;
+            mfaCode?: string;
             /**
              * @description The `sessionToken` received in `data` of the previous `doAuth` answer.
              * @example AYABeC3c0n2FhT9qZ0bS1w
              */
-            sessionToken: string;
+            sessionToken?: string;
         };
         /** @description Sign-in step that answers a `MFA_TOKEN_REQUIRED` challenge with a one-time code. */
         ProvideMfaCodeAuthRequestData: WithRequired<components["schemas"]["AuthRequestDataBase"], "requestType"> & {
             /** @enum {string} */
             requestType: "provideMfaCodeAuth";
-            data: components["schemas"]["MfaCodeAuthData"];
+            data?: components["schemas"]["MfaCodeAuthData"];
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -3262,31 +3262,31 @@ export interface components {
              */
             requestType: "provideMfaCodeAuth";
         };
-        /** @description Answer to a `NEW_PASSWORD_REQUIRED` challenge (`confirmNewPasswordAuth`): the password the user chose, typed twice, plus the `sessionToken` returned by the previous step. */
-        NewPasswordAuthData: WithRequired<components["schemas"]["AuthBaseData"], "username"> & {
+        /** @description Answer to a `NEW_PASSWORD_REQUIRED` challenge (`confirmNewPasswordAuth`): the password the user chose, typed twice, plus the `sessionToken` returned by the previous step. The live API marks none of them required, but the step fails without them. */
+        NewPasswordAuthData: components["schemas"]["AuthBaseData"] & {
             /**
              * Format: password
              * @description The new password.
              * @example n3w-Passw0rd-2025
              */
-            newPassword: string;
+            newPassword?: string;
             /**
              * Format: password
              * @description The new password again; must equal `newPassword`.
              * @example n3w-Passw0rd-2025
              */
-            confirmNewPassword: string;
+            confirmNewPassword?: string;
             /**
              * @description The `sessionToken` received in `data` of the previous `doAuth` answer.
              * @example AYABeC3c0n2FhT9qZ0bS1w
              */
-            sessionToken: string;
+            sessionToken?: string;
         };
         /** @description Sign-in step that answers a `NEW_PASSWORD_REQUIRED` challenge with the new password. */
         ConfirmNewPasswordAuthRequestData: WithRequired<components["schemas"]["AuthRequestDataBase"], "requestType"> & {
             /** @enum {string} */
             requestType: "confirmNewPasswordAuth";
-            data: components["schemas"]["NewPasswordAuthData"];
+            data?: components["schemas"]["NewPasswordAuthData"];
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -4608,10 +4608,10 @@ export interface components {
              */
             isSudo?: boolean;
             /**
-             * @description Not implemented yet. Meant to hold recovery codes for a lost MFA device; would only be sent in the answer to the `updateUserProfileData` call that enables MFA.
+             * @description Not implemented yet. Meant to hold recovery codes for a lost MFA device; would only be sent in the answer to the `updateUserProfileData` call that enables MFA. The type of its items is not documented.
              * @example []
              */
-            mfa_backup_codes?: unknown[][];
+            mfa_backup_codes?: unknown[];
         };
         /** @description The user is signed in. The session is in the `sid` cookie of the `Set-Cookie` response header and `data` holds the user. */
         AuthResponseSuccess: {
@@ -4709,7 +4709,7 @@ export interface components {
             code: string;
             /**
              * Format: password
-             * @description The new password, at most 99 characters.
+             * @description The new password; the reference documents at most 99 characters.
              * @example n3w-Passw0rd-2025
              */
             newPassword: string;
@@ -7858,7 +7858,7 @@ export interface components {
              * @enum {string}
              */
             type?: "richStructure";
-            /** @description Edit of one page element. Besides the keys listed here it may hold further settings of the edit, all of them text. */
+            /** @description Edit of one page element. Besides the keys listed here it may hold further settings of the edit, all of them text. The map admits null as well, only so that `js` can stay nullable in TypeScript (where every key must fit the map's value type). */
             data?: {
                 /**
                  * @description JavaScript that performs the edit.
@@ -8607,13 +8607,13 @@ export interface components {
                      */
                     test_result?: "winner" | "losing" | "notConcluded" | "noChange";
                     /**
-                     * @description Average revenue per visitor; null when no revenue is tracked.
+                     * @description Average revenue per visitor; null when no revenue is tracked (the live description types it a number whose default is null).
                      * @default null
                      * @example 2.37
                      */
                     revenue_per_visitor?: number | null;
                     /**
-                     * @description Share of traffic given to the variation by multi-armed bandit allocation; null when the experience does not use it.
+                     * @description Share of traffic given to the variation by multi-armed bandit allocation; null when the experience does not use it (the live description types it a number whose default is null).
                      * @default null
                      * @example null
                      */
@@ -8987,7 +8987,8 @@ export interface components {
         /** @description Changes to a main account, including its billing data and plans. */
         MainAccountDetailsUpdate: components["schemas"]["MainAccountDetailsBase"] & {
             billing?: {
-                payment?: components["schemas"]["PaymentMethod"];
+                /** @description The payment method to set; the live API also accepts null here. */
+                payment?: components["schemas"]["PaymentMethod"] | null;
                 /** @description Plans to switch to, per product. */
                 products?: {
                     experiences?: components["schemas"]["PlanUpdateBody"];
@@ -9299,7 +9300,12 @@ export interface components {
          * @enum {string}
          */
         AccountUserAccessesExpandFields: "accesses.project";
-        /** @description The collaborator's name. */
+        /**
+         * @description `active` once the invited user has accepted the invitation, `pending` until then.
+         * @enum {string}
+         */
+        AccessStatuses: "active" | "pending";
+        /** @description The collaborator's name, and the flags each of their project accesses carries. */
         BaseAccountUserAccesses: {
             /**
              * @description Collaborator's first name.
@@ -9311,6 +9317,15 @@ export interface components {
              * @example Lee
              */
             last_name?: string;
+            /** @description The collaborator's project accesses. The live API accepts `api_access` on each of them; what the flag grants is not documented. */
+            accesses?: {
+                /**
+                 * @description Per-access API flag; its effect is not documented.
+                 * @example false
+                 */
+                api_access?: boolean;
+                status?: components["schemas"]["AccessStatuses"];
+            }[];
         };
         /** @description Identifies a collaborator by email, the only way for invitations not yet accepted. */
         UserByEmail: {
@@ -9333,11 +9348,6 @@ export interface components {
             /** @description The project this access is for: its id, or the whole project when asked for with `expand[]=accesses.project`; null when the access is not tied to one project. */
             project?: number | components["schemas"]["Project"] | null;
         };
-        /**
-         * @description `active` once the invited user has accepted the invitation, `pending` until then.
-         * @enum {string}
-         */
-        AccessStatuses: "active" | "pending";
         /** @description How one user collaborates in an account: who they are and which role they hold over which projects. Until the invited user accepts, `user_id` is null and the accesses are `pending`. */
         AccountAccess: components["schemas"]["BaseAccountUserAccesses"] & components["schemas"]["UserByEmail"] & components["schemas"]["UserById"] & {
             /** @description List of the projects the user can access, with the role over each. */
@@ -9387,7 +9397,7 @@ export interface components {
             data?: components["schemas"]["AccountAccess"];
         };
         /** @description Invites a user, by email, to collaborate in the account with the given role over the given projects. */
-        AccountUserAccessesCreateRequestData: components["schemas"]["BaseAccountUserAccesses"] & WithRequired<components["schemas"]["UserByEmail"], "email"> & WithRequired<components["schemas"]["AccessCreateUpdateRole"], "accesses"> & components["schemas"]["AccountUserAccessesExpandParams"];
+        AccountUserAccessesCreateRequestData: WithRequired<components["schemas"]["BaseAccountUserAccesses"], "accesses"> & WithRequired<components["schemas"]["UserByEmail"], "email"> & WithRequired<components["schemas"]["AccessCreateUpdateRole"], "accesses"> & components["schemas"]["AccountUserAccessesExpandParams"];
         /** @description The project accesses of a collaborator. */
         BaseAccesses: {
             /** @description List of the projects the user can access, one entry per project. */
@@ -9481,8 +9491,8 @@ export interface components {
         ApiKeysListResponse: {
             data?: components["schemas"]["ApiKeysList"];
         };
-        /** @description The new API key. All fields are optional: without `projects` the key may access every project of the account, and `auth_type` defaults to `requestSigning`. */
-        CreateApiKeyRequestData: components["schemas"]["ApiKey"] & {
+        /** @description The new API key. Only `name` is required: without `projects` the key may access every project of the account, and `auth_type` defaults to `requestSigning`. */
+        CreateApiKeyRequestData: WithRequired<components["schemas"]["ApiKey"], "name"> & {
             /** @default requestSigning */
             auth_type?: string;
             role?: components["schemas"]["ApiKeyRole"];
@@ -10831,15 +10841,15 @@ export interface components {
         /** @description Which tracked events to delete from an experience report, and whether to delete them or only count them. */
         RemoveExperienceReportRequestData: components["schemas"]["BaseReportRequestData"] & {
             /**
-             * @description Unix timestamp of the start of the period whose events are targeted.
+             * @description Unix timestamp of the start of the period whose events are targeted; required, but may be null.
              * @example 1761955200
              */
-            start_time: number;
+            start_time: number | null;
             /**
-             * @description Unix timestamp of the end of the period whose events are targeted.
+             * @description Unix timestamp of the end of the period whose events are targeted; required, but may be null.
              * @example 1762041599
              */
-            end_time: number;
+            end_time: number | null;
             /** @description Kinds of events to delete, each with its own filters; every kind when left out. */
             events?: (components["schemas"]["RemoveExperienceReportEventTypeViewExperience"] | components["schemas"]["RemoveExperienceReportEventTypeConversion"] | components["schemas"]["RemoveExperienceReportEventTypeTransaction"])[];
             /**
@@ -11081,14 +11091,14 @@ export interface components {
              */
             type: "scroll_percentage";
         };
-        /** @description Body for creating a `ga_import` goal. Requires `name`, `type` and `settings`; fields left out take their defaults. */
+        /** @description Body for creating a `ga_import` goal. Requires `name` and `type` (`settings` is optional for this type); fields left out take their defaults. */
         CreateGaGoal: WithRequired<components["schemas"]["GoalBase"], "name"> & {
             /**
              * @description The goal type, always `ga_import` for this variant.
              * @enum {string}
              */
             type: "ga_import";
-            settings: components["schemas"]["GaGoalSettings"];
+            settings?: components["schemas"]["GaGoalSettings"];
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -11299,7 +11309,7 @@ export interface components {
             prioritization_score_type: "PIE";
             prioritization_score_attributes?: components["schemas"]["PIE_Attributes"];
             /** @description Tags of the hypothesis, as ids, or as full tags when `expand` includes `tags`. */
-            tags?: components["schemas"]["TagExpandable"][];
+            tags?: components["schemas"]["TagExpandable"][] | null;
         };
         /**
          * @description Ids of the experiences linked to the hypothesis.
@@ -11345,7 +11355,7 @@ export interface components {
             prioritization_score_type: "ICE";
             prioritization_score_attributes?: components["schemas"]["ICE_Attributes"];
             /** @description Tags of the hypothesis, as ids, or as full tags when `expand` includes `tags`. */
-            tags?: components["schemas"]["TagExpandable"][];
+            tags?: components["schemas"]["TagExpandable"][] | null;
         };
         /** @description A hypothesis scored with the ICE model, as listed by `getHypothesesList`. */
         HypothesisDataICE: components["schemas"]["HypothesisICEBase"] & {
@@ -11542,7 +11552,7 @@ export interface components {
         /** @description A knowledge base entry: a lesson learned from testing, kept with its summary and tags. */
         KnowledgeBase: components["schemas"]["BaseKnowledgeBase"] & {
             /** @description Tags of the knowledge base, as ids, or as full tags when `expand` includes `tags`. */
-            tags?: components["schemas"]["TagExpandable"][];
+            tags?: components["schemas"]["TagExpandable"][] | null;
         };
         /**
          * @description Ids of the hypotheses to act on, 1 to 100 of them.
@@ -11585,7 +11595,7 @@ export interface components {
         };
         /** @description The new status of the knowledge base. */
         UpdateKnowledgeBasesStatusRequestData: {
-            status?: components["schemas"]["KnowledgeBaseStatuses"];
+            status: components["schemas"]["KnowledgeBaseStatuses"];
         };
         /**
          * @description Ids of the knowledge bases to act on, 1 to 100 of them.
@@ -11677,7 +11687,7 @@ export interface components {
             /** @description Files attached to the observation. */
             files?: components["schemas"]["UploadedFileData"][] | null;
             /** @description Tags of the observation, as ids, or as full tags when `expand` includes `tags`. */
-            tags?: components["schemas"]["TagExpandable"][];
+            tags?: components["schemas"]["TagExpandable"][] | null;
         };
         /** @description A list of observations. */
         ObservationsList: components["schemas"]["Observation"][];
@@ -12930,12 +12940,12 @@ export interface components {
          */
         variation_id: number;
         /**
-         * @description Id of the section of a multivariate experience.
+         * @description Id of the section of a multivariate experience: one or two lowercase letters or digits.
          * @example s1
          */
         section_id: string;
         /**
-         * @description Id of the version inside a section.
+         * @description Id of the version inside a section: one or two lowercase letters or digits.
          * @example v1
          */
         version_id: string;
@@ -14626,7 +14636,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateExperienceRequest"];
+        requestBody?: components["requestBodies"]["CreateExperienceRequest"];
         responses: {
             201: components["responses"]["ExperienceResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -15033,7 +15043,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UploadImageNoNameRequest"];
+        requestBody?: components["requestBodies"]["UploadImageNoNameRequest"];
         responses: {
             200: components["responses"]["ImageResponseBase64"];
             default: components["responses"]["ErrorResponse"];
@@ -15167,7 +15177,7 @@ export interface operations {
                  */
                 experience_id: components["parameters"]["experience_id"];
                 /**
-                 * @description Id of the section of a multivariate experience.
+                 * @description Id of the section of a multivariate experience: one or two lowercase letters or digits.
                  * @example s1
                  */
                 section_id: components["parameters"]["section_id"];
@@ -15240,7 +15250,7 @@ export interface operations {
                  */
                 experience_id: components["parameters"]["experience_id"];
                 /**
-                 * @description Id of the section of a multivariate experience.
+                 * @description Id of the section of a multivariate experience: one or two lowercase letters or digits.
                  * @example s1
                  */
                 section_id: components["parameters"]["section_id"];
@@ -15279,12 +15289,12 @@ export interface operations {
                  */
                 experience_id: components["parameters"]["experience_id"];
                 /**
-                 * @description Id of the section of a multivariate experience.
+                 * @description Id of the section of a multivariate experience: one or two lowercase letters or digits.
                  * @example s1
                  */
                 section_id: components["parameters"]["section_id"];
                 /**
-                 * @description Id of the version inside a section.
+                 * @description Id of the version inside a section: one or two lowercase letters or digits.
                  * @example v1
                  */
                 version_id: components["parameters"]["version_id"];
@@ -15318,12 +15328,12 @@ export interface operations {
                  */
                 experience_id: components["parameters"]["experience_id"];
                 /**
-                 * @description Id of the section of a multivariate experience.
+                 * @description Id of the section of a multivariate experience: one or two lowercase letters or digits.
                  * @example s1
                  */
                 section_id: components["parameters"]["section_id"];
                 /**
-                 * @description Id of the version inside a section.
+                 * @description Id of the version inside a section: one or two lowercase letters or digits.
                  * @example v1
                  */
                 version_id: components["parameters"]["version_id"];
@@ -15654,7 +15664,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["RemoveExperienceReportRequest"];
+        requestBody?: components["requestBodies"]["RemoveExperienceReportRequest"];
         responses: {
             200: components["responses"]["RemoveExperienceReportResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -15940,7 +15950,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["BulkDeleteGoalsRequest"];
+        requestBody?: components["requestBodies"]["BulkDeleteGoalsRequest"];
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -16308,7 +16318,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateKnowledgeBasesRequest"];
+        requestBody?: components["requestBodies"]["CreateKnowledgeBasesRequest"];
         responses: {
             201: components["responses"]["KnowledgeBaseResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -16795,7 +16805,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["BulkDeleteLocationsRequest"];
+        requestBody?: components["requestBodies"]["BulkDeleteLocationsRequest"];
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -17037,7 +17047,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["BulkDeleteAudiencesRequest"];
+        requestBody?: components["requestBodies"]["BulkDeleteAudiencesRequest"];
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -17305,7 +17315,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["BulkDeleteDomainsRequest"];
+        requestBody?: components["requestBodies"]["BulkDeleteDomainsRequest"];
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -17353,7 +17363,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UploadImageRequest"];
+        requestBody?: components["requestBodies"]["UploadImageRequest"];
         responses: {
             201: components["responses"]["ImageCdnResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -17624,7 +17634,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["BulkDeleteTagsRequest"];
+        requestBody?: components["requestBodies"]["BulkDeleteTagsRequest"];
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -17842,7 +17852,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["BulkDeleteFeaturesRequest"];
+        requestBody?: components["requestBodies"]["BulkDeleteFeaturesRequest"];
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
             default: components["responses"]["ErrorResponse"];

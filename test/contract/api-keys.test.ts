@@ -23,13 +23,24 @@ describe("API Keys", () => {
     expect(typeof data?.key_secret).toBe("string");
   });
 
-  it("createApiKey accepts a body without any field", async () => {
+  it("createApiKey accepts a body with only a name", async () => {
     const { data, response } = await convert.POST("/accounts/{account_id}/api-keys/add", {
       params: { path: { account_id: ids.account_id } },
-      body: {},
+      body: { name: "CI deploys" },
     });
     expect(response.status).toBe(201);
     expect(data?.auth_type).toBe("requestSigning");
+  });
+
+  it("422 when createApiKey has no name", async () => {
+    const { error, response } = await convert.POST("/accounts/{account_id}/api-keys/add", {
+      params: { path: { account_id: ids.account_id } },
+      // @ts-expect-error name is required
+      body: { projects: [ids.project_id] },
+    });
+    expect(response.status).toBe(422);
+    expect(error).toBeDefined();
+    expect(response.headers.get("sl-violations")).toContain("name");
   });
 
   it("deleteApiKey answers a success message", async () => {
