@@ -17416,7 +17416,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UploadFileRequest"];
+        requestBody?: components["requestBodies"]["UploadFileRequest"];
         responses: {
             201: components["responses"]["FileResponse"];
             default: components["responses"]["ErrorResponse"];

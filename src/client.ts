@@ -5,13 +5,13 @@ import type { Agent as HttpAgent } from "node:http";
 import type { Agent as HttpsAgent } from "node:https";
 import { authHint, type ConvertAuth, createAuthenticator } from "./auth/index.js";
 import { checkBaseUrl, DEFAULT_BASE_URL } from "./base-url.js";
+import { type ConsoleLogging, consoleLogging, type LogLevel, logLevelOf } from "./console-logger.js";
 import { ConvertConfigError } from "./errors.js";
 import { fetchExchange } from "./http/fetch.js";
 import { checkHeaders } from "./http/headers.js";
 import { NODE_DEFAULT_HEADERS, nodeExchange } from "./http/node.js";
 import type { Exchange } from "./http/request.js";
 import { createSender } from "./http/send.js";
-import { type ConsoleLogging, consoleLogging, type LogLevel, logLevelOf } from "./console-logger.js";
 import type { ConvertLogger } from "./logger.js";
 import { createOperationCaller } from "./operations/call.js";
 import { type PaginateOptions, type Paginator, paginate } from "./operations/paginate.js";
@@ -147,10 +147,15 @@ interface Settings {
 /** `settings` with the defaults-level options of `options` applied, each checked (`where` names them). */
 function settle(settings: Settings, options: ConvertClientDefaults, where: string): Settings {
   checkCallOptions(options, where);
-  if (options.logger !== undefined && typeof options.logger !== "function") throw new ConvertConfigError(`${where}.logger must be a function`);
+  if (options.logger !== undefined && typeof options.logger !== "function")
+    throw new ConvertConfigError(`${where}.logger must be a function`);
   // A logger wins; else a level given here; else what the client it derives from had (for a new
   // client: CONVERT_LOG).
-  const logging = options.logger ? { logger: options.logger } : options.logLevel !== undefined ? loggingAt(logLevelOf(options.logLevel, undefined)) : settings.logging;
+  const logging = options.logger
+    ? { logger: options.logger }
+    : options.logLevel !== undefined
+      ? loggingAt(logLevelOf(options.logLevel, undefined))
+      : settings.logging;
   return {
     defaults: {
       account_id: checkId(options.accountId, `${where}.accountId`) ?? settings.defaults.account_id,
@@ -231,12 +236,14 @@ function fromEnv<const Options extends Partial<ConvertClientOptions> = {}>(
   const id = (name: string) => {
     const value = read(name);
     if (value === undefined) return undefined;
-    if (!/^[1-9][0-9]*$/.test(value) || !Number.isSafeInteger(Number(value))) throw new ConvertConfigError(`${name} must be a positive whole number`);
+    if (!/^[1-9][0-9]*$/.test(value) || !Number.isSafeInteger(Number(value)))
+      throw new ConvertConfigError(`${name} must be a positive whole number`);
     return Number(value);
   };
   const authFromEnv = (): ConvertAuth => {
     const type = read(ENV.authType) ?? "requestSigning";
-    if (type !== "requestSigning" && type !== "secretKey") throw new ConvertConfigError(`${ENV.authType} must be requestSigning or secretKey`);
+    if (type !== "requestSigning" && type !== "secretKey")
+      throw new ConvertConfigError(`${ENV.authType} must be requestSigning or secretKey`);
     const applicationId = read(ENV.applicationId);
     const secretKey = read(ENV.secretKey);
     if (!applicationId || !secretKey) {

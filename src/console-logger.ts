@@ -9,7 +9,15 @@ export type LogLevel = "debug" | "info" | "warn" | "error" | "off";
 const LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error", "off"];
 
 /** Headers whose values are credentials (or carry one). */
-const SECRET_HEADERS = new Set(["authorization", "cookie", "set-cookie", "report_token", "report-token", "x-convert-nonce", "proxy-authorization"]);
+const SECRET_HEADERS = new Set([
+  "authorization",
+  "cookie",
+  "set-cookie",
+  "report_token",
+  "report-token",
+  "x-convert-nonce",
+  "proxy-authorization",
+]);
 /** Body fields whose values are credentials: passwords, MFA and OAuth codes, tokens, secrets. */
 const SECRET_FIELD = /password|secret|token|code_verifier|^code$|mfa|api_?key|private_?key/i;
 const REDACTED = "[redacted]";
@@ -45,8 +53,13 @@ export function consoleLogging(level: Exclude<LogLevel, "off">, write: (line: st
   const trace =
     level === "debug"
       ? (request: OutgoingRequest, answer: Answer | undefined) => {
-          write(`convert-api-client DEBUG > ${request.method} ${request.url} ${JSON.stringify(redactHeaders(request.headers))} ${redactBody(request.body)}`);
-          if (answer) write(`convert-api-client DEBUG < ${answer.status} ${JSON.stringify(redactHeaders(answer.headers))} ${redactBody(answer.bytes)}`);
+          write(
+            `convert-api-client DEBUG > ${request.method} ${request.url} ${JSON.stringify(redactHeaders(request.headers))} ${redactBody(request.body)}`,
+          );
+          if (answer)
+            write(
+              `convert-api-client DEBUG < ${answer.status} ${JSON.stringify(redactHeaders(answer.headers))} ${redactBody(answer.bytes)}`,
+            );
         }
       : undefined;
   return { logger, trace };
@@ -73,7 +86,9 @@ function lineOf(event: ConvertLogEvent): string {
   }
 }
 
-export function redactHeaders(headers: Readonly<Record<string, string | string[] | undefined>>): Record<string, string | string[] | undefined> {
+export function redactHeaders(
+  headers: Readonly<Record<string, string | string[] | undefined>>,
+): Record<string, string | string[] | undefined> {
   const safe: Record<string, string | string[] | undefined> = {};
   for (const [name, value] of Object.entries(headers)) safe[name] = SECRET_HEADERS.has(name.toLowerCase()) ? REDACTED : value;
   return safe;

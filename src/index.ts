@@ -11,9 +11,9 @@ export type { RequestSigningAuth, SignatureHeaders, SignRequestInput } from "./a
 export { signRequest } from "./auth/request-signing.js";
 export type { SecretKeyAuth } from "./auth/secret-key.js";
 export type { ConvertClient, ConvertClientDefaults, ConvertClientOptions, DefaultedPathParamsOf, PaginateArgs } from "./client.js";
-export type { LogLevel } from "./console-logger.js";
 // The client
 export { createConvertClient, DEFAULT_BASE_URL } from "./client.js";
+export type { LogLevel } from "./console-logger.js";
 // Errors
 export {
   ConvertAbortError,

@@ -67,5 +67,5 @@ function contentType(answer: Answer): string {
 }
 
 function isJson(type: string): boolean {
-  return type === "application/json" || type.endsWith("+json");
+  return type.endsWith("/json") || type.endsWith("+json"); // also the download/json some exports are labelled with
 }
