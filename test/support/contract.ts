@@ -11,6 +11,12 @@ export const anonymousClient = () => prismClient({ type: "none" });
 /** Cookie-only operations, called through raw requests: a session cookie instead of an API key. */
 export const sessionCookie = { Cookie: "sid=s%3A9f2c4e1a7b3d5f60" } as const;
 
+/**
+ * An OAuth access token (`oauthAccessToken`), sent through raw requests: the client has no auth
+ * type for it yet. The value is the one Prism answers `requestOauthToken` with.
+ */
+export const oauthBearer = { Authorization: "Bearer 6f0d2a9c4e7b1f3a8d5c2e9b7a4f1c6d" } as const;
+
 /** Operation methods are meant to be used with account_id / project_id filled from the options. */
 export function defaultsClient(options: Pick<ConvertClientOptions, "logger"> = {}): ConvertClient<"account_id" | "project_id"> {
   return createConvertClient({
