@@ -587,6 +587,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{account_id}/billing-portal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get billing portal URL
+         * @description Returns a ready-to-open link into the Paddle billing portal of the account, where its subscriptions can be checked and invoices viewed or downloaded. The link itself authenticates whoever opens it, so handle it like a credential; how long it stays valid is not documented.
+         */
+        get: operations["getAccountBillingPortal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{account_id}/ai/text": {
         parameters: {
             query?: never;
@@ -601,6 +621,26 @@ export interface paths {
          * @description Generates up to five alternative versions of a text with generative AI, optionally steered by a persuasion framework and principle, for use in variations. Only available with the `sid` session cookie of Convert's own apps (not with API keys); browsers may add the optional anti-CSRF header `x-convert-nonce`.
          */
         post: operations["generateTextVariants"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate code variation using AI
+         * @description Has generative AI rewrite a piece of variation code (for example JavaScript or CSS) into an improved version. The answer is one JSON body, or a `text/event-stream` of partial results when `stream` is true. The live API's description does not say which credentials this operation takes, so it lists the usual ones; note that its sibling `generateTextVariants` accepts only the session cookie.
+         */
+        post: operations["generateCodeVariant"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1007,6 +1047,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{account_id}/projects/bulk-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update multiple projects at once
+         * @description Applies the same settings to up to 100 projects of the account in one call; the only setting it accepts is the tracking-script version the projects serve. Ids that cannot be changed are listed in `errors`; the others are changed.
+         */
+        post: operations["bulkUpdateProjects"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{account_id}/projects/{project_id}/sdk-keys": {
         parameters: {
             query?: never;
@@ -1062,6 +1122,26 @@ export interface paths {
          * @description Deletes an SDK key. SDKs that still use it can no longer fetch the project's configuration.
          */
         delete: operations["deleteSdkKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/sdk-keys/{sdk_key}/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update SDK Key
+         * @description Changes some fields of an SDK key (its name, environment, status or whether it is the project's default) and leaves the others as they are. Setting `status: disabled` stops SDKs from fetching the configuration with it without deleting the key.
+         */
+        post: operations["updateSdkKey"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -9406,6 +9486,19 @@ export interface components {
                 name?: string;
             }[];
         };
+        /** @description A link into the Paddle billing portal for one account. */
+        BillingPortal: {
+            /**
+             * Format: uri
+             * @description An already-authenticated Paddle address where the account's subscriptions and invoices can be viewed and invoices downloaded. It can be null; the API does not document when (for example, whether an account not billed through Paddle gets null).
+             * @example https://customer-portal.paddle.com/cpl_01jd4mqf8x3z7k2r9t5v6w0y1a
+             */
+            url?: string | null;
+        };
+        /** @description The billing portal link, wrapped in `data`. */
+        BillingPortalResponseData: {
+            data?: components["schemas"]["BillingPortal"];
+        };
         /** @description What every AI text request sends, whatever the persuasion framework. */
         GenerateTextVariantsRequestDataBase: {
             /** @description Settings of the generation. */
@@ -9566,6 +9659,41 @@ export interface components {
                 variants?: components["schemas"]["VariantResponseItem"][];
             };
         };
+        /** @description The code to improve, and whether to receive the answer as a stream. */
+        GenerateCodeVariantRequestData: {
+            /**
+             * @description The code to improve, for example a variation's JavaScript or CSS. The API does not say which languages or sizes it accepts.
+             * @example document.querySelector('.cta').textContent = 'Buy now';
+             */
+            content: string;
+            /**
+             * @description When true the answer is a `text/event-stream` of partial results (`GenerateCodeVariantResponseStreamData`) instead of one JSON body.
+             * @default false
+             * @example false
+             */
+            stream?: boolean;
+        };
+        /** @description The improved code, in one JSON body (when `stream` is false). */
+        GenerateCodeVariantResponseData: {
+            /** @description Holds the result. */
+            data?: {
+                /**
+                 * @description The code the model wrote from the `content` that was sent.
+                 * @example const cta = document.querySelector('.cta');
+                 *     if (cta) cta.textContent = 'Buy now';
+                 */
+                content?: string;
+            };
+        };
+        /**
+         * @description The improved code as server-sent events (when `stream` is true): each event's `data` is a JSON object whose `content` holds the next piece of the text, and a last event with the data `[DONE]` ends the stream. Join the pieces in order to get the whole result.
+         * @example data: {"content":"const cta = "}
+         *
+         *     data: {"content":"document.querySelector('.cta');"}
+         *
+         *     data: [DONE]
+         */
+        GenerateCodeVariantResponseStreamData: string;
         /**
          * @description `accesses.project` returns each access's project in full instead of its id.
          * @enum {string}
@@ -9919,6 +10047,55 @@ export interface components {
             };
         };
         /**
+         * @description Ids of the projects to act on, 1 to 100 of them.
+         * @example [
+         *       10034,
+         *       10035
+         *     ]
+         */
+        BulkProjectIds: number[];
+        /** @description The projects to change and the settings to give them all. */
+        BulkUpdateProjectsRequestData: {
+            id: components["schemas"]["BulkProjectIds"];
+            /** @description The project settings to apply to every listed project. Only the tracking-script version can be set this way. */
+            settings?: {
+                /** @description Which tracking-script version the projects serve. */
+                tracking_script?: {
+                    /**
+                     * @description The tracking-script version to switch the projects to; the versions available are listed in a project's `settings.tracking_script.available_versions` (an `include` of `getProject`).
+                     * @example 1.4.2
+                     */
+                    current_version?: string;
+                };
+            };
+        };
+        /** @description One item of a bulk operation that could not be processed, and why. */
+        BulkEntityError: {
+            /**
+             * @description The id of the item that failed.
+             * @example 100200
+             */
+            id?: number;
+            /**
+             * @description Why this item was not processed.
+             * @example Experience not found.
+             */
+            message?: string;
+        };
+        /** @description The answer of bulk operations (update or delete of a list of 1 to 100 ids). The operation goes on past items it cannot process: those are listed in `errors`, every other id was processed. */
+        BulkSuccessData: components["schemas"]["SuccessData"] & {
+            /**
+             * Format: int32
+             * @example 200
+             */
+            code?: number;
+            /**
+             * @description The items that were not processed, each with the reason; empty when all succeeded.
+             * @example []
+             */
+            errors?: components["schemas"]["BulkEntityError"][];
+        };
+        /**
          * @description Whether an SDK key works (`enabled`) or is switched off (`disabled`).
          * @default enabled
          * @enum {string}
@@ -9969,6 +10146,8 @@ export interface components {
              */
             has_secret?: $Write<boolean>;
         };
+        /** @description The fields of the SDK key to change (`name`, `environment`, `status`, `selected_default`); fields left out keep their value. `sdk_key` and `sdk_secret` are assigned by the API and cannot be set. */
+        UpdateSdkKeyRequestData: components["schemas"]["SdkKey"];
         /** @description Which page of a project's experiences to return, with filters, sorting and the optional fields or expanded objects each experience should carry. */
         GetExperiencesListRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["ExperiencesListFilteringOptions"] & components["schemas"]["PageNumber"] & {
             /** @description Optional fields to add to each experience. */
@@ -10306,32 +10485,6 @@ export interface components {
         BulkUpdateExperiencesRequestData: {
             id: components["schemas"]["BulkExperienceIds"];
             status: components["schemas"]["BulkExperienceStatuses"];
-        };
-        /** @description One item of a bulk operation that could not be processed, and why. */
-        BulkEntityError: {
-            /**
-             * @description The id of the item that failed.
-             * @example 100200
-             */
-            id?: number;
-            /**
-             * @description Why this item was not processed.
-             * @example Experience not found.
-             */
-            message?: string;
-        };
-        /** @description The answer of bulk operations (update or delete of a list of 1 to 100 ids). The operation goes on past items it cannot process: those are listed in `errors`, every other id was processed. */
-        BulkSuccessData: components["schemas"]["SuccessData"] & {
-            /**
-             * Format: int32
-             * @example 200
-             */
-            code?: number;
-            /**
-             * @description The items that were not processed, each with the reason; empty when all succeeded.
-             * @example []
-             */
-            errors?: components["schemas"]["BulkEntityError"][];
         };
         /** @description The experiences to delete. */
         BulkDeleteExperiencesRequestData: {
@@ -12560,6 +12713,15 @@ export interface components {
                 "application/json": components["schemas"]["PlanSetupUsersResponseData"];
             };
         };
+        /** @description A signed-in link to the account's billing portal. */
+        BillingPortalResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["BillingPortalResponseData"];
+            };
+        };
         /** @description The AI-generated alternative texts. */
         GenerateTextVariantsResponse: {
             headers: {
@@ -12567,6 +12729,16 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["GenerateTextVariantsResponseData"];
+            };
+        };
+        /** @description The improved code: one JSON body by default, or a stream of server-sent events when the request set `stream: true`. */
+        GenerateCodeVariantResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["GenerateCodeVariantResponseData"];
+                "text/event-stream": components["schemas"]["GenerateCodeVariantResponseStreamData"];
             };
         };
         /** @description The collaborators of the account. */
@@ -12659,6 +12831,15 @@ export interface components {
                 "application/json": components["schemas"]["ImportProjectDataSuccess"];
             };
         };
+        /** @description The bulk operation ran; `errors` lists the ids that could not be processed, if any. */
+        BulkSuccessResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["BulkSuccessData"];
+            };
+        };
         /** @description The SDK keys of the project. */
         SdkKeysListResponse: {
             headers: {
@@ -12668,7 +12849,7 @@ export interface components {
                 "application/json": components["schemas"]["SdkKeysListResponseData"];
             };
         };
-        /** @description The SDK key just created, with its secret when it has one. */
+        /** @description The SDK key, with its secret when it has one. */
         SdkKeyResponse: {
             headers: {
                 [name: string]: unknown;
@@ -12693,15 +12874,6 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ExperienceReportToken"];
-            };
-        };
-        /** @description The bulk operation ran; `errors` lists the ids that could not be processed, if any. */
-        BulkSuccessResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["BulkSuccessData"];
             };
         };
         /** @description The variation as stored after the change. */
@@ -13239,6 +13411,12 @@ export interface components {
                 "application/json": components["schemas"]["GenerateTextVariantsRequestData"];
             };
         };
+        /** @description The code to improve and whether to stream the answer. */
+        GenerateCodeVariantRequest: {
+            content: {
+                "application/json": components["schemas"]["GenerateCodeVariantRequestData"];
+            };
+        };
         /** @description The collaborator and their new accesses. */
         UpdateAccountUserAccessesRequest: {
             content: {
@@ -13317,10 +13495,22 @@ export interface components {
                 "multipart/form-data": components["schemas"]["ImportProjectRequestData"];
             };
         };
+        /** @description The ids of the projects to change (1 to 100) and the settings to apply to them. */
+        BulkUpdateProjectsRequest: {
+            content: {
+                "application/json": components["schemas"]["BulkUpdateProjectsRequestData"];
+            };
+        };
         /** @description Name and environment of the new SDK key, and whether it needs a secret. */
         CreateSdkKeyRequest: {
             content: {
                 "application/json": components["schemas"]["CreateSdkKeyRequestData"];
+            };
+        };
+        /** @description The fields of the SDK key to change. */
+        UpdateSdkKeyRequest: {
+            content: {
+                "application/json": components["schemas"]["UpdateSdkKeyRequestData"];
             };
         };
         /** @description Paging, sorting, filters and optional fields for the experience list. */
@@ -14216,6 +14406,25 @@ export interface operations {
             default: components["responses"]["ErrorResponse"];
         };
     };
+    getAccountBillingPortal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["BillingPortalResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
     generateTextVariants: {
         parameters: {
             query?: never;
@@ -14232,6 +14441,25 @@ export interface operations {
         requestBody: components["requestBodies"]["GenerateTextVariantsRequest"];
         responses: {
             200: components["responses"]["GenerateTextVariantsResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    generateCodeVariant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["GenerateCodeVariantRequest"];
+        responses: {
+            200: components["responses"]["GenerateCodeVariantResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14656,6 +14884,25 @@ export interface operations {
             default: components["responses"]["ErrorResponse"];
         };
     };
+    bulkUpdateProjects: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["BulkUpdateProjectsRequest"];
+        responses: {
+            200: components["responses"]["BulkSuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
     getSdkKeysList: {
         parameters: {
             query?: never;
@@ -14730,6 +14977,35 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    updateSdkKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description The SDK key.
+                 * @example 100012/10034
+                 */
+                sdk_key: components["parameters"]["sdk_key"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UpdateSdkKeyRequest"];
+        responses: {
+            200: components["responses"]["SdkKeyResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
