@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, expectTypeOf, it } from "vitest";
-import type { ConvertClient, Schema } from "../../src/index.js";
+import { type ConvertClient, ConvertConfigError, type Schema } from "../../src/index.js";
 import { prismClient } from "../support/clients.js";
 import { anonymousClient, sessionCookie as session, signedInDefaultsClient } from "../support/contract.js";
 
@@ -101,5 +101,20 @@ describe("operation methods", () => {
   it("OAuth: deleteOauthClient", async () => {
     const deleted = await cookieClient.deleteOauthClient({ path: { client_id: clientId } });
     expect(typeof deleted.message).toBe("string");
+  });
+
+  it("refuses a client id that would leave its segment, before sending", async () => {
+    // DELETE /auth/oauth/clients/.. would be resolved to DELETE /auth/oauth.
+    await expect(cookieClient.deleteOauthClient({ path: { client_id: ".." } })).rejects.toThrowError(
+      new ConvertConfigError(
+        'deleteOauthClient: path parameter client_id must not be "." or ".." (it would change which operation is called)',
+      ),
+    );
+    await expect(cookieClient.updateOauthClient({ path: { id: "%2e" }, body: {} })).rejects.toBeInstanceOf(ConvertConfigError);
+    const { response } = await anonymous.DELETE("/auth/oauth/clients/{client_id}", {
+      params: { path: { client_id: "a/b" } },
+      headers: session,
+    });
+    expect(new URL(response.url).pathname).toBe("/auth/oauth/clients/a%2Fb");
   });
 });
