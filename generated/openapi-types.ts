@@ -115,6 +115,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/oauth/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange OAuth code for session token
+         * @description Last step of the OAuth authorization-code flow: a third-party application trades the one-time `code` it received on its callback URL, together with the PKCE `code_verifier` that matches the `code_challenge` of its authorization request, for a bearer access token. The token reaches only the accounts and projects the user approved and is sent as `Authorization: Bearer <access_token>` (`oauthAccessToken`). Needs no other credentials; a code works once.
+         */
+        post: operations["requestOauthToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/oauth/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List OAuth clients
+         * @description Lists the OAuth client applications that the signed-in user registered, with their callback URLs. Only available with the `sid` session cookie of Convert's own apps.
+         */
+        get: operations["listOauthClients"];
+        put?: never;
+        /**
+         * Create an OAuth client
+         * @description Registers a third-party application that may then ask Convert users for access to their accounts and projects. The answer carries the client's `id`, used as `client_id` in the authorization request and in `requestOauthToken`. Only available with the `sid` session cookie.
+         */
+        post: operations["createOauthClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/oauth/clients/{id}/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update an OAuth client
+         * @description Changes the name, callback URL or embedded flag of one of the signed-in user's OAuth clients and returns it. Only available with the `sid` session cookie. Note that this path names the client `id`, while the delete path names it `client_id`.
+         */
+        post: operations["updateOauthClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/oauth/clients/{client_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete an OAuth client
+         * @description Deletes an OAuth client. Every access token issued to it stops working, so the integration loses access until it is registered and authorized again. Only available with the `sid` session cookie.
+         */
+        delete: operations["deleteOauthClient"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/access-roles": {
         parameters: {
             query?: never;
@@ -233,6 +317,66 @@ export interface paths {
          * @description Makes Convert's demo projects visible to the signed-in user. Used by the Convert app during onboarding; takes no body.
          */
         post: operations["acceptDemoProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/user/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List authorized sessions for the current user
+         * @description Lists every active session of the signed-in user: cookie sign-ins to Convert's apps (this one included) and access tokens the user granted to OAuth clients. Use the `sid` of an entry with `revokeUserSession`. Only available with the `sid` session cookie; takes no body.
+         */
+        post: operations["listUserSessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/user/sessions/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke User session
+         * @description Ends one session of the signed-in user, named by its `sid` from `listUserSessions`: signs out a browser or withdraws the access an OAuth client was granted. Only available with the `sid` session cookie.
+         */
+        post: operations["revokeUserSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/user/sessions/revoke-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke all User sessions
+         * @description Ends every session of the signed-in user at once, cookie sign-ins and OAuth access tokens alike, for example after a suspected leak. Only available with the `sid` session cookie; takes no body.
+         */
+        post: operations["revokeAllUserSessions"];
         delete?: never;
         options?: never;
         head?: never;
@@ -443,6 +587,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{account_id}/billing-portal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get billing portal URL
+         * @description Returns a ready-to-open link into the Paddle billing portal of the account, where its subscriptions can be checked and invoices viewed or downloaded. The link itself authenticates whoever opens it, so handle it like a credential; how long it stays valid is not documented.
+         */
+        get: operations["getAccountBillingPortal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{account_id}/ai/text": {
         parameters: {
             query?: never;
@@ -457,6 +621,26 @@ export interface paths {
          * @description Generates up to five alternative versions of a text with generative AI, optionally steered by a persuasion framework and principle, for use in variations. Only available with the `sid` session cookie of Convert's own apps (not with API keys); browsers may add the optional anti-CSRF header `x-convert-nonce`.
          */
         post: operations["generateTextVariants"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/ai/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate code variation using AI
+         * @description Has generative AI rewrite a piece of variation code (for example JavaScript or CSS) into an improved version. The answer is one JSON body, or a `text/event-stream` of partial results when `stream` is true. The live API's description does not say which credentials this operation takes, so it lists the usual ones; note that its sibling `generateTextVariants` accepts only the session cookie.
+         */
+        post: operations["generateCodeVariant"];
         delete?: never;
         options?: never;
         head?: never;
@@ -863,6 +1047,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{account_id}/projects/bulk-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update multiple projects at once
+         * @description Applies the same settings to up to 100 projects of the account in one call; the only setting it accepts is the tracking-script version the projects serve. Ids that cannot be changed are listed in `errors`; the others are changed.
+         */
+        post: operations["bulkUpdateProjects"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{account_id}/projects/{project_id}/sdk-keys": {
         parameters: {
             query?: never;
@@ -918,6 +1122,26 @@ export interface paths {
          * @description Deletes an SDK key. SDKs that still use it can no longer fetch the project's configuration.
          */
         delete: operations["deleteSdkKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/sdk-keys/{sdk_key}/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update SDK Key
+         * @description Changes some fields of an SDK key (its name, environment, status or whether it is the project's default) and leaves the others as they are. Setting `status: disabled` stops SDKs from fetching the configuration with it without deleting the key.
+         */
+        post: operations["updateSdkKey"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -4734,6 +4958,176 @@ export interface components {
              */
             requestType?: "currentSession" | "otherSessions" | "allSessions";
         };
+        /** @description The one-time code from the consent redirect, the client it was issued to and the PKCE verifier whose challenge started the authorization. */
+        OAuthTokenRequestData: {
+            /**
+             * @description The OAuth grant being redeemed; only the authorization-code grant exists.
+             * @default authorization_code
+             * @example authorization_code
+             * @enum {string}
+             */
+            grant_type: "authorization_code";
+            /**
+             * @description The authorization code that Convert appended to the client's callback URL after the user approved access. It can be redeemed once.
+             * @example 8c1e4b7a92f04d3e
+             */
+            code: string;
+            /**
+             * @description The id of the OAuth client that asked for the authorization (its `id`).
+             * @example 7305218
+             */
+            client_id: string;
+            /**
+             * @description The PKCE secret the client generated before the authorization request: 43 to 128 characters of letters, digits and `-._~`. The API checks it against the `code_challenge` sent then, so only the party that started the flow can redeem the code.
+             * @example dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk
+             */
+            code_verifier: string;
+        };
+        /**
+         * @description The kind of grant. `selected_accounts_projects`, the only one, limits the token to the accounts and projects the user picked on the consent screen.
+         * @example selected_accounts_projects
+         * @enum {string}
+         */
+        OAuthScopeMode: "selected_accounts_projects";
+        /** @description One project the token was granted for, and the user's role in it. */
+        OAuthScopeProject: {
+            /**
+             * @description Id of the project.
+             * @example 10034
+             */
+            project_id: number;
+            /**
+             * @description The role the user who granted access holds in this project (an access role name such as `admin` or `edit`; see `getAccessRoles`). The API does not list the possible values here.
+             * @example admin
+             */
+            role: string;
+            /**
+             * @description The project's name, as shown in Convert.
+             * @example Acme storefront
+             */
+            name?: string;
+        };
+        /** @description One account the token was granted for. */
+        OAuthScopeAccountResponse: {
+            /**
+             * @description Id of the account.
+             * @example 100012
+             */
+            account_id: number;
+            /**
+             * @description The account's name, as shown in Convert.
+             * @example Acme Inc.
+             */
+            name?: string;
+            /** @description The projects of this account the token was granted for. */
+            projects?: components["schemas"]["OAuthScopeProject"][];
+        };
+        /** @description What the access token may reach, as the user approved it on the consent screen. */
+        OAuthScopeResponse: {
+            mode: components["schemas"]["OAuthScopeMode"];
+            /** @description The accounts the user granted, each with the projects granted in it. */
+            accounts?: components["schemas"]["OAuthScopeAccountResponse"][];
+        };
+        /** @description A bearer access token for the accounts and projects the user granted, with its expiry and scope. */
+        OAuthTokenResponseData: {
+            /**
+             * @description The token to send as `Authorization: Bearer <access_token>` (the `oauthAccessToken` scheme). It is opaque: do not parse it. Keep it secret, like a password.
+             * @example 6f0d2a9c4e7b1f3a8d5c2e9b7a4f1c6d
+             */
+            access_token: string;
+            /**
+             * @description How the token is sent; always `Bearer`.
+             * @example Bearer
+             * @enum {string}
+             */
+            token_type: "Bearer";
+            /**
+             * @description When the token stops working, as a Unix timestamp in seconds.
+             * @example 1767225600
+             */
+            expires_at: number;
+            scope: components["schemas"]["OAuthScopeResponse"];
+        };
+        /** @description An OAuth client: a third-party application registered by a Convert user so that it can ask users for access to their accounts and projects. */
+        OAuthClientData: {
+            /**
+             * @description The client's id, assigned by the API: the `client_id` of authorization requests and of `requestOauthToken`.
+             * @example 7305218
+             */
+            id: $Read<string>;
+            /**
+             * @description The application's name, shown to users on the consent screen.
+             * @example Acme reporting dashboard
+             */
+            name: string;
+            /**
+             * Format: uri
+             * @description Where Convert sends the user back after consent, with the one-time `code` and the `state` of the authorization request.
+             * @example https://dashboard.acme.example/oauth/convert/callback
+             */
+            callback_url: string;
+            /**
+             * @description Marks a client used by a third-party or embedded integration. Such a client keeps working after the user who registered it is deleted, so integrations built on it do not break.
+             * @example false
+             */
+            embedded: boolean;
+            /**
+             * @description When the client was registered, as a Unix timestamp in seconds.
+             * @example 1761955200
+             */
+            created_at?: number;
+        };
+        /** @description The OAuth clients of the signed-in user. This list is not paginated. */
+        OAuthClientsListResponseData: {
+            /** @description One entry per registered client. */
+            data: components["schemas"]["OAuthClientData"][];
+        };
+        /** @description The application to register: its name, its callback URL and whether it is embedded. */
+        OAuthCreateClientRequestData: {
+            /**
+             * @description The application's name, shown to users on the consent screen (at most 120 characters).
+             * @example Acme reporting dashboard
+             */
+            name: string;
+            /**
+             * Format: uri
+             * @description The address Convert redirects the user to after consent, with the authorization `code` and `state` in the query string.
+             * @example https://dashboard.acme.example/oauth/convert/callback
+             */
+            callback_url: string;
+            /**
+             * @description Set it for a client used by a third-party or embedded integration: the client then stays active even if the user who registered it is later deleted.
+             * @default false
+             * @example false
+             */
+            embedded: boolean;
+        };
+        /** @description One OAuth client, as stored after the change. Same fields as an entry of `listOauthClients`. */
+        OAuthClientResponseData: components["schemas"]["OAuthClientData"];
+        /** @description The fields of the OAuth client to change; fields left out keep their value. */
+        OAuthUpdateClientRequestData: {
+            /**
+             * @description A new name for the consent screen (at most 120 characters).
+             * @example Acme reporting (EU)
+             */
+            name?: string;
+            /**
+             * Format: uri
+             * @description A new address to send users back to after consent.
+             * @example https://eu.dashboard.acme.example/oauth/convert/callback
+             */
+            callback_url?: string;
+            /**
+             * @description Whether the client serves a third-party or embedded integration and so outlives the user who registered it.
+             * @example true
+             */
+            embedded?: boolean;
+        };
+        /** @description Confirms that the OAuth client and every session opened through it were deleted. */
+        OAuthDeleteClientResponseData: WithRequired<components["schemas"]["SuccessData"], "code" | "message"> & {
+            /** @example OAuth client deleted. */
+            message: string;
+        };
         /** @description Whether a role may create, change, see and delete one kind of object. */
         CommonBasicPermissions: {
             /**
@@ -4924,6 +5318,84 @@ export interface components {
              * @example JBSWY3DPEHPK3PXP
              */
             mfa_secret?: string;
+        };
+        /** @description One active session of the signed-in user: a cookie sign-in to a Convert app, or an access token granted to an OAuth client. */
+        UserSessionEntry: {
+            /**
+             * @description The session's id; pass it to `revokeUserSession` to end this session.
+             * @example 3b8e1f6a0c9d4e27
+             */
+            sid?: string;
+            /**
+             * @description How the session was opened: `session_cookie` for a password sign-in (the `sid` cookie), `oauth` for an access token issued by `requestOauthToken`.
+             * @example oauth
+             * @enum {string}
+             */
+            authorized_type?: "session_cookie" | "oauth";
+            /**
+             * @description Name of the client the session belongs to: for `oauth`, the OAuth client's name. The API does not say what it holds for cookie sessions.
+             * @example Acme reporting dashboard
+             */
+            client?: string;
+            /**
+             * @description When the session last authenticated a request, as a Unix timestamp in seconds.
+             * @example 1764547200
+             */
+            last_used_at?: number;
+            /**
+             * @description When the session ends at the latest, as a Unix timestamp in seconds.
+             * @example 1767225600
+             */
+            expires_at?: number;
+            /**
+             * @description When the session was opened, as a Unix timestamp in seconds.
+             * @example 1764460800
+             */
+            created_at?: number;
+        };
+        /**
+         * @description The active sessions of the signed-in user. This list is not paginated.
+         * @example {
+         *       "data": [
+         *         {
+         *           "sid": "9f2c4e1a7b3d5f60",
+         *           "authorized_type": "session_cookie",
+         *           "last_used_at": 1764547200,
+         *           "expires_at": 1765152000,
+         *           "created_at": 1764460800
+         *         },
+         *         {
+         *           "sid": "3b8e1f6a0c9d4e27",
+         *           "authorized_type": "oauth",
+         *           "client": "Acme reporting dashboard",
+         *           "last_used_at": 1764543600,
+         *           "expires_at": 1767225600,
+         *           "created_at": 1764374400
+         *         }
+         *       ]
+         *     }
+         */
+        UserSessionsListResponseData: {
+            /** @description One entry per session, including the one making this request. */
+            data: components["schemas"]["UserSessionEntry"][];
+        };
+        /** @description The session to revoke. */
+        UserSessionRevokeRequestData: {
+            /**
+             * @description The `sid` of the session, as listed by `listUserSessions`.
+             * @example 3b8e1f6a0c9d4e27
+             */
+            sid: string;
+        };
+        /** @description Confirms that the session was revoked. */
+        UserSessionRevokeResponseData: WithRequired<components["schemas"]["SuccessData"], "code" | "message"> & {
+            /** @example Session revoked. */
+            message: string;
+        };
+        /** @description Confirms that every session of the user was revoked. */
+        UserSessionRevokeAllResponseData: WithRequired<components["schemas"]["SuccessData"], "code" | "message"> & {
+            /** @example All sessions revoked. */
+            message: string;
         };
         /**
          * @description `main`: an account that can create sub-accounts and share its plan quotas with them (the sum of the sub-accounts' quotas cannot exceed its own). `sub`: an account created under a main account.
@@ -9135,6 +9607,19 @@ export interface components {
                 name?: string;
             }[];
         };
+        /** @description A link into the Paddle billing portal for one account. */
+        BillingPortal: {
+            /**
+             * Format: uri
+             * @description An already-authenticated Paddle address where the account's subscriptions and invoices can be viewed and invoices downloaded. It can be null; the API does not document when (for example, whether an account not billed through Paddle gets null).
+             * @example https://customer-portal.paddle.com/cpl_01jd4mqf8x3z7k2r9t5v6w0y1a
+             */
+            url?: string | null;
+        };
+        /** @description The billing portal link, wrapped in `data`. */
+        BillingPortalResponseData: {
+            data?: components["schemas"]["BillingPortal"];
+        };
         /** @description What every AI text request sends, whatever the persuasion framework. */
         GenerateTextVariantsRequestDataBase: {
             /** @description Settings of the generation. */
@@ -9295,6 +9780,41 @@ export interface components {
                 variants?: components["schemas"]["VariantResponseItem"][];
             };
         };
+        /** @description The code to improve, and whether to receive the answer as a stream. */
+        GenerateCodeVariantRequestData: {
+            /**
+             * @description The code to improve, for example a variation's JavaScript or CSS. The API does not say which languages or sizes it accepts.
+             * @example document.querySelector('.cta').textContent = 'Buy now';
+             */
+            content: string;
+            /**
+             * @description When true the answer is a `text/event-stream` of partial results (`GenerateCodeVariantResponseStreamData`) instead of one JSON body.
+             * @default false
+             * @example false
+             */
+            stream?: boolean;
+        };
+        /** @description The improved code, in one JSON body (when `stream` is false). */
+        GenerateCodeVariantResponseData: {
+            /** @description Holds the result. */
+            data?: {
+                /**
+                 * @description The code the model wrote from the `content` that was sent.
+                 * @example const cta = document.querySelector('.cta');
+                 *     if (cta) cta.textContent = 'Buy now';
+                 */
+                content?: string;
+            };
+        };
+        /**
+         * @description The improved code as server-sent events (when `stream` is true): each event's `data` is a JSON object whose `content` holds the next piece of the text, and a last event with the data `[DONE]` ends the stream. Join the pieces in order to get the whole result.
+         * @example data: {"content":"const cta = "}
+         *
+         *     data: {"content":"document.querySelector('.cta');"}
+         *
+         *     data: [DONE]
+         */
+        GenerateCodeVariantResponseStreamData: string;
         /**
          * @description `accesses.project` returns each access's project in full instead of its id.
          * @enum {string}
@@ -9657,6 +10177,55 @@ export interface components {
             };
         };
         /**
+         * @description Ids of the projects to act on, 1 to 100 of them.
+         * @example [
+         *       10034,
+         *       10035
+         *     ]
+         */
+        BulkProjectIds: number[];
+        /** @description The projects to change and the settings to give them all. */
+        BulkUpdateProjectsRequestData: {
+            id: components["schemas"]["BulkProjectIds"];
+            /** @description The project settings to apply to every listed project. Only the tracking-script version can be set this way. */
+            settings?: {
+                /** @description Which tracking-script version the projects serve. */
+                tracking_script?: {
+                    /**
+                     * @description The tracking-script version to switch the projects to; the versions available are listed in a project's `settings.tracking_script.available_versions` (an `include` of `getProject`).
+                     * @example 1.4.2
+                     */
+                    current_version?: string;
+                };
+            };
+        };
+        /** @description One item of a bulk operation that could not be processed, and why. */
+        BulkEntityError: {
+            /**
+             * @description The id of the item that failed.
+             * @example 100200
+             */
+            id?: number;
+            /**
+             * @description Why this item was not processed.
+             * @example Experience not found.
+             */
+            message?: string;
+        };
+        /** @description The answer of bulk operations (update or delete of a list of 1 to 100 ids). The operation goes on past items it cannot process: those are listed in `errors`, every other id was processed. */
+        BulkSuccessData: components["schemas"]["SuccessData"] & {
+            /**
+             * Format: int32
+             * @example 200
+             */
+            code?: number;
+            /**
+             * @description The items that were not processed, each with the reason; empty when all succeeded.
+             * @example []
+             */
+            errors?: components["schemas"]["BulkEntityError"][];
+        };
+        /**
          * @description Whether an SDK key works (`enabled`) or is switched off (`disabled`).
          * @default enabled
          * @enum {string}
@@ -9707,6 +10276,8 @@ export interface components {
              */
             has_secret?: $Write<boolean>;
         };
+        /** @description The fields of the SDK key to change (`name`, `environment`, `status`, `selected_default`); fields left out keep their value. `sdk_key` and `sdk_secret` are assigned by the API and cannot be set. */
+        UpdateSdkKeyRequestData: components["schemas"]["SdkKey"];
         /** @description Which page of a project's experiences to return, with filters, sorting and the optional fields or expanded objects each experience should carry. */
         GetExperiencesListRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["ExperiencesListFilteringOptions"] & components["schemas"]["PageNumber"] & {
             /** @description Optional fields to add to each experience. */
@@ -10044,32 +10615,6 @@ export interface components {
         BulkUpdateExperiencesRequestData: {
             id: components["schemas"]["BulkExperienceIds"];
             status: components["schemas"]["BulkExperienceStatuses"];
-        };
-        /** @description One item of a bulk operation that could not be processed, and why. */
-        BulkEntityError: {
-            /**
-             * @description The id of the item that failed.
-             * @example 100200
-             */
-            id?: number;
-            /**
-             * @description Why this item was not processed.
-             * @example Experience not found.
-             */
-            message?: string;
-        };
-        /** @description The answer of bulk operations (update or delete of a list of 1 to 100 ids). The operation goes on past items it cannot process: those are listed in `errors`, every other id was processed. */
-        BulkSuccessData: components["schemas"]["SuccessData"] & {
-            /**
-             * Format: int32
-             * @example 200
-             */
-            code?: number;
-            /**
-             * @description The items that were not processed, each with the reason; empty when all succeeded.
-             * @example []
-             */
-            errors?: components["schemas"]["BulkEntityError"][];
         };
         /** @description The experiences to delete. */
         BulkDeleteExperiencesRequestData: {
@@ -12317,6 +12862,42 @@ export interface components {
                 "application/json": components["schemas"]["SuccessData"];
             };
         };
+        /** @description The access token, when it expires and what it may reach. */
+        OAuthTokenResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["OAuthTokenResponseData"];
+            };
+        };
+        /** @description The OAuth clients the signed-in user registered. */
+        OAuthClientsListResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["OAuthClientsListResponseData"];
+            };
+        };
+        /** @description The OAuth client as stored. */
+        OAuthClientResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["OAuthClientResponseData"];
+            };
+        };
+        /** @description The OAuth client and its sessions are gone. */
+        OAuthDeleteClientResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["OAuthDeleteClientResponseData"];
+            };
+        };
         /** @description The access roles and the permissions each grants. */
         AccessRolesListResponse: {
             headers: {
@@ -12342,6 +12923,33 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["UserMfaSecret"];
+            };
+        };
+        /** @description The signed-in user's active sessions. */
+        UserSessionsListResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["UserSessionsListResponseData"];
+            };
+        };
+        /** @description The session is revoked. */
+        UserSessionRevokeResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["UserSessionRevokeResponseData"];
+            };
+        };
+        /** @description Every session of the user is revoked. */
+        UserSessionRevokeAllResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["UserSessionRevokeAllResponseData"];
             };
         };
         /** @description The accounts the caller can access. */
@@ -12416,6 +13024,15 @@ export interface components {
                 "application/json": components["schemas"]["PlanSetupUsersResponseData"];
             };
         };
+        /** @description A signed-in link to the account's billing portal. */
+        BillingPortalResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["BillingPortalResponseData"];
+            };
+        };
         /** @description The AI-generated alternative texts. */
         GenerateTextVariantsResponse: {
             headers: {
@@ -12423,6 +13040,16 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["GenerateTextVariantsResponseData"];
+            };
+        };
+        /** @description The improved code: one JSON body by default, or a stream of server-sent events when the request set `stream: true`. */
+        GenerateCodeVariantResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["GenerateCodeVariantResponseData"];
+                "text/event-stream": components["schemas"]["GenerateCodeVariantResponseStreamData"];
             };
         };
         /** @description The collaborators of the account. */
@@ -12515,6 +13142,15 @@ export interface components {
                 "application/json": components["schemas"]["ImportProjectDataSuccess"];
             };
         };
+        /** @description The bulk operation ran; `errors` lists the ids that could not be processed, if any. */
+        BulkSuccessResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["BulkSuccessData"];
+            };
+        };
         /** @description The SDK keys of the project. */
         SdkKeysListResponse: {
             headers: {
@@ -12524,7 +13160,7 @@ export interface components {
                 "application/json": components["schemas"]["SdkKeysListResponseData"];
             };
         };
-        /** @description The SDK key just created, with its secret when it has one. */
+        /** @description The SDK key, with its secret when it has one. */
         SdkKeyResponse: {
             headers: {
                 [name: string]: unknown;
@@ -12549,15 +13185,6 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ExperienceReportToken"];
-            };
-        };
-        /** @description The bulk operation ran; `errors` lists the ids that could not be processed, if any. */
-        BulkSuccessResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["BulkSuccessData"];
             };
         };
         /** @description The variation as stored after the change. */
@@ -12905,6 +13532,16 @@ export interface components {
     };
     parameters: {
         /**
+         * @description The `id` of the OAuth client. (The update path names it `id`, the delete path `client_id`: the live API spells them differently.)
+         * @example 7305218
+         */
+        id: string;
+        /**
+         * @description The `id` of the OAuth client. (The delete path names it `client_id`, the update path `id`: the live API spells them differently.)
+         * @example 7305218
+         */
+        client_id: string;
+        /**
          * @description Id of the account that owns the data.
          * @example 100012
          */
@@ -13050,6 +13687,24 @@ export interface components {
                 "application/json": components["schemas"]["LogoutRequestData"];
             };
         };
+        /** @description The authorization code to redeem, with the client id and the PKCE verifier. */
+        OAuthTokenRequest: {
+            content: {
+                "application/json": components["schemas"]["OAuthTokenRequestData"];
+            };
+        };
+        /** @description The name, callback URL and kind of the OAuth client to register. */
+        OAuthCreateClientRequest: {
+            content: {
+                "application/json": components["schemas"]["OAuthCreateClientRequestData"];
+            };
+        };
+        /** @description The fields of the OAuth client to change. */
+        OAuthUpdateClientRequest: {
+            content: {
+                "application/json": components["schemas"]["OAuthUpdateClientRequestData"];
+            };
+        };
         /** @description The profile fields to change. */
         UserUpdateProfileDataRequest: {
             content: {
@@ -13066,6 +13721,12 @@ export interface components {
         UserUpdatePreferencesRequest: {
             content: {
                 "application/json": components["schemas"]["UserPreferences"];
+            };
+        };
+        /** @description The id of the session to revoke. */
+        UserSessionRevokeRequest: {
+            content: {
+                "application/json": components["schemas"]["UserSessionRevokeRequestData"];
             };
         };
         /** @description Filters of the events. */
@@ -13114,6 +13775,12 @@ export interface components {
         GenerateTextVariantsRequest: {
             content: {
                 "application/json": components["schemas"]["GenerateTextVariantsRequestData"];
+            };
+        };
+        /** @description The code to improve and whether to stream the answer. */
+        GenerateCodeVariantRequest: {
+            content: {
+                "application/json": components["schemas"]["GenerateCodeVariantRequestData"];
             };
         };
         /** @description The collaborator and their new accesses. */
@@ -13194,10 +13861,22 @@ export interface components {
                 "multipart/form-data": components["schemas"]["ImportProjectRequestData"];
             };
         };
+        /** @description The ids of the projects to change (1 to 100) and the settings to apply to them. */
+        BulkUpdateProjectsRequest: {
+            content: {
+                "application/json": components["schemas"]["BulkUpdateProjectsRequestData"];
+            };
+        };
         /** @description Name and environment of the new SDK key, and whether it needs a secret. */
         CreateSdkKeyRequest: {
             content: {
                 "application/json": components["schemas"]["CreateSdkKeyRequestData"];
+            };
+        };
+        /** @description The fields of the SDK key to change. */
+        UpdateSdkKeyRequest: {
+            content: {
+                "application/json": components["schemas"]["UpdateSdkKeyRequestData"];
             };
         };
         /** @description Paging, sorting, filters and optional fields for the experience list. */
@@ -13710,6 +14389,83 @@ export interface operations {
             default: components["responses"]["ErrorResponse"];
         };
     };
+    requestOauthToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["OAuthTokenRequest"];
+        responses: {
+            200: components["responses"]["OAuthTokenResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    listOauthClients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["OAuthClientsListResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    createOauthClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["OAuthCreateClientRequest"];
+        responses: {
+            200: components["responses"]["OAuthClientResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    updateOauthClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the OAuth client. (The update path names it `id`, the delete path `client_id`: the live API spells them differently.)
+                 * @example 7305218
+                 */
+                id: components["parameters"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["OAuthUpdateClientRequest"];
+        responses: {
+            200: components["responses"]["OAuthClientResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    deleteOauthClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the OAuth client. (The delete path names it `client_id`, the update path `id`: the live API spells them differently.)
+                 * @example 7305218
+                 */
+                client_id: components["parameters"]["client_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["OAuthDeleteClientResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
     getAccessRoles: {
         parameters: {
             query?: never;
@@ -13798,6 +14554,45 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    listUserSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["UserSessionsListResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    revokeUserSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UserSessionRevokeRequest"];
+        responses: {
+            200: components["responses"]["UserSessionRevokeResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    revokeAllUserSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["UserSessionRevokeAllResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14001,6 +14796,25 @@ export interface operations {
             default: components["responses"]["ErrorResponse"];
         };
     };
+    getAccountBillingPortal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["BillingPortalResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
     generateTextVariants: {
         parameters: {
             query?: never;
@@ -14017,6 +14831,25 @@ export interface operations {
         requestBody: components["requestBodies"]["GenerateTextVariantsRequest"];
         responses: {
             200: components["responses"]["GenerateTextVariantsResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    generateCodeVariant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["GenerateCodeVariantRequest"];
+        responses: {
+            200: components["responses"]["GenerateCodeVariantResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14441,6 +15274,25 @@ export interface operations {
             default: components["responses"]["ErrorResponse"];
         };
     };
+    bulkUpdateProjects: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["BulkUpdateProjectsRequest"];
+        responses: {
+            200: components["responses"]["BulkSuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
     getSdkKeysList: {
         parameters: {
             query?: never;
@@ -14515,6 +15367,35 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    updateSdkKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description The SDK key.
+                 * @example 100012/10034
+                 */
+                sdk_key: components["parameters"]["sdk_key"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UpdateSdkKeyRequest"];
+        responses: {
+            200: components["responses"]["SdkKeyResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };

@@ -2,7 +2,7 @@ import { describe, expect, expectTypeOf, it } from "vitest";
 import type { Schema } from "../../src/index.js";
 import { ConvertConfigError } from "../../src/index.js";
 import { ids, prismClient } from "../support/clients.js";
-import { defaultsClient } from "../support/contract.js";
+import { defaultsClient, defaultsClientPerAuth } from "../support/contract.js";
 
 const convert = prismClient();
 
@@ -136,6 +136,13 @@ describe("Accounts", () => {
     expect(typeof data?.data?.[0]?.email).toBe("string");
   });
 
+  it("getAccountBillingPortal returns a link into the billing portal", async () => {
+    const { data, response } = await convert.GET("/accounts/{account_id}/billing-portal", { params: { path: account } });
+    expect(response.status).toBe(200);
+    expectTypeOf(data!.data!.url).toEqualTypeOf<string | null | undefined>();
+    expect(new URL(data!.data!.url!).protocol).toBe("https:");
+  });
+
   it("422 for an add-on outside the enum", async () => {
     const { error, response } = await convert.POST("/accounts/{account_id}/addons", {
       params: { path: account },
@@ -168,5 +175,11 @@ describe("operation methods", () => {
   const methods = defaultsClient();
   it("Accounts: getAccountDetails with the default account", async () => {
     expect(typeof (await methods.getAccountDetails()).data).toBe("object");
+  });
+
+  it("Accounts: getAccountBillingPortal with each auth type", async () => {
+    for (const [auth, client] of Object.entries(await defaultsClientPerAuth())) {
+      expect((await client.getAccountBillingPortal()).data?.url, auth).toMatch(/^https:\/\//);
+    }
   });
 });

@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import type { ConvertClient, SchemaInput } from "../../src/index.js";
-import { ids } from "../support/clients.js";
-import { anonymousClient, sessionCookie as session, signedInDefaultsClient } from "../support/contract.js";
+import { ids, prismClient } from "../support/clients.js";
+import { anonymousClient, defaultsClientPerAuth, sessionCookie as session, signedInDefaultsClient } from "../support/contract.js";
 
-/** AI content accepts only the session cookie: no API key. */
+/** generateTextVariants accepts only the session cookie: no API key. */
 const anonymous = anonymousClient();
+/** generateCodeVariant takes the global security list (the API does not document its credentials): an API key here. */
+const convert = prismClient();
 
 describe("AI content", () => {
   it("generateTextVariants rewrites a text with the session cookie", async () => {
@@ -36,6 +38,45 @@ describe("AI content", () => {
     expect(response.headers.get("sl-violations")).toContain("content");
   });
 
+  it("generateCodeVariant answers the improved code as one JSON body", async () => {
+    const { data, response } = await convert.POST("/accounts/{account_id}/ai/code", {
+      params: { path: { account_id: ids.account_id } },
+      body: { content: "document.querySelector('.cta').textContent = 'Buy now';" },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    expectTypeOf(data!.data!.content).toEqualTypeOf<string | undefined>();
+    expect(data?.data?.content).toContain("querySelector");
+  });
+
+  it("generateCodeVariant streams server-sent events with `stream: true`", async () => {
+    const { data, response } = await convert.POST("/accounts/{account_id}/ai/code", {
+      params: { path: { account_id: ids.account_id } },
+      headers: { Accept: "text/event-stream" },
+      body: { content: "document.querySelector('.cta').textContent = 'Buy now';", stream: true },
+      parseAs: "text",
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    const events = data!
+      .split("\n\n")
+      .filter(Boolean)
+      .map((event) => event.replace(/^data: /, ""));
+    expect(events.at(-1)).toBe("[DONE]");
+    const pieces = events.slice(0, -1).map((event) => (JSON.parse(event) as { content: string }).content);
+    expect(pieces.join("")).toContain("querySelector");
+  });
+
+  it("422 when the code to improve is missing", async () => {
+    const { response } = await convert.POST("/accounts/{account_id}/ai/code", {
+      params: { path: { account_id: ids.account_id } },
+      // @ts-expect-error content is required
+      body: { stream: false },
+    });
+    expect(response.status).toBe(422);
+    expect(response.headers.get("sl-violations")).toContain("content");
+  });
+
   it("types tie `principle` to `principle_class`", () => {
     type Body = SchemaInput<"GenerateTextVariantsRequestData">;
     expectTypeOf<Extract<Body, { principle_class: "aida" }>["principle"]>().toEqualTypeOf<"attention" | "interest" | "desire" | "action">();
@@ -56,5 +97,12 @@ describe("operation methods", () => {
       body: { parameters: { variationsNumber: 2 }, content: "Start your free trial", principle_class: "none" },
     });
     expect(Array.isArray(answer.data?.variants)).toBe(true);
+  });
+
+  it("AI content: generateCodeVariant with each auth type", async () => {
+    for (const [auth, client] of Object.entries(await defaultsClientPerAuth())) {
+      const answer = await client.generateCodeVariant({ body: { content: "document.title = 'Sale';" } });
+      expect(typeof answer.data?.content, auth).toBe("string");
+    }
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, expectTypeOf, inject, it } from "vitest";
 import type { Schema } from "../../src/index.js";
 import { ConvertConfigError } from "../../src/index.js";
 import { ids, prismClient, TEST_KEY } from "../support/clients.js";
-import { defaultsClient } from "../support/contract.js";
+import { defaultsClient, defaultsClientPerAuth } from "../support/contract.js";
 
 type Project = Schema<"Project">;
 const convert = prismClient();
@@ -110,9 +110,38 @@ describe("Projects", () => {
     expect(response.status).toBe(201);
     expect(data).toBeTypeOf("object");
   });
+
+  it("bulkUpdateProjects sets one tracking-script version on several projects", async () => {
+    const { data, response } = await convert.POST("/accounts/{account_id}/projects/bulk-update", {
+      params: { path: { account_id: ids.account_id } },
+      body: { id: [10034, 10035], settings: { tracking_script: { current_version: "1.4.2" } } },
+    });
+    expect(response.status).toBe(200);
+    expect(typeof data?.message).toBe("string");
+    expect(Array.isArray(data?.errors)).toBe(true);
+  });
 });
 
 describe("requests Prism rejects", () => {
+  it("422 for more than 100 project ids", async () => {
+    const { response } = await convert.POST("/accounts/{account_id}/projects/bulk-update", {
+      params: { path: { account_id: ids.account_id } },
+      body: { id: Array.from({ length: 101 }, (_, index) => 10_000 + index) },
+    });
+    expect(response.status).toBe(422);
+    expect(response.headers.get("sl-violations")).toContain("maxItems");
+  });
+
+  it("422 for a setting other than the tracking-script version", async () => {
+    const { response } = await convert.POST("/accounts/{account_id}/projects/bulk-update", {
+      params: { path: { account_id: ids.account_id } },
+      // Only settings.tracking_script can be set in bulk (the body's type lets a nested extra field through).
+      body: { id: [10034], settings: { time_format: "24h" } },
+    });
+    expect(response.status).toBe(422);
+    expect(response.headers.get("sl-violations")).toContain("time_format");
+  });
+
   it("422 for a value outside an enum", async () => {
     const { response } = await convert.POST("/accounts/{account_id}/projects", {
       params: { path: { account_id: ids.account_id } },
@@ -178,5 +207,14 @@ describe("operation methods", () => {
     const logged = defaultsClient({ logger: (e) => urls.push(e.url) });
     await logged.getProject({ path: { project_id: 20001 } });
     expect(new URL(urls[0]!).pathname).toBe(`/accounts/${ids.account_id}/projects/20001`);
+  });
+
+  it("Projects: bulkUpdateProjects with each auth type", async () => {
+    for (const [auth, client] of Object.entries(await defaultsClientPerAuth())) {
+      const answer = await client.bulkUpdateProjects({
+        body: { id: [10034], settings: { tracking_script: { current_version: "1.4.2" } } },
+      });
+      expect(answer.errors, auth).toEqual([]);
+    }
   });
 });

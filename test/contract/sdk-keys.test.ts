@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { ids, prismClient } from "../support/clients.js";
-import { defaultsClient } from "../support/contract.js";
+import { defaultsClient, defaultsClientPerAuth } from "../support/contract.js";
 
 const convert = prismClient();
 
@@ -20,6 +20,16 @@ describe("SDK Keys", () => {
     });
     expect(response.status).toBe(201);
     expect(typeof data?.sdk_key).toBe("string");
+  });
+
+  it("updateSdkKey sends only the fields to change and answers with the key", async () => {
+    const { data, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/sdk-keys/{sdk_key}/update", {
+      params: { path: { ...ids, sdk_key: "100012/10034" } },
+      body: { status: "disabled" },
+    });
+    expect(response.status).toBe(200);
+    expect(typeof data?.sdk_key).toBe("string");
+    expect(["enabled", "disabled"]).toContain(data?.status);
   });
 
   it("deleteSdkKey answers a success message", async () => {
@@ -43,6 +53,16 @@ describe("requests Prism rejects", () => {
     expect(response.headers.get("sl-violations")).toContain("environment");
   });
 
+  it("422 for an SDK key status outside the enum", async () => {
+    const { response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/sdk-keys/{sdk_key}/update", {
+      params: { path: { ...ids, sdk_key: "100012/10034" } },
+      // @ts-expect-error status is "enabled" or "disabled"
+      body: { status: "paused" },
+    });
+    expect(response.status).toBe(422);
+    expect(response.headers.get("sl-violations")).toContain("status");
+  });
+
   it("422 for a body field of the wrong type, with an ErrorData body", async () => {
     const { error, response } = await convert.POST("/accounts/{account_id}/projects/{project_id}/sdk-keys/create", {
       params: { path: ids },
@@ -61,4 +81,11 @@ describe("requests Prism rejects", () => {
 describe("operation methods", () => {
   const methods = defaultsClient();
   it("SDK Keys: getSdkKeysList", async () => expect(Array.isArray((await methods.getSdkKeysList()).data)).toBe(true));
+
+  it("SDK Keys: updateSdkKey with each auth type", async () => {
+    for (const [auth, client] of Object.entries(await defaultsClientPerAuth())) {
+      const key = await client.updateSdkKey({ path: { sdk_key: "100012/10034" }, body: { name: "Production SDK (old)" } });
+      expect(typeof key.name, auth).toBe("string");
+    }
+  });
 });

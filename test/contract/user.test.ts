@@ -1,7 +1,7 @@
-import { describe, expect, expectTypeOf, it } from "vitest";
-import type { Schema, SchemaInput } from "../../src/index.js";
+import { beforeAll, describe, expect, expectTypeOf, it } from "vitest";
+import type { ConvertClient, Schema, SchemaInput } from "../../src/index.js";
 import { ids, prismClient } from "../support/clients.js";
-import { defaultsClient } from "../support/contract.js";
+import { anonymousClient, defaultsClient, sessionCookie as session, signedInDefaultsClient } from "../support/contract.js";
 
 const convert = prismClient();
 
@@ -81,7 +81,65 @@ describe("User", () => {
   });
 });
 
+describe("User sessions (session cookie only)", () => {
+  const anonymous = anonymousClient();
+
+  it("listUserSessions lists cookie and OAuth sessions", async () => {
+    const { data, response } = await anonymous.POST("/user/sessions", { headers: session });
+    expect(response.status).toBe(200);
+    expectTypeOf(data!.data).toEqualTypeOf<Schema<"UserSessionEntry">[]>();
+    expect(data?.data.map((entry) => entry.authorized_type)).toEqual(["session_cookie", "oauth"]);
+    expect(typeof data?.data[1]?.client).toBe("string");
+    expect(data?.data[1]?.expires_at).toBeGreaterThan(data?.data[1]?.created_at ?? Number.POSITIVE_INFINITY);
+  });
+
+  it("revokeUserSession revokes one session by sid", async () => {
+    const { data, response } = await anonymous.POST("/user/sessions/revoke", { headers: session, body: { sid: "3b8e1f6a0c9d4e27" } });
+    expect(response.status).toBe(200);
+    expect(data?.code).toBe(200);
+    expect(typeof data?.message).toBe("string");
+  });
+
+  it("revokeAllUserSessions revokes every session", async () => {
+    const { data, response } = await anonymous.POST("/user/sessions/revoke-all", { headers: session });
+    expect(response.status).toBe(200);
+    expect(typeof data?.message).toBe("string");
+  });
+
+  it("401 with an API key instead of the session cookie", async () => {
+    const { response } = await convert.POST("/user/sessions");
+    expect(response.status).toBe(401);
+  });
+
+  it("422 when the session to revoke is not named", async () => {
+    const { response } = await anonymous.POST("/user/sessions/revoke", {
+      headers: session,
+      // @ts-expect-error sid is required
+      body: {},
+    });
+    expect(response.status).toBe(422);
+    expect(response.headers.get("sl-violations")).toContain("sid");
+  });
+});
+
 describe("operation methods", () => {
   const methods = defaultsClient();
   it("User: getAccessRoles", async () => expect(Array.isArray((await methods.getAccessRoles()).data)).toBe(true));
+
+  let cookieClient: ConvertClient<"account_id" | "project_id">;
+  beforeAll(async () => {
+    cookieClient = await signedInDefaultsClient();
+  });
+
+  it("User: listUserSessions", async () => {
+    expect((await cookieClient.listUserSessions()).data.length).toBeGreaterThan(0);
+  });
+
+  it("User: revokeUserSession", async () => {
+    expect(typeof (await cookieClient.revokeUserSession({ body: { sid: "3b8e1f6a0c9d4e27" } })).message).toBe("string");
+  });
+
+  it("User: revokeAllUserSessions", async () => {
+    expect(typeof (await cookieClient.revokeAllUserSessions()).message).toBe("string");
+  });
 });
