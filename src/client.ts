@@ -225,8 +225,8 @@ export const ENV = {
  * needs one that is not set fails before sending, naming it), and CONVERT_LOG. `overrides` win over
  * the environment. Errors name the variable, never its value.
  */
-function fromEnv<const Options extends Partial<ConvertClientOptions> = {}>(
-  overrides?: Options,
+function fromEnv(
+  overrides?: Partial<ConvertClientOptions>,
   env: Record<string, string | undefined> = globalThis.process?.env ?? {},
 ): ConvertClient<"account_id" | "project_id"> {
   const read = (name: string) => {
