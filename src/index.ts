@@ -36,8 +36,16 @@ export {
 } from "./errors.js";
 // Logging
 export type { ConvertLogEvent, ConvertLogger } from "./logger.js";
-export type { OAuthAuthorizeOptions } from "./oauth.js";
-export { checkOAuthState, createPkce, OAUTH_AUTHORIZE_URL, OAUTH_DEFAULT_SCOPE, OAuthPkce, oauthAuthorizeUrl } from "./oauth.js";
+export type { OAuthAuthorizeOptions, OAuthExchangeOptions, OAuthGrant } from "./oauth.js";
+export {
+  checkOAuthState,
+  createPkce,
+  exchangeOauthCode,
+  OAUTH_AUTHORIZE_URL,
+  OAUTH_DEFAULT_SCOPE,
+  OAuthPkce,
+  oauthAuthorizeUrl,
+} from "./oauth.js";
 // Operations and pagination
 export type { PaginateOptions, Paginator } from "./operations/paginate.js";
 export type {

@@ -1,6 +1,9 @@
 // The OAuth authorization-code flow with PKCE, for third-party apps: make a verifier and its
 // challenge, send the user to Convert's consent page, then exchange the code the redirect brings
 // back for an access token (requestOauthToken). Uses WebCrypto, so it runs in browsers too.
+
+import type { OAuthToken } from "./auth/oauth.js";
+import type { ConvertClient } from "./client.js";
 import { ConvertConfigError } from "./errors.js";
 
 /** Convert's consent page. */
@@ -96,6 +99,46 @@ export function checkOAuthState(received: unknown, expected: string): void {
   if (typeof received !== "string" || difference !== 0) {
     throw new ConvertConfigError("OAuth: the state in the redirect is not the one sent: refuse this sign-in and start again");
   }
+}
+
+export interface OAuthExchangeOptions {
+  /** Your OAuth client's id. */
+  clientId: string;
+  /** The `code` the redirect brought back. */
+  code: string;
+  /** The PKCE pair whose challenge went into the authorize URL (or its verifier). */
+  pkce: OAuthPkce | { codeVerifier: string };
+  /** The `state` the redirect brought back, and the one you sent: checked before anything is sent. */
+  state: { received: unknown; expected: string };
+}
+
+/** What the exchange gives: the token for `auth: { type: "oauth", ...token }`, and what it grants. */
+export interface OAuthGrant extends OAuthToken {
+  expiresAt: number;
+  tokenType: string;
+  /** The accounts and projects the user approved. */
+  scope: unknown;
+}
+
+/**
+ * The last step of the flow: checks the state, then trades the code and the PKCE verifier for an
+ * access token (requestOauthToken). `convert` may be any client (the exchange needs no credentials).
+ */
+export async function exchangeOauthCode(
+  convert: Pick<ConvertClient, "requestOauthToken">,
+  options: OAuthExchangeOptions,
+): Promise<OAuthGrant> {
+  checkOAuthState(options.state?.received, options.state?.expected);
+  const codeVerifier = options.pkce?.codeVerifier;
+  if (typeof codeVerifier !== "string" || !VERIFIER.test(codeVerifier))
+    throw new ConvertConfigError("exchangeOauthCode: pkce must hold the code verifier");
+  if (typeof options.code !== "string" || options.code === "") throw new ConvertConfigError("exchangeOauthCode: code is missing");
+  if (typeof options.clientId !== "string" || options.clientId === "")
+    throw new ConvertConfigError("exchangeOauthCode: clientId is missing");
+  const answer = await convert.requestOauthToken({
+    body: { grant_type: "authorization_code", code: options.code, client_id: options.clientId, code_verifier: codeVerifier },
+  });
+  return { accessToken: answer.access_token, expiresAt: answer.expires_at, tokenType: answer.token_type, scope: answer.scope };
 }
 
 function randomBytes(length: number): Uint8Array {
