@@ -15,6 +15,7 @@ import { createSender } from "./http/send.js";
 import type { ConvertLogger } from "./logger.js";
 import { createOperationCaller } from "./operations/call.js";
 import { type PaginateOptions, type Paginator, paginate } from "./operations/paginate.js";
+import { ConvertPromise } from "./operations/promise.js";
 import { allOperations } from "./operations/table.js";
 import type { OperationArgs, OperationMethods, PaginatedOperationId } from "./operations/types.js";
 import { type CallOptions, checkCallOptions, checkId, DEFAULTS } from "./options.js";
@@ -198,7 +199,8 @@ function assemble(shared: Shared, settings: Settings): ConvertClient<string> {
   });
 
   const client: Record<string, unknown> = { ...raw.raw };
-  for (const { operationId } of allOperations()) client[operationId] = (init?: Record<string, unknown>) => call(operationId, init);
+  for (const { operationId } of allOperations())
+    client[operationId] = (init?: Record<string, unknown>) => new ConvertPromise(call(operationId, init));
   client.paginate = (operationId: PaginatedOperationId, init?: Record<string, unknown>, paginateOptions?: PaginateOptions) =>
     paginate(call, operationId, init, paginateOptions);
   client.withOptions = (options: ConvertClientDefaults) => {

@@ -6,10 +6,11 @@ import { serializeQuery } from "../http/query.js";
 import type { CallContext, Send } from "../http/send.js";
 import { checkCallOptions, checkSignal } from "../options.js";
 import { buildPath } from "./path.js";
+import { type Outcome, responseOfAnswer, responseOfResponse } from "./promise.js";
 import { operationById } from "./table.js";
 
-/** Calls one operation by id with an operation method's argument; resolves its result or throws. */
-export type CallOperation = (operationId: string, init?: Record<string, unknown>) => Promise<unknown>;
+/** Calls one operation by id with an operation method's argument; resolves its outcome or throws. */
+export type CallOperation = (operationId: string, init?: Record<string, unknown>) => Promise<Outcome>;
 
 export interface OperationCallerConfig {
   /** API root, without a trailing slash. */
@@ -80,7 +81,7 @@ export function createOperationCaller(config: OperationCallerConfig): CallOperat
         { params, body: init.body, headers: callHeaders },
         call,
       );
-      if (response.ok) return data;
+      if (response.ok) return { data, response: responseOfResponse(response) };
       const headers = Object.fromEntries(response.headers);
       throw new (apiErrorClass(response.status, error))(response.status, error, { operationId, method, url: response.url }, headers, {
         hint: hint(response.status),
@@ -101,7 +102,7 @@ export function createOperationCaller(config: OperationCallerConfig): CallOperat
     const answer = await send({ method, url, headers, body }, call);
     // 4 and 5. Read the answer: its body, or the typed error for its status.
     const info: RequestInfo = { operationId, method, url };
-    return resultOf(answer, info, hint, operation.binary);
+    return { data: resultOf(answer, info, hint, operation.binary), response: responseOfAnswer(answer, url) };
   };
 }
 

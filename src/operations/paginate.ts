@@ -52,7 +52,7 @@ export function paginate<K extends PaginatedOperationId>(
   async function* pages(): AsyncGenerator<OperationResult<K>> {
     let previous: { reported: number | undefined; items: string } | undefined;
     for (let page = firstPage, fetched = 0; fetched < maxPages; page++, fetched++) {
-      const answer = await call(operationId, { ...init, body: { ...body, page } });
+      const { data: answer } = await call(operationId, { ...init, body: { ...body, page } });
       const data = itemsOf(answer, operationId, operation!);
       const pagination = (answer as { extra?: { pagination?: Record<string, unknown> } }).extra?.pagination;
       const reported = wholeNumber(pagination?.current_page);

@@ -12,6 +12,7 @@ import type {
 import type { operations } from "../../generated/openapi-types.js";
 import type { BinaryOperationId, PaginatedOperationId } from "../../generated/operations.js";
 import type { CallOptions } from "../options.js";
+import type { ConvertPromise } from "./promise.js";
 
 export type { BinaryOperationId, PaginatedOperationId };
 
@@ -73,7 +74,7 @@ export type OperationResult<K extends OperationId> = K extends BinaryOperationId
 
 /** One method per operationId. `DefaultedPathParams`: path parameters the client fills in by default. */
 export type OperationMethods<DefaultedPathParams extends string = never> = {
-  [K in OperationId]: (...args: OperationArgs<K, DefaultedPathParams>) => Promise<OperationResult<K>>;
+  [K in OperationId]: (...args: OperationArgs<K, DefaultedPathParams>) => ConvertPromise<OperationResult<K>>;
 };
 
 type Items<R> = R extends { data?: infer L } ? (NonNullable<L> extends readonly (infer I)[] ? I : never) : never;

@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from "vitest";
-import { createConvertClient, type OperationResult, type PageItem, type Schema } from "../../src/index.js";
+import { type ConvertClientOptions, createConvertClient, type OperationResult, type PageItem, type Schema } from "../../src/index.js";
 
 const auth = { type: "none" } as const;
 const bare = createConvertClient({ auth });
@@ -66,5 +66,22 @@ describe("paginate", () => {
     // @ts-expect-error account_id is required on a client without accountId
     bare.paginate("getProjectsList");
     bare.paginate("getProjectsList", { path: { account_id: 1 } });
+  });
+});
+
+describe("options kept in a variable", () => {
+  it("keep their defaults when checked with satisfies (the README's idiom)", () => {
+    const options = { auth: { type: "none" }, accountId: 1, projectId: 2 } satisfies ConvertClientOptions;
+    const convert = createConvertClient(options);
+    void convert.getProject();
+    const annotated: ConvertClientOptions = { auth: { type: "none" }, accountId: 1 };
+    // @ts-expect-error a variable typed as ConvertClientOptions no longer says which ids it has
+    void createConvertClient(annotated).getApiKeysList();
+  });
+
+  it("derived clients add the ids they are given", () => {
+    const derived = createConvertClient({ auth }).withOptions({ accountId: 1 }).withOptions({ projectId: 2 });
+    void derived.getProject();
+    expectTypeOf(createConvertClient({ auth }).getProject).returns.toMatchTypeOf<Promise<Schema<"Project">>>();
   });
 });

@@ -185,3 +185,32 @@ describe("raw client", () => {
     expect(server.requests).toHaveLength(0);
   });
 });
+
+describe("withResponse", () => {
+  it("gives the result with the answer's status, headers and the exact URL sent; awaiting alone still gives the result", async () => {
+    answer = { status: 201, body: { id: 7 } };
+    const convert = createConvertClient({ baseUrl: server.origin, auth: signing, accountId: 1, projectId: 2 });
+    const { data, response } = await convert.getProject({ query: { include: ["domains"] } }).withResponse();
+    expect(data).toEqual({ id: 7 });
+    expect(response).toMatchObject({ status: 201, url: `${server.origin}/accounts/1/projects/2?include[]=domains` });
+    expect(response.headers["content-type"]).toBe("application/json");
+    await expect(convert.getProject()).resolves.toEqual({ id: 7 });
+    const chained = await convert
+      .getProject()
+      .then((project) => project.id)
+      .finally(() => undefined);
+    expect(chained).toBe(7);
+  });
+
+  it("rejects with the typed error, which has the same metadata", async () => {
+    answer = { status: 404, body: { message: "gone" } };
+    const convert = createConvertClient({ baseUrl: server.origin, auth: signing, accountId: 1, projectId: 2 });
+    const error = await convert
+      .getProject()
+      .withResponse()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConvertNotFoundError);
+    expect(error).toMatchObject({ status: 404, url: `${server.origin}/accounts/1/projects/2` });
+    expect((error as ConvertNotFoundError).headers["content-type"]).toBe("application/json");
+  });
+});
