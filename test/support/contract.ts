@@ -3,7 +3,7 @@
 import { inject } from "vitest";
 import { type ConvertClient, type ConvertClientOptions, createConvertClient } from "../../src/index.js";
 import { ConvertSession } from "../../src/session/index.js";
-import { ids, prismClient, signing } from "./clients.js";
+import { ids, prismClient, signing, TEST_KEY } from "./clients.js";
 
 /** Sign-in, password reset and invitation calls go out without credentials. */
 export const anonymousClient = () => prismClient({ type: "none" });
@@ -11,8 +11,13 @@ export const anonymousClient = () => prismClient({ type: "none" });
 /** Cookie-only operations, called through raw requests: a session cookie instead of an API key. */
 export const sessionCookie = { Cookie: "sid=s%3A9f2c4e1a7b3d5f60" } as const;
 
-/** Operation methods are meant to be used with account_id / project_id filled from the options. */
-export function defaultsClient(options: Pick<ConvertClientOptions, "logger"> = {}): ConvertClient<"account_id" | "project_id"> {
+/**
+ * Operation methods are meant to be used with account_id / project_id filled from the options.
+ * Signs requests with the test API key unless `auth` says otherwise.
+ */
+export function defaultsClient(
+  options: Partial<Pick<ConvertClientOptions, "logger" | "auth">> = {},
+): ConvertClient<"account_id" | "project_id"> {
   return createConvertClient({
     baseUrl: inject("prismUrl"),
     auth: signing,
@@ -34,5 +39,28 @@ export async function signedInDefaultsClient(): Promise<ConvertClient<"account_i
   });
 }
 
+/** A defaultsClient that records the URL and status of every answer it gets. */
+export function recordingDefaultsClient(): {
+  client: ConvertClient<"account_id" | "project_id">;
+  answers: { url: string; status: number }[];
+} {
+  const answers: { url: string; status: number }[] = [];
+  const client = defaultsClient({
+    logger: (event) => void (event.type === "response" && answers.push({ url: event.url, status: event.status })),
+  });
+  return { client, answers };
+}
+
 /** Path of one experience for operation methods: the client fills in account and project. */
 export const defaultedExperience = { experience_id: 100200 } as const;
+
+/**
+ * One client with default ids per way of authenticating that the spec's global `security`
+ * accepts (request signing, secret key, session cookie), to call operations that declare no
+ * `security` of their own with each: `describe.each(globalSecurityClients)`.
+ */
+export const globalSecurityClients: ReadonlyArray<readonly [string, () => Promise<ConvertClient<"account_id" | "project_id">>]> = [
+  ["request signing", async () => defaultsClient()],
+  ["secret key", async () => defaultsClient({ auth: { type: "secretKey", ...TEST_KEY } })],
+  ["session cookie", signedInDefaultsClient],
+];
