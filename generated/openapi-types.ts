@@ -923,6 +923,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{account_id}/projects/{project_id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List recorded visitor sessions for a project
+         * @description Lists the raw visitor sessions recorded for a project, optionally within a period. Meant for integrations that process session data themselves; for recordings of visits where visitors ran into trouble, use `getSignalSessionsList`. Not paginated.
+         */
+        post: operations["getSessionsList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/signal_sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List Convert Signals™ (visitor frustration sessions)
+         * @description Lists, one page at a time, the Convert Signals™ sessions of a project: anonymised recordings of visits in which frustration or usability problems such as rage clicks, dead clicks or errors were detected. Filter by period, experience and variation, location, visitor country, device, browser, pages, duration, traffic source and more.
+         */
+        post: operations["getSignalSessionsList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/signal_sessions/{signal_session_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a specific Convert Signals™ session
+         * @description Deletes one Convert Signals™ session recording for good, for example to honour a visitor's request to erase their data. The id is the session's `id` from `getSignalSessionsList`.
+         */
+        delete: operations["deleteSignalSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{account_id}/projects/{project_id}/experiences": {
         parameters: {
             query?: never;
@@ -4270,46 +4330,137 @@ export interface components {
              */
             onlyCount?: boolean;
         };
-        /** @description Filters of the signal sessions list, as saved in the user's preferences. */
+        /** @description Matches one attribute of a session against lists of values: `is` keeps only the sessions whose value is in the list, `isNot` leaves out those whose value is in it. */
+        SignalSessionsValueFilter: {
+            /** @description Values to keep. */
+            is?: string[];
+            /** @description Values to leave out. */
+            isNot?: string[];
+        };
+        /** @description Bounds on a number; either may be left out. */
+        SignalSessionsRangeFilter: {
+            /** @description Smallest value kept. */
+            min?: number;
+            /** @description Largest value kept. */
+            max?: number;
+        };
+        /** @description Paging and filters of the Convert Signals™ sessions list: the body of `getSignalSessionsList`, and the filters saved in the user's preferences for that list. Every field is optional; a null filter does not filter. The values accepted by the text and list filters (browsers, operating systems, devices, traffic channels, `starred`, `watched`) are not enumerated by the live API's schema. */
         SignalSessionsListFilteringOptions: components["schemas"]["TimeRange"] & components["schemas"]["PageNumber"] & components["schemas"]["ResultsPerPage"] & components["schemas"]["OnlyCount"] & {
+            /** @description Only sessions of visitors bucketed into this experience, and into this variation of it when `variation_id` is given. */
             experience?: {
+                /**
+                 * @description Id of the experience.
+                 * @example 100200
+                 */
                 id?: number;
+                /**
+                 * @description Id of one of the experience's variations.
+                 * @example 100300
+                 */
                 variation_id?: number;
             } | null;
+            /**
+             * @description Only sessions that visited the pages of this location (id).
+             * @example 100400
+             */
             location_id?: number | null;
+            /** @description Filters on whether the session was starred in the app. A string in the live API's schema, whose accepted values are not documented. */
             starred?: string | null;
+            /** @description Filters on whether the session recording was already watched in the app. A string in the live API's schema, whose accepted values are not documented. */
             watched?: string | null;
-            country?: {
-                is?: string[];
-                isNot?: string[];
-            } | null;
-            os?: {
-                is?: string[];
-                isNot?: string[];
-            } | null;
-            browser?: {
-                is?: string[];
-                isNot?: string[];
-            } | null;
-            devices?: {
-                is?: string[];
-                isNot?: string[];
-            } | null;
+            /**
+             * @description Visitor countries to keep or leave out, as two-letter ISO 3166-1 codes.
+             * @example {
+             *       "is": [
+             *         "US",
+             *         "CA"
+             *       ]
+             *     }
+             */
+            country?: components["schemas"]["SignalSessionsValueFilter"] | null;
+            /**
+             * @description Operating systems to keep or leave out.
+             * @example {
+             *       "isNot": [
+             *         "Linux"
+             *       ]
+             *     }
+             */
+            os?: components["schemas"]["SignalSessionsValueFilter"] | null;
+            /**
+             * @description Browsers to keep or leave out, named as in a session's `browser`.
+             * @example {
+             *       "is": [
+             *         "Chrome",
+             *         "Safari"
+             *       ]
+             *     }
+             */
+            browser?: components["schemas"]["SignalSessionsValueFilter"] | null;
+            /**
+             * @description Device types to keep or leave out, named as in a session's `device`.
+             * @example {
+             *       "is": [
+             *         "Mobile"
+             *       ]
+             *     }
+             */
+            devices?: components["schemas"]["SignalSessionsValueFilter"] | null;
+            /**
+             * @description Only sessions that visited a page matching this URL text.
+             * @example /checkout
+             */
             containsPage?: string | null;
+            /**
+             * @description Only sessions that visited no page matching this URL text.
+             * @example /thank-you
+             */
             notContainsPage?: string | null;
-            duration?: {
-                min?: number;
-                max?: number;
-            } | null;
-            pageCount?: {
-                min?: number;
-                max?: number;
-            } | null;
+            /**
+             * @description Bounds on the session's length, in seconds.
+             * @example {
+             *       "min": 30,
+             *       "max": 600
+             *     }
+             */
+            duration?: components["schemas"]["SignalSessionsRangeFilter"] | null;
+            /**
+             * @description Bounds on the number of pages the session visited.
+             * @example {
+             *       "min": 2
+             *     }
+             */
+            pageCount?: components["schemas"]["SignalSessionsRangeFilter"] | null;
+            /**
+             * @description Only sessions whose first page matches this URL text.
+             * @example https://www.example.com/
+             */
             entryPage?: string | null;
+            /**
+             * @description Only sessions whose last page matches this URL text.
+             * @example https://www.example.com/cart
+             */
             exitPage?: string | null;
+            /**
+             * @description Only sessions that arrived from one of these referring URLs.
+             * @example [
+             *       "https://www.google.com/"
+             *     ]
+             */
             referrerURLs?: string[] | null;
+            /** @description Only sessions from one of these traffic channels (values not documented). */
             trafficChannels?: string[] | null;
+            /**
+             * @description Only sessions that came from one of these ad campaigns, by label.
+             * @example [
+             *       "spring-sale"
+             *     ]
+             */
             adCampaignLabels?: string[] | null;
+            /**
+             * @description Only the session with this recording id.
+             * @example 6f1c2d9e8a7b4c3d
+             */
             recordingId?: string | null;
         };
         /**
@@ -9577,6 +9728,113 @@ export interface components {
              */
             has_secret?: $Write<boolean>;
         };
+        /** @description The period to list recorded sessions from; every field is optional. The live API's schema gives this list no paging, sorting or other filters. */
+        GetSessionsListRequestData: components["schemas"]["TimeRange"];
+        /** @description One recorded (raw) visitor session. The live API's schema defines only its `id`; whatever else the server sends with a session is not documented and is not described here. */
+        Session: {
+            /**
+             * @description Numeric id of the recorded session.
+             * @example 100900
+             */
+            id?: $Read<number>;
+        };
+        /** @description A list of recorded visitor sessions. */
+        SessionsList: components["schemas"]["Session"][];
+        /** @description Information that comes with a list of recorded or Convert Signals™ sessions. */
+        SessionsListExtra: {
+            /**
+             * @description A token sent along with session lists. The live API's schema names it without saying what it is for; treat it as opaque.
+             * @example null
+             */
+            tk?: string | null;
+        };
+        /** @description The recorded visitor sessions of a project. This list is not paginated: `extra` carries no `pagination`. */
+        SessionsListResponseData: {
+            data?: components["schemas"]["SessionsList"];
+            extra?: components["schemas"]["SessionsListExtra"];
+        };
+        /** @description Paging and filters for the Convert Signals™ sessions list; every field is optional. Send `onlyCount: true` to get only the number of matching sessions. */
+        GetSignalSessionsListRequestData: components["schemas"]["SignalSessionsListFilteringOptions"];
+        /** @description A Convert Signals™ session: an anonymised recording of one visit in which a frustration or usability problem (rage clicks, dead clicks, errors and the like) was detected. */
+        SignalSession: {
+            /**
+             * @description Id of the session recording; pass it as `signal_session_id` to delete it.
+             * @example 6f1c2d9e8a7b4c3d
+             */
+            id?: $Read<string>;
+            /**
+             * @description Length of the session, in seconds.
+             * @example 184
+             */
+            duration?: number;
+            /** @description The pages of the session, in the order they were visited. */
+            visited_pages?: {
+                /**
+                 * @description URL of the page.
+                 * @example https://www.example.com/pricing
+                 */
+                url?: string;
+                /**
+                 * @description Time spent on the page; the unit is not documented (the session's own `duration` is in seconds).
+                 * @example 95
+                 */
+                duration?: number;
+                /**
+                 * Format: int64
+                 * @description When the page was viewed, as a Unix timestamp.
+                 * @example 1764547200
+                 */
+                timestamp?: number;
+            }[];
+            /**
+             * @description How many distinct pages the session visited.
+             * @example 2
+             */
+            visited_pages_count?: number;
+            /**
+             * @description URL of the first page of the session.
+             * @example https://www.example.com/pricing
+             */
+            entry_page?: string;
+            /**
+             * @description URL of the last page before the visitor left.
+             * @example https://www.example.com/checkout
+             */
+            exit_page?: string;
+            /**
+             * Format: int64
+             * @description When the recording started, as a Unix timestamp (UTC).
+             * @example 1764547200
+             */
+            session_start_time?: number;
+            /**
+             * @description Kind of device the visitor used, such as `Desktop`, `Mobile` or `Tablet`.
+             * @example Desktop
+             */
+            device?: string;
+            /**
+             * @description The visitor's browser, such as `Chrome`, `Firefox` or `Safari`.
+             * @example Chrome
+             */
+            browser?: string;
+            /**
+             * @description Two-letter ISO 3166-1 code of the visitor's country, located from the IP address.
+             * @example US
+             */
+            country_code?: string;
+            /**
+             * @description Whether someone already watched this recording in the Convert app.
+             * @example false
+             */
+            watched?: boolean;
+        };
+        /** @description A list of Convert Signals™ sessions. */
+        SignalSessionsList: components["schemas"]["SignalSession"][];
+        /** @description One page of Convert Signals™ sessions, with pagination details in `extra`. */
+        SignalSessionsListResponseData: {
+            data?: components["schemas"]["SignalSessionsList"];
+            extra?: components["schemas"]["SessionsListExtra"] & components["schemas"]["Extra"];
+        };
         /** @description Which page of a project's experiences to return, with filters, sorting and the optional fields or expanded objects each experience should carry. */
         GetExperiencesListRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["ExperiencesListFilteringOptions"] & components["schemas"]["PageNumber"] & {
             /** @description Optional fields to add to each experience. */
@@ -12222,6 +12480,78 @@ export interface components {
                 "application/json": components["schemas"]["SdkKey"];
             };
         };
+        /** @description The project's recorded visitor sessions. */
+        SessionsListResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "data": [
+                 *         {
+                 *           "id": 100900
+                 *         },
+                 *         {
+                 *           "id": 100901
+                 *         }
+                 *       ],
+                 *       "extra": {
+                 *         "tk": null
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["SessionsListResponseData"];
+            };
+        };
+        /** @description One page of Convert Signals™ sessions, with pagination details in `extra`. */
+        SignalSessionsListResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "data": [
+                 *         {
+                 *           "id": "6f1c2d9e8a7b4c3d",
+                 *           "duration": 184,
+                 *           "visited_pages": [
+                 *             {
+                 *               "url": "https://www.example.com/pricing",
+                 *               "duration": 95,
+                 *               "timestamp": 1764547200
+                 *             },
+                 *             {
+                 *               "url": "https://www.example.com/checkout",
+                 *               "duration": 89,
+                 *               "timestamp": 1764547295
+                 *             }
+                 *           ],
+                 *           "visited_pages_count": 2,
+                 *           "entry_page": "https://www.example.com/pricing",
+                 *           "exit_page": "https://www.example.com/checkout",
+                 *           "session_start_time": 1764547200,
+                 *           "device": "Desktop",
+                 *           "browser": "Chrome",
+                 *           "country_code": "US",
+                 *           "watched": false
+                 *         }
+                 *       ],
+                 *       "extra": {
+                 *         "tk": null,
+                 *         "pagination": {
+                 *           "current_page": 1,
+                 *           "items_count": 1,
+                 *           "items_per_page": 30,
+                 *           "pages_count": 1
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["SignalSessionsListResponseData"];
+            };
+        };
         /** @description One experience, with the optional fields asked for through `include` and the related objects asked for through `expand`. */
         ExperienceResponse: {
             headers: {
@@ -12569,6 +12899,11 @@ export interface components {
          */
         sdk_key: string;
         /**
+         * @description Id of the Convert Signals™ session, as `getSignalSessionsList` returns it (a string).
+         * @example 6f1c2d9e8a7b4c3d
+         */
+        signal_session_id: string;
+        /**
          * @description Id of the experience.
          * @example 100200
          */
@@ -12832,6 +13167,18 @@ export interface components {
         CreateSdkKeyRequest: {
             content: {
                 "application/json": components["schemas"]["CreateSdkKeyRequestData"];
+            };
+        };
+        /** @description The period to list recorded sessions from; optional. */
+        GetSessionsRequest: {
+            content: {
+                "application/json": components["schemas"]["GetSessionsListRequestData"];
+            };
+        };
+        /** @description Paging and filters for the Convert Signals™ sessions list; all optional. */
+        GetSignalSessionsRequest: {
+            content: {
+                "application/json": components["schemas"]["GetSignalSessionsListRequestData"];
             };
         };
         /** @description Paging, sorting, filters and optional fields for the experience list. */
@@ -14119,6 +14466,83 @@ export interface operations {
                  * @example 100012/10034
                  */
                 sdk_key: components["parameters"]["sdk_key"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["SuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getSessionsList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["GetSessionsRequest"];
+        responses: {
+            200: components["responses"]["SessionsListResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getSignalSessionsList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["GetSignalSessionsRequest"];
+        responses: {
+            200: components["responses"]["SignalSessionsListResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    deleteSignalSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the Convert Signals™ session, as `getSignalSessionsList` returns it (a string).
+                 * @example 6f1c2d9e8a7b4c3d
+                 */
+                signal_session_id: components["parameters"]["signal_session_id"];
             };
             cookie?: never;
         };

@@ -59,6 +59,9 @@ export const operationTable = {
   getSdkKeysList: { method: "GET", path: "/accounts/{account_id}/projects/{project_id}/sdk-keys", pathParams: { account_id: "integer", project_id: "integer" }, idempotent: true },
   createSdkKey: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/sdk-keys/create", pathParams: { account_id: "integer", project_id: "integer" } },
   deleteSdkKey: { method: "DELETE", path: "/accounts/{account_id}/projects/{project_id}/sdk-keys/{sdk_key}/delete", pathParams: { account_id: "integer", project_id: "integer", sdk_key: "string" } },
+  getSessionsList: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/sessions", pathParams: { account_id: "integer", project_id: "integer" }, idempotent: true },
+  getSignalSessionsList: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/signal_sessions", pathParams: { account_id: "integer", project_id: "integer" }, idempotent: true, paginated: true },
+  deleteSignalSession: { method: "DELETE", path: "/accounts/{account_id}/projects/{project_id}/signal_sessions/{signal_session_id}", pathParams: { account_id: "integer", project_id: "integer", signal_session_id: "string" } },
   getExperiencesList: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/experiences", pathParams: { account_id: "integer", project_id: "integer" }, idempotent: true, paginated: true },
   getExperience: { method: "GET", path: "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}", pathParams: { account_id: "integer", project_id: "integer", experience_id: "integer" }, idempotent: true },
   getExperienceByKey: { method: "GET", path: "/accounts/{account_id}/projects/{project_id}/experiences/{experience_key}", pathParams: { account_id: "integer", project_id: "integer", experience_key: "string" }, idempotent: true },
@@ -176,6 +179,7 @@ export type PaginatedOperationId =
   | "getAccountActiveCompletedExperiencesList"
   | "getProjectsList"
   | "getProjectHistory"
+  | "getSignalSessionsList"
   | "getExperiencesList"
   | "getExperienceHistory"
   | "getGoalsList"
