@@ -983,6 +983,146 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{account_id}/projects/{project_id}/visitors-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get Visitors Data
+         * @description Lists, one page at a time, the visitor data items of a project: per-visitor values that fill the project's visitor data placeholders in personalised content. Search narrows the list; send `onlyCount: true` to get only the number of items.
+         */
+        post: operations["getVisitorData"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/visitors-data/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Visitor Data Item
+         * @description Stores the personalisation data of one visitor, under a `visitor_id` of your choosing. The call fails when that visitor already has an item; use `updateVisitorDataItem` to change it. Answers 201 with the stored item.
+         */
+        post: operations["createVisitorDataItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/visitors-data/{visitor_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Visitor Data Item
+         * @description Fetches the data stored for one visitor, by the visitor's `visitor_id`.
+         */
+        get: operations["getVisitorDataItem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/visitors-data/{visitor_id}/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update Visitor Data Item
+         * @description Changes the data stored for a visitor who already has an item, and answers with the item as stored.
+         */
+        post: operations["updateVisitorDataItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/visitors-data/{visitor_id}/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Visitor Data Item
+         * @description Removes the data stored for one visitor; personalised content then shows the placeholders' default values to that visitor.
+         */
+        delete: operations["deleteVisitorDataItem"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/visitors-data/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import Visitors Data Csv
+         * @description Loads many visitors' data at once from a CSV file sent as multipart form data: one row per visitor, a `visitor_id` column and one column per placeholder. Imported items get `csv` as their source. Answers 201 with a confirmation.
+         */
+        post: operations["importVisitorsDataCsv"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/visitors-data/push": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import Visitors Data Push
+         * @description Stores a batch of visitors' data sent as JSON, the way another system (a CRM, a customer data platform) feeds Convert. `source` names that system and is kept on every item. Answers 201 with a confirmation.
+         */
+        post: operations["pushVisitorsData"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{account_id}/projects/{project_id}/experiences": {
         parameters: {
             query?: never;
@@ -9835,6 +9975,99 @@ export interface components {
             data?: components["schemas"]["SignalSessionsList"];
             extra?: components["schemas"]["SessionsListExtra"] & components["schemas"]["Extra"];
         };
+        /** @description Paging and search for the visitor data list; every field is optional. Send `onlyCount: true` to get only the number of matching items. */
+        GetVisitorDataListRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["PageNumber"] & components["schemas"]["ResultsPerPage"] & {
+            /**
+             * @description Text to look for in the items; which fields it is matched against is not documented.
+             * @example crm-58
+             */
+            search?: string | null;
+        };
+        /**
+         * @description A visitor's personalisation data: one entry per visitor data placeholder, keyed by the placeholder's name. The live API's schema accepts any keys and does not restrict the values' types.
+         * @example {
+         *       "first_name": "Ann",
+         *       "plan": "pro",
+         *       "city": "Boston"
+         *     }
+         */
+        BaseDataItem: {
+            [key: string]: unknown;
+        };
+        /** @description A visitor identifier with the personalisation data stored for that visitor. */
+        BaseVisitorData: {
+            /**
+             * @description Identifier of the visitor the data belongs to, chosen by you (for example an id from your CRM) and unique within the project.
+             * @example crm-58213
+             */
+            visitor_id?: string;
+            data?: components["schemas"]["BaseDataItem"];
+        };
+        /** @description The personalisation data stored for one visitor of a project, with where it came from and when it was stored. */
+        VisitorDataItem: components["schemas"]["BaseVisitorData"] & {
+            /**
+             * @description Where the data came from: `csv` for a CSV import, the `source` given to `pushVisitorsData`, or the one given when the item was created.
+             * @example crm
+             */
+            source?: string;
+            /**
+             * @description When the item was stored, as a Unix timestamp in seconds.
+             * @example 1764547200
+             */
+            created_at?: $Read<number>;
+        };
+        /** @description A list of visitor data items. */
+        VisitorDataList: components["schemas"]["VisitorDataItem"][];
+        /** @description One page of visitor data items, with pagination details in `extra`. */
+        VisitorDataListResponseData: {
+            data?: components["schemas"]["VisitorDataList"];
+            extra?: components["schemas"]["Extra"];
+        };
+        /** @description A new visitor data item. The server refuses a `visitor_id` that already has an item in the project; change that one with `updateVisitorDataItem` instead. */
+        CreateVisitorDataItemRequestData: {
+            /**
+             * @description Identifier of the visitor, unique within the project.
+             * @example crm-58213
+             */
+            visitor_id?: string;
+            /**
+             * @description A label for where the data comes from, kept with the item.
+             * @example crm
+             */
+            source?: string;
+            data?: components["schemas"]["BaseDataItem"];
+        };
+        /** @description New data for an existing visitor data item. The live API does not document whether it replaces the stored data or is merged into it, so send the complete data. */
+        UpdateVisitorDataItemRequestData: {
+            data?: components["schemas"]["BaseDataItem"];
+        };
+        /**
+         * @description Multipart form with the CSV file to import. Its first line names the columns: `visitor_id` (required, a non-empty string on every row) and one column per visitor data placeholder of the project, named like the placeholder. For example:
+         *     ```csv visitor_id,first_name,plan,city crm-58213,Ann,pro,Boston crm-58214,Bo,free,Denver ```
+         */
+        ImportVisitorsDataCsvRequestData: {
+            /**
+             * @description Where the data came from. Set by the server to `csv` for every imported item; not sent.
+             * @default csv
+             * @example csv
+             */
+            source?: $Read<string>;
+            /**
+             * Format: binary
+             * @description The CSV file.
+             */
+            file: Blob;
+        };
+        /** @description A batch of visitor data items sent by another system, labelled with where it comes from. Every item needs a `visitor_id`, which the server requires although the live API's schema does not mark it required. */
+        ImportVisitorsDataPushRequestData: {
+            /**
+             * @description Any label for the system the data comes from; it is stored as the `source` of each item.
+             * @example crm
+             */
+            source: string;
+            /** @description The visitor data items to store. */
+            data: components["schemas"]["BaseVisitorData"][];
+        };
         /** @description Which page of a project's experiences to return, with filters, sorting and the optional fields or expanded objects each experience should carry. */
         GetExperiencesListRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["ExperiencesListFilteringOptions"] & components["schemas"]["PageNumber"] & {
             /** @description Optional fields to add to each experience. */
@@ -12552,6 +12785,70 @@ export interface components {
                 "application/json": components["schemas"]["SignalSessionsListResponseData"];
             };
         };
+        /** @description One page of visitor data items, with pagination details in `extra`. */
+        VisitorsDataListResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "data": [
+                 *         {
+                 *           "visitor_id": "crm-58213",
+                 *           "data": {
+                 *             "first_name": "Ann",
+                 *             "plan": "pro",
+                 *             "city": "Boston"
+                 *           },
+                 *           "source": "crm",
+                 *           "created_at": 1764547200
+                 *         },
+                 *         {
+                 *           "visitor_id": "crm-58214",
+                 *           "data": {
+                 *             "first_name": "Bo",
+                 *             "plan": "free",
+                 *             "city": "Denver"
+                 *           },
+                 *           "source": "csv",
+                 *           "created_at": 1764633600
+                 *         }
+                 *       ],
+                 *       "extra": {
+                 *         "pagination": {
+                 *           "current_page": 1,
+                 *           "items_count": 2,
+                 *           "items_per_page": 30,
+                 *           "pages_count": 1
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["VisitorDataListResponseData"];
+            };
+        };
+        /** @description The visitor data item. */
+        VisitorDataItemResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "visitor_id": "crm-58213",
+                 *       "data": {
+                 *         "first_name": "Ann",
+                 *         "plan": "pro",
+                 *         "city": "Boston"
+                 *       },
+                 *       "source": "crm",
+                 *       "created_at": 1764547200
+                 *     }
+                 */
+                "application/json": components["schemas"]["VisitorDataItem"];
+            };
+        };
         /** @description One experience, with the optional fields asked for through `include` and the related objects asked for through `expand`. */
         ExperienceResponse: {
             headers: {
@@ -12904,6 +13201,11 @@ export interface components {
          */
         signal_session_id: string;
         /**
+         * @description The visitor identifier a visitor data item is stored under: the `visitor_id` given when the item was created, imported or pushed.
+         * @example crm-58213
+         */
+        visitor_id: string;
+        /**
          * @description Id of the experience.
          * @example 100200
          */
@@ -13179,6 +13481,36 @@ export interface components {
         GetSignalSessionsRequest: {
             content: {
                 "application/json": components["schemas"]["GetSignalSessionsListRequestData"];
+            };
+        };
+        /** @description Paging and search for the visitor data list; all optional. */
+        GetVisitorDataListRequest: {
+            content: {
+                "application/json": components["schemas"]["GetVisitorDataListRequestData"];
+            };
+        };
+        /** @description The visitor identifier, the data to store for that visitor and its source. */
+        CreateVisitorDataItemRequest: {
+            content: {
+                "application/json": components["schemas"]["CreateVisitorDataItemRequestData"];
+            };
+        };
+        /** @description The visitor's new data. */
+        UpdateVisitorDataItemRequest: {
+            content: {
+                "application/json": components["schemas"]["UpdateVisitorDataItemRequestData"];
+            };
+        };
+        /** @description The CSV file to import, as multipart form data. */
+        ImportVisitorsDataCsvRequest: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportVisitorsDataCsvRequestData"];
+            };
+        };
+        /** @description The source label and the visitor data items to store. */
+        ImportVisitorsDataPushRequest: {
+            content: {
+                "application/json": components["schemas"]["ImportVisitorsDataPushRequestData"];
             };
         };
         /** @description Paging, sorting, filters and optional fields for the experience list. */
@@ -14549,6 +14881,189 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getVisitorData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["GetVisitorDataListRequest"];
+        responses: {
+            200: components["responses"]["VisitorsDataListResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    createVisitorDataItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CreateVisitorDataItemRequest"];
+        responses: {
+            201: components["responses"]["VisitorDataItemResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getVisitorDataItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description The visitor identifier a visitor data item is stored under: the `visitor_id` given when the item was created, imported or pushed.
+                 * @example crm-58213
+                 */
+                visitor_id: components["parameters"]["visitor_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["VisitorDataItemResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    updateVisitorDataItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description The visitor identifier a visitor data item is stored under: the `visitor_id` given when the item was created, imported or pushed.
+                 * @example crm-58213
+                 */
+                visitor_id: components["parameters"]["visitor_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UpdateVisitorDataItemRequest"];
+        responses: {
+            200: components["responses"]["VisitorDataItemResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    deleteVisitorDataItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description The visitor identifier a visitor data item is stored under: the `visitor_id` given when the item was created, imported or pushed.
+                 * @example crm-58213
+                 */
+                visitor_id: components["parameters"]["visitor_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["SuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    importVisitorsDataCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ImportVisitorsDataCsvRequest"];
+        responses: {
+            201: components["responses"]["SuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    pushVisitorsData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ImportVisitorsDataPushRequest"];
+        responses: {
+            201: components["responses"]["SuccessResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };

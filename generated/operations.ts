@@ -62,6 +62,13 @@ export const operationTable = {
   getSessionsList: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/sessions", pathParams: { account_id: "integer", project_id: "integer" }, idempotent: true },
   getSignalSessionsList: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/signal_sessions", pathParams: { account_id: "integer", project_id: "integer" }, idempotent: true, paginated: true },
   deleteSignalSession: { method: "DELETE", path: "/accounts/{account_id}/projects/{project_id}/signal_sessions/{signal_session_id}", pathParams: { account_id: "integer", project_id: "integer", signal_session_id: "string" } },
+  getVisitorData: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/visitors-data", pathParams: { account_id: "integer", project_id: "integer" }, idempotent: true, paginated: true },
+  createVisitorDataItem: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/visitors-data/add", pathParams: { account_id: "integer", project_id: "integer" } },
+  getVisitorDataItem: { method: "GET", path: "/accounts/{account_id}/projects/{project_id}/visitors-data/{visitor_id}", pathParams: { account_id: "integer", project_id: "integer", visitor_id: "string" }, idempotent: true },
+  updateVisitorDataItem: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/visitors-data/{visitor_id}/update", pathParams: { account_id: "integer", project_id: "integer", visitor_id: "string" } },
+  deleteVisitorDataItem: { method: "DELETE", path: "/accounts/{account_id}/projects/{project_id}/visitors-data/{visitor_id}/delete", pathParams: { account_id: "integer", project_id: "integer", visitor_id: "string" } },
+  importVisitorsDataCsv: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/visitors-data/import", pathParams: { account_id: "integer", project_id: "integer" } },
+  pushVisitorsData: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/visitors-data/push", pathParams: { account_id: "integer", project_id: "integer" } },
   getExperiencesList: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/experiences", pathParams: { account_id: "integer", project_id: "integer" }, idempotent: true, paginated: true },
   getExperience: { method: "GET", path: "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}", pathParams: { account_id: "integer", project_id: "integer", experience_id: "integer" }, idempotent: true },
   getExperienceByKey: { method: "GET", path: "/accounts/{account_id}/projects/{project_id}/experiences/{experience_key}", pathParams: { account_id: "integer", project_id: "integer", experience_key: "string" }, idempotent: true },
@@ -180,6 +187,7 @@ export type PaginatedOperationId =
   | "getProjectsList"
   | "getProjectHistory"
   | "getSignalSessionsList"
+  | "getVisitorData"
   | "getExperiencesList"
   | "getExperienceHistory"
   | "getGoalsList"
