@@ -1123,6 +1123,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{account_id}/projects/{project_id}/visitors-data/placeholders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List Placeholders
+         * @description Lists, one page at a time, the visitor data placeholders defined in a project: the names personalised content can use, each with the default value shown to visitors who have no data for it. Send `onlyCount: true` to get only their number.
+         */
+        post: operations["getVisitorsDataPlaceholdersList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/visitors-data/placeholders/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Placeholder
+         * @description Defines a new visitor data placeholder in the project, with a name unique in the project and an optional default value. Answers 201 with the placeholder and its id.
+         */
+        post: operations["createVisitorsDataPlaceholder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/visitors-data/placeholders/{placeholderId}/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update Placeholder
+         * @description Renames a visitor data placeholder or changes its default value, and answers with the placeholder as stored. The path names the id `placeholderId` here, as the live API does.
+         */
+        post: operations["updateVisitorsDataPlaceholder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/visitors-data/placeholders/{placeholderId}/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Placeholder
+         * @description Deletes a visitor data placeholder from the project. The path names the id `placeholderId` here, as the live API does.
+         */
+        delete: operations["deleteVisitorsDataPlaceholder"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/visitors-data/placeholders/{placeholder_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Placeholder
+         * @description Fetches one visitor data placeholder by its id.
+         */
+        get: operations["getVisitorsDataPlaceholder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{account_id}/projects/{project_id}/experiences": {
         parameters: {
             query?: never;
@@ -10068,6 +10168,59 @@ export interface components {
             /** @description The visitor data items to store. */
             data: components["schemas"]["BaseVisitorData"][];
         };
+        /** @description Paging and search for the visitor data placeholders list; every field is optional. Send `onlyCount: true` to get only the number of matching placeholders. */
+        GetPlaceholdersListRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["ResultsPerPage"] & components["schemas"]["PageNumber"] & {
+            /**
+             * @description Text to look for in the placeholders; which fields it is matched against is not documented.
+             * @example name
+             */
+            search?: string | null;
+        };
+        /** @description A visitor data placeholder: a name that experiences write as `{{name}}` in their content, which is replaced with the visitor's value stored under that name, or with `default_value` when the visitor has none. */
+        VisitorDataPlaceholder: {
+            /**
+             * @description Id of the placeholder.
+             * @example 100700
+             */
+            id?: $Read<number>;
+            /**
+             * @description Name of the placeholder, unique in the project: the key of the value in each visitor's `data`, and what goes between the double braces in content.
+             * @example first_name
+             */
+            placeholder?: string;
+            /**
+             * @description Text used for visitors with no value stored for this placeholder.
+             * @example there
+             */
+            default_value?: string;
+            /**
+             * @description When the placeholder was created, as a Unix timestamp in seconds.
+             * @example 1764547200
+             */
+            created_at?: $Read<number>;
+        };
+        /** @description A list of visitor data placeholders. */
+        PlaceholdersList: components["schemas"]["VisitorDataPlaceholder"][];
+        /** @description One page of visitor data placeholders, with pagination details in `extra`. */
+        PlaceholdersListResponseData: {
+            data?: components["schemas"]["PlaceholdersList"];
+            extra?: components["schemas"]["Extra"];
+        };
+        /** @description A new visitor data placeholder; only its name is required. */
+        CreatePlaceholderRequestData: WithRequired<components["schemas"]["VisitorDataPlaceholder"], "placeholder">;
+        /** @description New values for a visitor data placeholder's name and default value; both are optional. */
+        UpdatePlaceholderRequestData: {
+            /**
+             * @description New name of the placeholder, unique in the project.
+             * @example given_name
+             */
+            placeholder?: string;
+            /**
+             * @description New text for visitors with no value for this placeholder.
+             * @example friend
+             */
+            default_value?: string;
+        };
         /** @description Which page of a project's experiences to return, with filters, sorting and the optional fields or expanded objects each experience should carry. */
         GetExperiencesListRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["ExperiencesListFilteringOptions"] & components["schemas"]["PageNumber"] & {
             /** @description Optional fields to add to each experience. */
@@ -12849,6 +13002,58 @@ export interface components {
                 "application/json": components["schemas"]["VisitorDataItem"];
             };
         };
+        /** @description One page of visitor data placeholders, with pagination details in `extra`. */
+        VisitorDataPlaceholdersListResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "data": [
+                 *         {
+                 *           "id": 100700,
+                 *           "placeholder": "first_name",
+                 *           "default_value": "there",
+                 *           "created_at": 1764547200
+                 *         },
+                 *         {
+                 *           "id": 100701,
+                 *           "placeholder": "plan",
+                 *           "default_value": "free",
+                 *           "created_at": 1764547260
+                 *         }
+                 *       ],
+                 *       "extra": {
+                 *         "pagination": {
+                 *           "current_page": 1,
+                 *           "items_count": 2,
+                 *           "items_per_page": 30,
+                 *           "pages_count": 1
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["PlaceholdersListResponseData"];
+            };
+        };
+        /** @description The visitor data placeholder. */
+        VisitorDataPlaceholderResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": 100700,
+                 *       "placeholder": "first_name",
+                 *       "default_value": "there",
+                 *       "created_at": 1764547200
+                 *     }
+                 */
+                "application/json": components["schemas"]["VisitorDataPlaceholder"];
+            };
+        };
         /** @description One experience, with the optional fields asked for through `include` and the related objects asked for through `expand`. */
         ExperienceResponse: {
             headers: {
@@ -13206,6 +13411,16 @@ export interface components {
          */
         visitor_id: string;
         /**
+         * @description Id of the visitor data placeholder. The same value as `placeholder_id` elsewhere: the live API spells this path parameter in camel case on its update and delete paths only.
+         * @example 100700
+         */
+        placeholderId: number;
+        /**
+         * @description Id of the visitor data placeholder.
+         * @example 100700
+         */
+        placeholder_id: number;
+        /**
          * @description Id of the experience.
          * @example 100200
          */
@@ -13511,6 +13726,24 @@ export interface components {
         ImportVisitorsDataPushRequest: {
             content: {
                 "application/json": components["schemas"]["ImportVisitorsDataPushRequestData"];
+            };
+        };
+        /** @description Paging and search for the visitor data placeholders list; all optional. */
+        GetVisitorDataPlaceholdersListRequest: {
+            content: {
+                "application/json": components["schemas"]["GetPlaceholdersListRequestData"];
+            };
+        };
+        /** @description Name and default value of the new placeholder. */
+        CreateVisitorDataPlaceholderRequest: {
+            content: {
+                "application/json": components["schemas"]["CreatePlaceholderRequestData"];
+            };
+        };
+        /** @description The placeholder's new name or default value. */
+        UpdateVisitorDataPlaceholderRequest: {
+            content: {
+                "application/json": components["schemas"]["UpdatePlaceholderRequestData"];
             };
         };
         /** @description Paging, sorting, filters and optional fields for the experience list. */
@@ -15064,6 +15297,141 @@ export interface operations {
         requestBody: components["requestBodies"]["ImportVisitorsDataPushRequest"];
         responses: {
             201: components["responses"]["SuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getVisitorsDataPlaceholdersList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["GetVisitorDataPlaceholdersListRequest"];
+        responses: {
+            200: components["responses"]["VisitorDataPlaceholdersListResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    createVisitorsDataPlaceholder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CreateVisitorDataPlaceholderRequest"];
+        responses: {
+            201: components["responses"]["VisitorDataPlaceholderResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    updateVisitorsDataPlaceholder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the visitor data placeholder. The same value as `placeholder_id` elsewhere: the live API spells this path parameter in camel case on its update and delete paths only.
+                 * @example 100700
+                 */
+                placeholderId: components["parameters"]["placeholderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UpdateVisitorDataPlaceholderRequest"];
+        responses: {
+            200: components["responses"]["VisitorDataPlaceholderResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    deleteVisitorsDataPlaceholder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the visitor data placeholder. The same value as `placeholder_id` elsewhere: the live API spells this path parameter in camel case on its update and delete paths only.
+                 * @example 100700
+                 */
+                placeholderId: components["parameters"]["placeholderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["SuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getVisitorsDataPlaceholder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the visitor data placeholder.
+                 * @example 100700
+                 */
+                placeholder_id: components["parameters"]["placeholder_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["VisitorDataPlaceholderResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };

@@ -69,6 +69,11 @@ export const operationTable = {
   deleteVisitorDataItem: { method: "DELETE", path: "/accounts/{account_id}/projects/{project_id}/visitors-data/{visitor_id}/delete", pathParams: { account_id: "integer", project_id: "integer", visitor_id: "string" } },
   importVisitorsDataCsv: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/visitors-data/import", pathParams: { account_id: "integer", project_id: "integer" } },
   pushVisitorsData: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/visitors-data/push", pathParams: { account_id: "integer", project_id: "integer" } },
+  getVisitorsDataPlaceholdersList: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/visitors-data/placeholders", pathParams: { account_id: "integer", project_id: "integer" }, idempotent: true, paginated: true },
+  createVisitorsDataPlaceholder: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/visitors-data/placeholders/add", pathParams: { account_id: "integer", project_id: "integer" } },
+  updateVisitorsDataPlaceholder: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/visitors-data/placeholders/{placeholderId}/update", pathParams: { account_id: "integer", project_id: "integer", placeholderId: "integer" } },
+  deleteVisitorsDataPlaceholder: { method: "DELETE", path: "/accounts/{account_id}/projects/{project_id}/visitors-data/placeholders/{placeholderId}/delete", pathParams: { account_id: "integer", project_id: "integer", placeholderId: "integer" } },
+  getVisitorsDataPlaceholder: { method: "GET", path: "/accounts/{account_id}/projects/{project_id}/visitors-data/placeholders/{placeholder_id}", pathParams: { account_id: "integer", project_id: "integer", placeholder_id: "integer" }, idempotent: true },
   getExperiencesList: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/experiences", pathParams: { account_id: "integer", project_id: "integer" }, idempotent: true, paginated: true },
   getExperience: { method: "GET", path: "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}", pathParams: { account_id: "integer", project_id: "integer", experience_id: "integer" }, idempotent: true },
   getExperienceByKey: { method: "GET", path: "/accounts/{account_id}/projects/{project_id}/experiences/{experience_key}", pathParams: { account_id: "integer", project_id: "integer", experience_key: "string" }, idempotent: true },
@@ -188,6 +193,7 @@ export type PaginatedOperationId =
   | "getProjectHistory"
   | "getSignalSessionsList"
   | "getVisitorData"
+  | "getVisitorsDataPlaceholdersList"
   | "getExperiencesList"
   | "getExperienceHistory"
   | "getGoalsList"
