@@ -4584,7 +4584,7 @@ export interface components {
             /** @description Largest value kept. */
             max?: number;
         };
-        /** @description Paging and filters of the Convert Signals™ sessions list: the body of `getSignalSessionsList`, and the filters saved in the user's preferences for that list. Every field is optional; a null filter does not filter. The values accepted by the text and list filters (browsers, operating systems, devices, traffic channels, `starred`, `watched`) are not enumerated by the live API's schema. */
+        /** @description Paging and filters of the Convert Signals™ sessions list: the body of `getSignalSessionsList`, and the filters saved in the user's preferences for that list. Every field is optional, and every filter also accepts null. The values accepted by the text and list filters (browsers, operating systems, devices, traffic channels, `starred`, `watched`) are not enumerated by the live API's schema. */
         SignalSessionsListFilteringOptions: components["schemas"]["TimeRange"] & components["schemas"]["PageNumber"] & components["schemas"]["ResultsPerPage"] & components["schemas"]["OnlyCount"] & {
             /** @description Only sessions of visitors bucketed into this experience, and into this variation of it when `variation_id` is given. */
             experience?: {
