@@ -1147,6 +1147,306 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{account_id}/projects/{project_id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List recorded visitor sessions for a project
+         * @description Lists the raw visitor sessions recorded for a project, optionally within a period. Meant for integrations that process session data themselves; for recordings of visits where visitors ran into trouble, use `getSignalSessionsList`. Not paginated.
+         */
+        post: operations["getSessionsList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/signal_sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List Convert Signals™ (visitor frustration sessions)
+         * @description Lists, one page at a time, the Convert Signals™ sessions of a project: anonymised recordings of visits in which frustration or usability problems such as rage clicks, dead clicks or errors were detected. Filter by period, experience and variation, location, visitor country, device, browser, pages, duration, traffic source and more.
+         */
+        post: operations["getSignalSessionsList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/signal_sessions/{signal_session_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a specific Convert Signals™ session
+         * @description Deletes one Convert Signals™ session recording for good, for example to honour a visitor's request to erase their data. The id is the session's `id` from `getSignalSessionsList`.
+         */
+        delete: operations["deleteSignalSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/visitors-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get Visitors Data
+         * @description Lists, one page at a time, the visitor data items of a project: per-visitor values that fill the project's visitor data placeholders in personalised content. Search narrows the list; send `onlyCount: true` to get only the number of items.
+         */
+        post: operations["getVisitorData"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/visitors-data/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Visitor Data Item
+         * @description Stores the personalisation data of one visitor, under a `visitor_id` of your choosing. The call fails when that visitor already has an item; use `updateVisitorDataItem` to change it. Answers 201 with the stored item.
+         */
+        post: operations["createVisitorDataItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/visitors-data/{visitor_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Visitor Data Item
+         * @description Fetches the data stored for one visitor, by the visitor's `visitor_id`.
+         */
+        get: operations["getVisitorDataItem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/visitors-data/{visitor_id}/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update Visitor Data Item
+         * @description Changes the data stored for a visitor who already has an item, and answers with the item as stored.
+         */
+        post: operations["updateVisitorDataItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/visitors-data/{visitor_id}/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Visitor Data Item
+         * @description Removes the data stored for one visitor; personalised content then shows the placeholders' default values to that visitor.
+         */
+        delete: operations["deleteVisitorDataItem"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/visitors-data/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import Visitors Data Csv
+         * @description Loads many visitors' data at once from a CSV file sent as multipart form data: one row per visitor, a `visitor_id` column and one column per placeholder. Imported items get `csv` as their source. Answers 201 with a confirmation.
+         */
+        post: operations["importVisitorsDataCsv"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/visitors-data/push": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import Visitors Data Push
+         * @description Stores a batch of visitors' data sent as JSON, the way another system (a CRM, a customer data platform) feeds Convert. `source` names that system and is kept on every item. Answers 201 with a confirmation.
+         */
+        post: operations["pushVisitorsData"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/visitors-data/placeholders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List Placeholders
+         * @description Lists, one page at a time, the visitor data placeholders defined in a project: the names personalised content can use, each with the default value shown to visitors who have no data for it. Send `onlyCount: true` to get only their number.
+         */
+        post: operations["getVisitorsDataPlaceholdersList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/visitors-data/placeholders/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Placeholder
+         * @description Defines a new visitor data placeholder in the project, with a name unique in the project and an optional default value. Answers 201 with the placeholder and its id.
+         */
+        post: operations["createVisitorsDataPlaceholder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/visitors-data/placeholders/{placeholderId}/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update Placeholder
+         * @description Renames a visitor data placeholder or changes its default value, and answers with the placeholder as stored. The path names the id `placeholderId` here, as the live API does.
+         */
+        post: operations["updateVisitorsDataPlaceholder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/visitors-data/placeholders/{placeholderId}/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Placeholder
+         * @description Deletes a visitor data placeholder from the project. The path names the id `placeholderId` here, as the live API does.
+         */
+        delete: operations["deleteVisitorsDataPlaceholder"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/projects/{project_id}/visitors-data/placeholders/{placeholder_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Placeholder
+         * @description Fetches one visitor data placeholder by its id.
+         */
+        get: operations["getVisitorsDataPlaceholder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{account_id}/projects/{project_id}/experiences": {
         parameters: {
             query?: never;
@@ -4614,46 +4914,137 @@ export interface components {
              */
             onlyCount?: boolean;
         };
-        /** @description Filters of the signal sessions list, as saved in the user's preferences. */
+        /** @description Matches one attribute of a session against lists of values: `is` keeps only the sessions whose value is in the list, `isNot` leaves out those whose value is in it. */
+        SignalSessionsValueFilter: {
+            /** @description Values to keep. */
+            is?: string[];
+            /** @description Values to leave out. */
+            isNot?: string[];
+        };
+        /** @description Bounds on a number; either may be left out. */
+        SignalSessionsRangeFilter: {
+            /** @description Smallest value kept. */
+            min?: number;
+            /** @description Largest value kept. */
+            max?: number;
+        };
+        /** @description Paging and filters of the Convert Signals™ sessions list: the body of `getSignalSessionsList`, and the filters saved in the user's preferences for that list. Every field is optional, and every filter also accepts null. The values accepted by the text and list filters (browsers, operating systems, devices, traffic channels, `starred`, `watched`) are not enumerated by the live API's schema. */
         SignalSessionsListFilteringOptions: components["schemas"]["TimeRange"] & components["schemas"]["PageNumber"] & components["schemas"]["ResultsPerPage"] & components["schemas"]["OnlyCount"] & {
+            /** @description Only sessions of visitors bucketed into this experience, and into this variation of it when `variation_id` is given. */
             experience?: {
+                /**
+                 * @description Id of the experience.
+                 * @example 100200
+                 */
                 id?: number;
+                /**
+                 * @description Id of one of the experience's variations.
+                 * @example 100300
+                 */
                 variation_id?: number;
             } | null;
+            /**
+             * @description Only sessions that visited the pages of this location (id).
+             * @example 100400
+             */
             location_id?: number | null;
+            /** @description Filters on whether the session was starred in the app. A string in the live API's schema, whose accepted values are not documented. */
             starred?: string | null;
+            /** @description Filters on whether the session recording was already watched in the app. A string in the live API's schema, whose accepted values are not documented. */
             watched?: string | null;
-            country?: {
-                is?: string[];
-                isNot?: string[];
-            } | null;
-            os?: {
-                is?: string[];
-                isNot?: string[];
-            } | null;
-            browser?: {
-                is?: string[];
-                isNot?: string[];
-            } | null;
-            devices?: {
-                is?: string[];
-                isNot?: string[];
-            } | null;
+            /**
+             * @description Visitor countries to keep or leave out, as two-letter ISO 3166-1 codes.
+             * @example {
+             *       "is": [
+             *         "US",
+             *         "CA"
+             *       ]
+             *     }
+             */
+            country?: components["schemas"]["SignalSessionsValueFilter"] | null;
+            /**
+             * @description Operating systems to keep or leave out.
+             * @example {
+             *       "isNot": [
+             *         "Linux"
+             *       ]
+             *     }
+             */
+            os?: components["schemas"]["SignalSessionsValueFilter"] | null;
+            /**
+             * @description Browsers to keep or leave out, named as in a session's `browser`.
+             * @example {
+             *       "is": [
+             *         "Chrome",
+             *         "Safari"
+             *       ]
+             *     }
+             */
+            browser?: components["schemas"]["SignalSessionsValueFilter"] | null;
+            /**
+             * @description Device types to keep or leave out, named as in a session's `device`.
+             * @example {
+             *       "is": [
+             *         "Mobile"
+             *       ]
+             *     }
+             */
+            devices?: components["schemas"]["SignalSessionsValueFilter"] | null;
+            /**
+             * @description Only sessions that visited a page matching this URL text.
+             * @example /checkout
+             */
             containsPage?: string | null;
+            /**
+             * @description Only sessions that visited no page matching this URL text.
+             * @example /thank-you
+             */
             notContainsPage?: string | null;
-            duration?: {
-                min?: number;
-                max?: number;
-            } | null;
-            pageCount?: {
-                min?: number;
-                max?: number;
-            } | null;
+            /**
+             * @description Bounds on the session's length, in seconds.
+             * @example {
+             *       "min": 30,
+             *       "max": 600
+             *     }
+             */
+            duration?: components["schemas"]["SignalSessionsRangeFilter"] | null;
+            /**
+             * @description Bounds on the number of pages the session visited.
+             * @example {
+             *       "min": 2
+             *     }
+             */
+            pageCount?: components["schemas"]["SignalSessionsRangeFilter"] | null;
+            /**
+             * @description Only sessions whose first page matches this URL text.
+             * @example https://www.example.com/
+             */
             entryPage?: string | null;
+            /**
+             * @description Only sessions whose last page matches this URL text.
+             * @example https://www.example.com/cart
+             */
             exitPage?: string | null;
+            /**
+             * @description Only sessions that arrived from one of these referring URLs.
+             * @example [
+             *       "https://www.google.com/"
+             *     ]
+             */
             referrerURLs?: string[] | null;
+            /** @description Only sessions from one of these traffic channels (values not documented). */
             trafficChannels?: string[] | null;
+            /**
+             * @description Only sessions that came from one of these ad campaigns, by label.
+             * @example [
+             *       "spring-sale"
+             *     ]
+             */
             adCampaignLabels?: string[] | null;
+            /**
+             * @description Only the session with this recording id.
+             * @example 6f1c2d9e8a7b4c3d
+             */
             recordingId?: string | null;
         };
         /**
@@ -10278,6 +10669,259 @@ export interface components {
         };
         /** @description The fields of the SDK key to change (`name`, `environment`, `status`, `selected_default`); fields left out keep their value. `sdk_key` and `sdk_secret` are assigned by the API and cannot be set. */
         UpdateSdkKeyRequestData: components["schemas"]["SdkKey"];
+        /** @description The period to list recorded sessions from; every field is optional. The live API's schema gives this list no paging, sorting or other filters. */
+        GetSessionsListRequestData: components["schemas"]["TimeRange"];
+        /** @description One recorded (raw) visitor session. The live API's schema defines only its `id`; whatever else the server sends with a session is not documented and is not described here. */
+        Session: {
+            /**
+             * @description Numeric id of the recorded session.
+             * @example 100900
+             */
+            id?: $Read<number>;
+        };
+        /** @description A list of recorded visitor sessions. */
+        SessionsList: components["schemas"]["Session"][];
+        /** @description Information that comes with a list of recorded or Convert Signals™ sessions. */
+        SessionsListExtra: {
+            /**
+             * @description A token sent along with session lists. The live API's schema names it without saying what it is for; treat it as opaque.
+             * @example null
+             */
+            tk?: string | null;
+        };
+        /** @description The recorded visitor sessions of a project. This list is not paginated: `extra` carries no `pagination`. */
+        SessionsListResponseData: {
+            data?: components["schemas"]["SessionsList"];
+            extra?: components["schemas"]["SessionsListExtra"];
+        };
+        /** @description Paging and filters for the Convert Signals™ sessions list; every field is optional. Send `onlyCount: true` to get only the number of matching sessions. */
+        GetSignalSessionsListRequestData: components["schemas"]["SignalSessionsListFilteringOptions"];
+        /** @description A Convert Signals™ session: an anonymised recording of one visit in which a frustration or usability problem (rage clicks, dead clicks, errors and the like) was detected. */
+        SignalSession: {
+            /**
+             * @description Id of the session recording; pass it as `signal_session_id` to delete it.
+             * @example 6f1c2d9e8a7b4c3d
+             */
+            id?: $Read<string>;
+            /**
+             * @description Length of the session, in seconds.
+             * @example 184
+             */
+            duration?: number;
+            /** @description The pages of the session, in the order they were visited. */
+            visited_pages?: {
+                /**
+                 * @description URL of the page.
+                 * @example https://www.example.com/pricing
+                 */
+                url?: string;
+                /**
+                 * @description Time spent on the page; the unit is not documented (the session's own `duration` is in seconds).
+                 * @example 95
+                 */
+                duration?: number;
+                /**
+                 * Format: int64
+                 * @description When the page was viewed, as a Unix timestamp.
+                 * @example 1764547200
+                 */
+                timestamp?: number;
+            }[];
+            /**
+             * @description How many distinct pages the session visited.
+             * @example 2
+             */
+            visited_pages_count?: number;
+            /**
+             * @description URL of the first page of the session.
+             * @example https://www.example.com/pricing
+             */
+            entry_page?: string;
+            /**
+             * @description URL of the last page before the visitor left.
+             * @example https://www.example.com/checkout
+             */
+            exit_page?: string;
+            /**
+             * Format: int64
+             * @description When the recording started, as a Unix timestamp (UTC).
+             * @example 1764547200
+             */
+            session_start_time?: number;
+            /**
+             * @description Kind of device the visitor used, such as `Desktop`, `Mobile` or `Tablet`.
+             * @example Desktop
+             */
+            device?: string;
+            /**
+             * @description The visitor's browser, such as `Chrome`, `Firefox` or `Safari`.
+             * @example Chrome
+             */
+            browser?: string;
+            /**
+             * @description Two-letter ISO 3166-1 code of the visitor's country, located from the IP address.
+             * @example US
+             */
+            country_code?: string;
+            /**
+             * @description Whether someone already watched this recording in the Convert app.
+             * @example false
+             */
+            watched?: boolean;
+        };
+        /** @description A list of Convert Signals™ sessions. */
+        SignalSessionsList: components["schemas"]["SignalSession"][];
+        /** @description One page of Convert Signals™ sessions, with pagination details in `extra`. */
+        SignalSessionsListResponseData: {
+            data?: components["schemas"]["SignalSessionsList"];
+            extra?: components["schemas"]["SessionsListExtra"] & components["schemas"]["Extra"];
+        };
+        /** @description Paging and search for the visitor data list; every field is optional. Send `onlyCount: true` to get only the number of matching items. */
+        GetVisitorDataListRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["PageNumber"] & components["schemas"]["ResultsPerPage"] & {
+            /**
+             * @description Text to look for in the items; which fields it is matched against is not documented.
+             * @example crm-58
+             */
+            search?: string | null;
+        };
+        /**
+         * @description A visitor's personalisation data: one entry per visitor data placeholder, keyed by the placeholder's name. The live API's schema accepts any keys and does not restrict the values' types.
+         * @example {
+         *       "first_name": "Ann",
+         *       "plan": "pro",
+         *       "city": "Boston"
+         *     }
+         */
+        BaseDataItem: {
+            [key: string]: unknown;
+        };
+        /** @description A visitor identifier with the personalisation data stored for that visitor. */
+        BaseVisitorData: {
+            /**
+             * @description Identifier of the visitor the data belongs to, chosen by you (for example an id from your CRM) and unique within the project.
+             * @example crm-58213
+             */
+            visitor_id?: string;
+            data?: components["schemas"]["BaseDataItem"];
+        };
+        /** @description The personalisation data stored for one visitor of a project, with where it came from and when it was stored. */
+        VisitorDataItem: components["schemas"]["BaseVisitorData"] & {
+            /**
+             * @description Where the data came from: `csv` for a CSV import, the `source` given to `pushVisitorsData`, or the one given when the item was created.
+             * @example crm
+             */
+            source?: string;
+            /**
+             * @description When the item was stored, as a Unix timestamp in seconds.
+             * @example 1764547200
+             */
+            created_at?: $Read<number>;
+        };
+        /** @description A list of visitor data items. */
+        VisitorDataList: components["schemas"]["VisitorDataItem"][];
+        /** @description One page of visitor data items, with pagination details in `extra`. */
+        VisitorDataListResponseData: {
+            data?: components["schemas"]["VisitorDataList"];
+            extra?: components["schemas"]["Extra"];
+        };
+        /** @description A new visitor data item. The server refuses a `visitor_id` that already has an item in the project; change that one with `updateVisitorDataItem` instead. */
+        CreateVisitorDataItemRequestData: {
+            /**
+             * @description Identifier of the visitor, unique within the project.
+             * @example crm-58213
+             */
+            visitor_id?: string;
+            /**
+             * @description A label for where the data comes from, kept with the item.
+             * @example crm
+             */
+            source?: string;
+            data?: components["schemas"]["BaseDataItem"];
+        };
+        /** @description New data for an existing visitor data item. The live API does not document whether it replaces the stored data or is merged into it, so send the complete data. */
+        UpdateVisitorDataItemRequestData: {
+            data?: components["schemas"]["BaseDataItem"];
+        };
+        /**
+         * @description Multipart form with the CSV file to import. Its first line names the columns: `visitor_id` (required, a non-empty string on every row) and one column per visitor data placeholder of the project, named like the placeholder. For example:
+         *     ```csv visitor_id,first_name,plan,city crm-58213,Ann,pro,Boston crm-58214,Bo,free,Denver ```
+         */
+        ImportVisitorsDataCsvRequestData: {
+            /**
+             * @description Where the data came from. Set by the server to `csv` for every imported item; not sent.
+             * @default csv
+             * @example csv
+             */
+            source?: $Read<string>;
+            /**
+             * Format: binary
+             * @description The CSV file.
+             */
+            file: Blob | Uint8Array;
+        };
+        /** @description A batch of visitor data items sent by another system, labelled with where it comes from. Every item needs a `visitor_id`, which the server requires although the live API's schema does not mark it required. */
+        ImportVisitorsDataPushRequestData: {
+            /**
+             * @description Any label for the system the data comes from; it is stored as the `source` of each item.
+             * @example crm
+             */
+            source: string;
+            /** @description The visitor data items to store. */
+            data: components["schemas"]["BaseVisitorData"][];
+        };
+        /** @description Paging and search for the visitor data placeholders list; every field is optional. Send `onlyCount: true` to get only the number of matching placeholders. */
+        GetPlaceholdersListRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["ResultsPerPage"] & components["schemas"]["PageNumber"] & {
+            /**
+             * @description Text to look for in the placeholders; which fields it is matched against is not documented.
+             * @example name
+             */
+            search?: string | null;
+        };
+        /** @description A visitor data placeholder: a name that experiences write as `{{name}}` in their content, which is replaced with the visitor's value stored under that name, or with `default_value` when the visitor has none. */
+        VisitorDataPlaceholder: {
+            /**
+             * @description Id of the placeholder.
+             * @example 100700
+             */
+            id?: $Read<number>;
+            /**
+             * @description Name of the placeholder, unique in the project: the key of the value in each visitor's `data`, and what goes between the double braces in content.
+             * @example first_name
+             */
+            placeholder?: string;
+            /**
+             * @description Text used for visitors with no value stored for this placeholder.
+             * @example there
+             */
+            default_value?: string;
+            /**
+             * @description When the placeholder was created, as a Unix timestamp in seconds.
+             * @example 1764547200
+             */
+            created_at?: $Read<number>;
+        };
+        /** @description A list of visitor data placeholders. */
+        PlaceholdersList: components["schemas"]["VisitorDataPlaceholder"][];
+        /** @description One page of visitor data placeholders, with pagination details in `extra`. */
+        PlaceholdersListResponseData: {
+            data?: components["schemas"]["PlaceholdersList"];
+            extra?: components["schemas"]["Extra"];
+        };
+        /** @description A new visitor data placeholder; only its name is required. */
+        CreatePlaceholderRequestData: WithRequired<components["schemas"]["VisitorDataPlaceholder"], "placeholder">;
+        /** @description New values for a visitor data placeholder's name and default value; both are optional. */
+        UpdatePlaceholderRequestData: {
+            /**
+             * @description New name of the placeholder, unique in the project.
+             * @example given_name
+             */
+            placeholder?: string;
+            /**
+             * @description New text for visitors with no value for this placeholder.
+             * @example friend
+             */
+            default_value?: string;
+        };
         /** @description Which page of a project's experiences to return, with filters, sorting and the optional fields or expanded objects each experience should carry. */
         GetExperiencesListRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["ExperiencesListFilteringOptions"] & components["schemas"]["PageNumber"] & {
             /** @description Optional fields to add to each experience. */
@@ -13169,6 +13813,194 @@ export interface components {
                 "application/json": components["schemas"]["SdkKey"];
             };
         };
+        /** @description The project's recorded visitor sessions. */
+        SessionsListResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "data": [
+                 *         {
+                 *           "id": 100900
+                 *         },
+                 *         {
+                 *           "id": 100901
+                 *         }
+                 *       ],
+                 *       "extra": {
+                 *         "tk": null
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["SessionsListResponseData"];
+            };
+        };
+        /** @description One page of Convert Signals™ sessions, with pagination details in `extra`. */
+        SignalSessionsListResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "data": [
+                 *         {
+                 *           "id": "6f1c2d9e8a7b4c3d",
+                 *           "duration": 184,
+                 *           "visited_pages": [
+                 *             {
+                 *               "url": "https://www.example.com/pricing",
+                 *               "duration": 95,
+                 *               "timestamp": 1764547200
+                 *             },
+                 *             {
+                 *               "url": "https://www.example.com/checkout",
+                 *               "duration": 89,
+                 *               "timestamp": 1764547295
+                 *             }
+                 *           ],
+                 *           "visited_pages_count": 2,
+                 *           "entry_page": "https://www.example.com/pricing",
+                 *           "exit_page": "https://www.example.com/checkout",
+                 *           "session_start_time": 1764547200,
+                 *           "device": "Desktop",
+                 *           "browser": "Chrome",
+                 *           "country_code": "US",
+                 *           "watched": false
+                 *         }
+                 *       ],
+                 *       "extra": {
+                 *         "tk": null,
+                 *         "pagination": {
+                 *           "current_page": 1,
+                 *           "items_count": 1,
+                 *           "items_per_page": 30,
+                 *           "pages_count": 1
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["SignalSessionsListResponseData"];
+            };
+        };
+        /** @description One page of visitor data items, with pagination details in `extra`. */
+        VisitorsDataListResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "data": [
+                 *         {
+                 *           "visitor_id": "crm-58213",
+                 *           "data": {
+                 *             "first_name": "Ann",
+                 *             "plan": "pro",
+                 *             "city": "Boston"
+                 *           },
+                 *           "source": "crm",
+                 *           "created_at": 1764547200
+                 *         },
+                 *         {
+                 *           "visitor_id": "crm-58214",
+                 *           "data": {
+                 *             "first_name": "Bo",
+                 *             "plan": "free",
+                 *             "city": "Denver"
+                 *           },
+                 *           "source": "csv",
+                 *           "created_at": 1764633600
+                 *         }
+                 *       ],
+                 *       "extra": {
+                 *         "pagination": {
+                 *           "current_page": 1,
+                 *           "items_count": 2,
+                 *           "items_per_page": 30,
+                 *           "pages_count": 1
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["VisitorDataListResponseData"];
+            };
+        };
+        /** @description The visitor data item. */
+        VisitorDataItemResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "visitor_id": "crm-58213",
+                 *       "data": {
+                 *         "first_name": "Ann",
+                 *         "plan": "pro",
+                 *         "city": "Boston"
+                 *       },
+                 *       "source": "crm",
+                 *       "created_at": 1764547200
+                 *     }
+                 */
+                "application/json": components["schemas"]["VisitorDataItem"];
+            };
+        };
+        /** @description One page of visitor data placeholders, with pagination details in `extra`. */
+        VisitorDataPlaceholdersListResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "data": [
+                 *         {
+                 *           "id": 100700,
+                 *           "placeholder": "first_name",
+                 *           "default_value": "there",
+                 *           "created_at": 1764547200
+                 *         },
+                 *         {
+                 *           "id": 100701,
+                 *           "placeholder": "plan",
+                 *           "default_value": "free",
+                 *           "created_at": 1764547260
+                 *         }
+                 *       ],
+                 *       "extra": {
+                 *         "pagination": {
+                 *           "current_page": 1,
+                 *           "items_count": 2,
+                 *           "items_per_page": 30,
+                 *           "pages_count": 1
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["PlaceholdersListResponseData"];
+            };
+        };
+        /** @description The visitor data placeholder. */
+        VisitorDataPlaceholderResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": 100700,
+                 *       "placeholder": "first_name",
+                 *       "default_value": "there",
+                 *       "created_at": 1764547200
+                 *     }
+                 */
+                "application/json": components["schemas"]["VisitorDataPlaceholder"];
+            };
+        };
         /** @description One experience, with the optional fields asked for through `include` and the related objects asked for through `expand`. */
         ExperienceResponse: {
             headers: {
@@ -13562,6 +14394,26 @@ export interface components {
          */
         sdk_key: string;
         /**
+         * @description Id of the Convert Signals™ session, as `getSignalSessionsList` returns it (a string).
+         * @example 6f1c2d9e8a7b4c3d
+         */
+        signal_session_id: string;
+        /**
+         * @description The visitor identifier a visitor data item is stored under: the `visitor_id` given when the item was created, imported or pushed.
+         * @example crm-58213
+         */
+        visitor_id: string;
+        /**
+         * @description Id of the visitor data placeholder. The same value as `placeholder_id` elsewhere: the live API spells this path parameter in camel case on its update and delete paths only.
+         * @example 100700
+         */
+        placeholderId: number;
+        /**
+         * @description Id of the visitor data placeholder.
+         * @example 100700
+         */
+        placeholder_id: number;
+        /**
          * @description Id of the experience.
          * @example 100200
          */
@@ -13877,6 +14729,66 @@ export interface components {
         UpdateSdkKeyRequest: {
             content: {
                 "application/json": components["schemas"]["UpdateSdkKeyRequestData"];
+            };
+        };
+        /** @description The period to list recorded sessions from; optional. */
+        GetSessionsRequest: {
+            content: {
+                "application/json": components["schemas"]["GetSessionsListRequestData"];
+            };
+        };
+        /** @description Paging and filters for the Convert Signals™ sessions list; all optional. */
+        GetSignalSessionsRequest: {
+            content: {
+                "application/json": components["schemas"]["GetSignalSessionsListRequestData"];
+            };
+        };
+        /** @description Paging and search for the visitor data list; all optional. */
+        GetVisitorDataListRequest: {
+            content: {
+                "application/json": components["schemas"]["GetVisitorDataListRequestData"];
+            };
+        };
+        /** @description The visitor identifier, the data to store for that visitor and its source. */
+        CreateVisitorDataItemRequest: {
+            content: {
+                "application/json": components["schemas"]["CreateVisitorDataItemRequestData"];
+            };
+        };
+        /** @description The visitor's new data. */
+        UpdateVisitorDataItemRequest: {
+            content: {
+                "application/json": components["schemas"]["UpdateVisitorDataItemRequestData"];
+            };
+        };
+        /** @description The CSV file to import, as multipart form data. */
+        ImportVisitorsDataCsvRequest: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportVisitorsDataCsvRequestData"];
+            };
+        };
+        /** @description The source label and the visitor data items to store. */
+        ImportVisitorsDataPushRequest: {
+            content: {
+                "application/json": components["schemas"]["ImportVisitorsDataPushRequestData"];
+            };
+        };
+        /** @description Paging and search for the visitor data placeholders list; all optional. */
+        GetVisitorDataPlaceholdersListRequest: {
+            content: {
+                "application/json": components["schemas"]["GetPlaceholdersListRequestData"];
+            };
+        };
+        /** @description Name and default value of the new placeholder. */
+        CreateVisitorDataPlaceholderRequest: {
+            content: {
+                "application/json": components["schemas"]["CreatePlaceholderRequestData"];
+            };
+        };
+        /** @description The placeholder's new name or default value. */
+        UpdateVisitorDataPlaceholderRequest: {
+            content: {
+                "application/json": components["schemas"]["UpdatePlaceholderRequestData"];
             };
         };
         /** @description Paging, sorting, filters and optional fields for the experience list. */
@@ -15396,6 +16308,401 @@ export interface operations {
         requestBody: components["requestBodies"]["UpdateSdkKeyRequest"];
         responses: {
             200: components["responses"]["SdkKeyResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getSessionsList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["GetSessionsRequest"];
+        responses: {
+            200: components["responses"]["SessionsListResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getSignalSessionsList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["GetSignalSessionsRequest"];
+        responses: {
+            200: components["responses"]["SignalSessionsListResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    deleteSignalSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the Convert Signals™ session, as `getSignalSessionsList` returns it (a string).
+                 * @example 6f1c2d9e8a7b4c3d
+                 */
+                signal_session_id: components["parameters"]["signal_session_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["SuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getVisitorData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["GetVisitorDataListRequest"];
+        responses: {
+            200: components["responses"]["VisitorsDataListResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    createVisitorDataItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CreateVisitorDataItemRequest"];
+        responses: {
+            201: components["responses"]["VisitorDataItemResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getVisitorDataItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description The visitor identifier a visitor data item is stored under: the `visitor_id` given when the item was created, imported or pushed.
+                 * @example crm-58213
+                 */
+                visitor_id: components["parameters"]["visitor_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["VisitorDataItemResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    updateVisitorDataItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description The visitor identifier a visitor data item is stored under: the `visitor_id` given when the item was created, imported or pushed.
+                 * @example crm-58213
+                 */
+                visitor_id: components["parameters"]["visitor_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UpdateVisitorDataItemRequest"];
+        responses: {
+            200: components["responses"]["VisitorDataItemResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    deleteVisitorDataItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description The visitor identifier a visitor data item is stored under: the `visitor_id` given when the item was created, imported or pushed.
+                 * @example crm-58213
+                 */
+                visitor_id: components["parameters"]["visitor_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["SuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    importVisitorsDataCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ImportVisitorsDataCsvRequest"];
+        responses: {
+            201: components["responses"]["SuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    pushVisitorsData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ImportVisitorsDataPushRequest"];
+        responses: {
+            201: components["responses"]["SuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getVisitorsDataPlaceholdersList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["GetVisitorDataPlaceholdersListRequest"];
+        responses: {
+            200: components["responses"]["VisitorDataPlaceholdersListResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    createVisitorsDataPlaceholder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CreateVisitorDataPlaceholderRequest"];
+        responses: {
+            201: components["responses"]["VisitorDataPlaceholderResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    updateVisitorsDataPlaceholder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the visitor data placeholder. The same value as `placeholder_id` elsewhere: the live API spells this path parameter in camel case on its update and delete paths only.
+                 * @example 100700
+                 */
+                placeholderId: components["parameters"]["placeholderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UpdateVisitorDataPlaceholderRequest"];
+        responses: {
+            200: components["responses"]["VisitorDataPlaceholderResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    deleteVisitorsDataPlaceholder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the visitor data placeholder. The same value as `placeholder_id` elsewhere: the live API spells this path parameter in camel case on its update and delete paths only.
+                 * @example 100700
+                 */
+                placeholderId: components["parameters"]["placeholderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["SuccessResponse"];
+            default: components["responses"]["ErrorResponse"];
+        };
+    };
+    getVisitorsDataPlaceholder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the account that owns the data.
+                 * @example 100012
+                 */
+                account_id: components["parameters"]["account_id"];
+                /**
+                 * @description Id of the project.
+                 * @example 10034
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Id of the visitor data placeholder.
+                 * @example 100700
+                 */
+                placeholder_id: components["parameters"]["placeholder_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["VisitorDataPlaceholderResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };

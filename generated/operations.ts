@@ -75,6 +75,21 @@ export const operationTable = {
   createSdkKey: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/sdk-keys/create", pathParams: { account_id: "integer", project_id: "integer" } },
   deleteSdkKey: { method: "DELETE", path: "/accounts/{account_id}/projects/{project_id}/sdk-keys/{sdk_key}/delete", pathParams: { account_id: "integer", project_id: "integer", sdk_key: "string" } },
   updateSdkKey: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/sdk-keys/{sdk_key}/update", pathParams: { account_id: "integer", project_id: "integer", sdk_key: "string" } },
+  getSessionsList: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/sessions", pathParams: { account_id: "integer", project_id: "integer" }, idempotent: true },
+  getSignalSessionsList: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/signal_sessions", pathParams: { account_id: "integer", project_id: "integer" }, idempotent: true, paginated: true },
+  deleteSignalSession: { method: "DELETE", path: "/accounts/{account_id}/projects/{project_id}/signal_sessions/{signal_session_id}", pathParams: { account_id: "integer", project_id: "integer", signal_session_id: "string" } },
+  getVisitorData: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/visitors-data", pathParams: { account_id: "integer", project_id: "integer" }, idempotent: true, paginated: true },
+  createVisitorDataItem: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/visitors-data/add", pathParams: { account_id: "integer", project_id: "integer" } },
+  getVisitorDataItem: { method: "GET", path: "/accounts/{account_id}/projects/{project_id}/visitors-data/{visitor_id}", pathParams: { account_id: "integer", project_id: "integer", visitor_id: "string" }, idempotent: true },
+  updateVisitorDataItem: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/visitors-data/{visitor_id}/update", pathParams: { account_id: "integer", project_id: "integer", visitor_id: "string" } },
+  deleteVisitorDataItem: { method: "DELETE", path: "/accounts/{account_id}/projects/{project_id}/visitors-data/{visitor_id}/delete", pathParams: { account_id: "integer", project_id: "integer", visitor_id: "string" } },
+  importVisitorsDataCsv: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/visitors-data/import", pathParams: { account_id: "integer", project_id: "integer" }, multipart: true },
+  pushVisitorsData: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/visitors-data/push", pathParams: { account_id: "integer", project_id: "integer" } },
+  getVisitorsDataPlaceholdersList: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/visitors-data/placeholders", pathParams: { account_id: "integer", project_id: "integer" }, idempotent: true, paginated: true },
+  createVisitorsDataPlaceholder: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/visitors-data/placeholders/add", pathParams: { account_id: "integer", project_id: "integer" } },
+  updateVisitorsDataPlaceholder: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/visitors-data/placeholders/{placeholderId}/update", pathParams: { account_id: "integer", project_id: "integer", placeholderId: "integer" } },
+  deleteVisitorsDataPlaceholder: { method: "DELETE", path: "/accounts/{account_id}/projects/{project_id}/visitors-data/placeholders/{placeholderId}/delete", pathParams: { account_id: "integer", project_id: "integer", placeholderId: "integer" } },
+  getVisitorsDataPlaceholder: { method: "GET", path: "/accounts/{account_id}/projects/{project_id}/visitors-data/placeholders/{placeholder_id}", pathParams: { account_id: "integer", project_id: "integer", placeholder_id: "integer" }, idempotent: true },
   getExperiencesList: { method: "POST", path: "/accounts/{account_id}/projects/{project_id}/experiences", pathParams: { account_id: "integer", project_id: "integer" }, idempotent: true, paginated: true },
   getExperience: { method: "GET", path: "/accounts/{account_id}/projects/{project_id}/experiences/{experience_id}", pathParams: { account_id: "integer", project_id: "integer", experience_id: "integer" }, idempotent: true },
   getExperienceByKey: { method: "GET", path: "/accounts/{account_id}/projects/{project_id}/experiences/{experience_key}", pathParams: { account_id: "integer", project_id: "integer", experience_key: "string" }, idempotent: true },
@@ -198,6 +213,9 @@ export type PaginatedOperationId =
   | "getAccountActiveCompletedExperiencesList"
   | "getProjectsList"
   | "getProjectHistory"
+  | "getSignalSessionsList"
+  | "getVisitorData"
+  | "getVisitorsDataPlaceholdersList"
   | "getExperiencesList"
   | "getExperienceHistory"
   | "getGoalsList"

@@ -42,6 +42,7 @@ export class ConvertPromise<T> extends Promise<T> {
     return { data, response: response() };
   }
 
+  // biome-ignore lint/suspicious/noThenProperty: a Promise subclass answers then() from the call's outcome
   override then<R1 = T, R2 = never>(
     onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,

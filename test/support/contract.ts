@@ -12,12 +12,15 @@ export const anonymousClient = () => prismClient({ type: "none" });
 export const sessionCookie = { Cookie: "sid=s%3A9f2c4e1a7b3d5f60" } as const;
 
 /**
- * An OAuth access token (`oauthAccessToken`), sent through raw requests: the client has no auth
- * type for it yet. The value is the one Prism answers `requestOauthToken` with.
+ * An OAuth access token (`oauthAccessToken`) as a raw header, for raw requests. The value is the
+ * one Prism answers `requestOauthToken` with.
  */
 export const oauthBearer = { Authorization: "Bearer 6f0d2a9c4e7b1f3a8d5c2e9b7a4f1c6d" } as const;
 
-/** Operation methods are meant to be used with account_id / project_id filled from the options (request signing unless `auth` is given). */
+/**
+ * Operation methods are meant to be used with account_id / project_id filled from the options.
+ * Signs requests with the test API key unless `auth` says otherwise.
+ */
 export function defaultsClient(
   options: Partial<Pick<ConvertClientOptions, "logger" | "auth">> = {},
 ): ConvertClient<"account_id" | "project_id"> {
@@ -42,20 +45,47 @@ export async function signedInDefaultsClient(): Promise<ConvertClient<"account_i
   });
 }
 
+/** A defaultsClient that records the URL and status of every answer it gets. */
+export function recordingDefaultsClient(): {
+  client: ConvertClient<"account_id" | "project_id">;
+  answers: { url: string; status: number }[];
+} {
+  const answers: { url: string; status: number }[] = [];
+  const client = defaultsClient({
+    logger: (event) => void (event.type === "response" && answers.push({ url: event.url, status: event.status })),
+  });
+  return { client, answers };
+}
+
 /** Path of one experience for operation methods: the client fills in account and project. */
 export const defaultedExperience = { experience_id: 100200 } as const;
 
 /**
- * One defaults client per auth type the client has for operations that take the global security
- * list: request signing, secret key and cookie session (the OAuth access token has no auth type
- * yet: see `oauthBearer`).
+ * One defaults client per auth type for operations that take the global security list: request
+ * signing, secret key, OAuth access token and cookie session.
  */
 export async function defaultsClientPerAuth(): Promise<
-  Record<"requestSigning" | "secretKey" | "session", ConvertClient<"account_id" | "project_id">>
+  Record<"requestSigning" | "secretKey" | "oauth" | "session", ConvertClient<"account_id" | "project_id">>
 > {
   return {
     requestSigning: defaultsClient(),
     secretKey: defaultsClient({ auth: { type: "secretKey", ...TEST_KEY } }),
+    oauth: defaultsClient({ auth: { type: "oauth", accessToken: oauthBearer.Authorization.slice("Bearer ".length) } }),
     session: await signedInDefaultsClient(),
   };
 }
+
+/**
+ * One client with default ids per way of authenticating that the spec's global `security`
+ * accepts (request signing, secret key, OAuth access token, session cookie), to call operations that declare no
+ * `security` of their own with each: `describe.each(globalSecurityClients)`.
+ */
+export const globalSecurityClients: ReadonlyArray<readonly [string, () => Promise<ConvertClient<"account_id" | "project_id">>]> = [
+  ["request signing", async () => defaultsClient()],
+  ["secret key", async () => defaultsClient({ auth: { type: "secretKey", ...TEST_KEY } })],
+  [
+    "OAuth access token",
+    async () => defaultsClient({ auth: { type: "oauth", accessToken: oauthBearer.Authorization.slice("Bearer ".length) } }),
+  ],
+  ["session cookie", signedInDefaultsClient],
+];
