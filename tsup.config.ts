@@ -1,15 +1,46 @@
-import { defineConfig } from "tsup";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { defineConfig, type Options } from "tsup";
+
+/**
+ * The web build swaps each `platform/<name>.ts` for its `platform/<name>.web.ts` (WebCrypto
+ * signing, fetch as the exchange, no file system): the package's export conditions pick it for
+ * workers, browsers, Deno and Bun, so nothing is sniffed at run time.
+ */
+const webPlatform: NonNullable<Options["esbuildPlugins"]>[number] = {
+  name: "web-platform",
+  setup(build) {
+    build.onResolve({ filter: /\/platform\/[a-z-]+\.js$/ }, (args) => {
+      const web = resolve(args.resolveDir, args.path.replace(/\.js$/, ".web.ts"));
+      return existsSync(web) ? { path: web } : undefined;
+    });
+  },
+};
 
 // Dual ESM/CJS build of the two entry points, with .d.ts/.d.cts types. package.json says
 // "type": "commonjs" on purpose: with "type": "module" the CJS output breaks on require().
-export default defineConfig({
-  entry: { index: "src/index.ts", session: "src/session/index.ts" },
-  format: ["esm", "cjs"],
-  dts: true,
-  splitting: true,
-  sourcemap: true,
-  clean: true,
-  target: "node20",
-  platform: "node",
-  treeshake: true,
-});
+export default defineConfig([
+  {
+    entry: { index: "src/index.ts", session: "src/session/index.ts" },
+    format: ["esm", "cjs"],
+    dts: true,
+    splitting: true,
+    sourcemap: true,
+    clean: true,
+    target: "node20",
+    platform: "node",
+    treeshake: true,
+  },
+  {
+    entry: { index: "src/index.ts", session: "src/session/index.ts" },
+    outDir: "dist/web",
+    format: ["esm"],
+    dts: false,
+    splitting: true,
+    sourcemap: true,
+    target: "es2022",
+    platform: "neutral",
+    treeshake: true,
+    esbuildPlugins: [webPlatform],
+  },
+]);

@@ -15,8 +15,10 @@ const src = join(root, "src");
  */
 const LAYERS = [
   ["errors.ts", "version.ts", "types.ts"],
-  ["logger.ts", "options.ts", "base-url.ts", "uploads.ts"],
+  ["logger.ts", "options.ts", "base-url.ts"],
   ["http/"],
+  // What differs between Node and the web build (chosen by export conditions), and what uses it.
+  ["platform/", "uploads.ts"],
   ["auth/"],
   ["operations/"],
   ["raw-client.ts"],

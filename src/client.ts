@@ -9,7 +9,6 @@ import { type ConsoleLogging, consoleLogging, type LogLevel, logLevelOf } from "
 import { ConvertConfigError } from "./errors.js";
 import { fetchExchange } from "./http/fetch.js";
 import { checkHeaders } from "./http/headers.js";
-import { NODE_DEFAULT_HEADERS, nodeExchange } from "./http/node.js";
 import type { Exchange } from "./http/request.js";
 import { createSender } from "./http/send.js";
 import type { ConvertLogger } from "./logger.js";
@@ -19,6 +18,7 @@ import { ConvertPromise } from "./operations/promise.js";
 import { allOperations } from "./operations/table.js";
 import type { OperationArgs, OperationMethods, PaginatedOperationId } from "./operations/types.js";
 import { type CallOptions, checkCallOptions, checkId, DEFAULTS } from "./options.js";
+import { defaultExchange } from "./platform/exchange.js";
 import { createRawClient, type RawClient } from "./raw-client.js";
 
 export { DEFAULT_BASE_URL };
@@ -110,17 +110,18 @@ export function createConvertClient<const Options extends ConvertClientOptions>(
   if (options.agent !== undefined && (typeof options.agent !== "object" || options.agent === null)) {
     throw new ConvertConfigError("options.agent must be an object: { http?: http.Agent, https?: https.Agent }");
   }
+  const platform = options.fetch ? undefined : defaultExchange(options.agent);
   const shared: Shared = {
     baseUrl,
     authenticator,
-    exchange: options.fetch ? fetchExchange(options.fetch) : nodeExchange(options.agent),
+    exchange: platform?.exchange ?? fetchExchange(options.fetch!),
     hint: (status) => authHint(options.auth, status),
   };
   // What fetch would add by itself, for node:http; the caller's headers win.
   const base: Settings = {
     ...DEFAULTS,
     defaults: {},
-    headers: options.fetch ? { ...NO_HEADERS } : { ...NODE_DEFAULT_HEADERS },
+    headers: { ...(platform?.headers ?? NO_HEADERS) },
     logging: loggingAt(logLevelOf(undefined, globalThis.process?.env?.CONVERT_LOG)),
   };
   return assemble(shared, settle(base, options, "options")) as ConvertClient<DefaultedPathParamsOf<Options>>;

@@ -8,7 +8,7 @@ export type { ConvertAuth, NoAuth, SessionAuth } from "./auth/index.js";
 export type { OAuthAuth, OAuthToken } from "./auth/oauth.js";
 export type { ReportTokenAuth } from "./auth/report-token.js";
 export type { RequestSigningAuth, SignatureHeaders, SignRequestInput } from "./auth/request-signing.js";
-export { signRequest } from "./auth/request-signing.js";
+export { signRequest, signRequestAsync } from "./auth/request-signing.js";
 export type { SecretKeyAuth } from "./auth/secret-key.js";
 export type { ConvertClient, ConvertClientDefaults, ConvertClientOptions, DefaultedPathParamsOf, PaginateArgs } from "./client.js";
 // The client

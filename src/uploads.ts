@@ -2,6 +2,7 @@
 // and CSV uploads): the operation methods take a Blob/File or bytes; these helpers make a File from
 // a stream or a path. The whole file is read first: the signature covers the exact bytes sent.
 import { ConvertConfigError } from "./errors.js";
+import { readPath } from "./platform/files.js";
 
 /** What `toFile` reads: bytes, a Blob, a web ReadableStream, or any async iterable of chunks (a Node stream). */
 export type FileSource = Uint8Array | ArrayBuffer | Blob | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>;
@@ -23,8 +24,8 @@ export async function toFile(source: FileSource, name: string, options: { type?:
 
 /** A File from a path on disk (Node), named after the file unless `name` says otherwise. */
 export async function fileFromPath(path: string, options: { name?: string | undefined; type?: string | undefined } = {}): Promise<File> {
-  const [{ readFile }, { basename }] = await Promise.all([import("node:fs/promises"), import("node:path")]);
-  return toFile(await readFile(path), options.name ?? basename(path), { type: options.type });
+  const { bytes, name } = await readPath(path);
+  return toFile(bytes, options.name ?? name, { type: options.type });
 }
 
 function isReadableStream(value: unknown): value is ReadableStream<Uint8Array> {

@@ -1,5 +1,6 @@
-import { createHmac } from "node:crypto";
+import { ConvertConfigError } from "../errors.js";
 import type { Authenticator } from "../http/request.js";
+import { hmacSha256Hex, SYNC_SIGNING } from "../platform/hmac.js";
 
 export interface SignRequestInput {
   /** The API key's `key_id`. */
@@ -24,16 +25,27 @@ export interface SignatureHeaders {
  * Computes the Convert request-signing headers. Pure: same input, same output. Use it to sign
  * requests sent with another HTTP client; the message is
  * `applicationId \n expires \n url \n body`, HMAC-SHA256 keyed with the secret, lowercase hex.
+ * Synchronous, so Node only: elsewhere use signRequestAsync.
  */
 export function signRequest(input: SignRequestInput): SignatureHeaders {
-  const expires = String(input.expires);
-  const hmac = createHmac("sha256", input.secretKey);
-  hmac.update(`${input.applicationId}\n${expires}\n${input.url}\n`);
-  if (input.body !== undefined) hmac.update(input.body);
+  if (!SYNC_SIGNING) throw new ConvertConfigError("signRequest is synchronous and needs node:crypto: use signRequestAsync on this runtime");
+  return headersOf(input, hmacSha256Hex(input.secretKey, messageOf(input), input.body) as string);
+}
+
+/** signRequest for every runtime (WebCrypto where node:crypto is missing). */
+export async function signRequestAsync(input: SignRequestInput): Promise<SignatureHeaders> {
+  return headersOf(input, await hmacSha256Hex(input.secretKey, messageOf(input), input.body));
+}
+
+function messageOf(input: Pick<SignRequestInput, "applicationId" | "expires" | "url">): string {
+  return `${input.applicationId}\n${input.expires}\n${input.url}\n`;
+}
+
+function headersOf(input: SignRequestInput, signature: string): SignatureHeaders {
   return {
     "Convert-Application-ID": input.applicationId,
-    Expires: expires,
-    Authorization: `Convert-HMAC-SHA256 Signature=${hmac.digest("hex")}`,
+    Expires: String(input.expires),
+    Authorization: `Convert-HMAC-SHA256 Signature=${signature}`,
   };
 }
 
@@ -63,11 +75,15 @@ export function requestSigning(auth: RequestSigningAuth, now: () => number = Dat
     authenticate(request) {
       // Computed per attempt: a retried request never reuses an expired signature.
       const expires = Math.floor(now() / 1000) + lifetime;
-      const signed = signRequest({ applicationId, secretKey, expires, url: request.url, body: request.body });
       const { headers } = request;
-      headers["convert-application-id"] = signed["Convert-Application-ID"];
-      headers.expires = signed.Expires;
-      headers.authorization = signed.Authorization;
+      const sign = (signature: string) => {
+        headers["convert-application-id"] = applicationId;
+        headers.expires = String(expires);
+        headers.authorization = `Convert-HMAC-SHA256 Signature=${signature}`;
+      };
+      // Synchronous on Node; a promise where only WebCrypto signs.
+      const signature = hmacSha256Hex(secretKey, messageOf({ applicationId, expires, url: request.url }), request.body);
+      return typeof signature === "string" ? sign(signature) : signature.then(sign);
     },
   };
 }

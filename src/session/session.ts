@@ -1,4 +1,3 @@
-import { inspect } from "node:util";
 import { CookieJar, type SerializedCookieJar } from "tough-cookie";
 import { checkCredential, type SessionCredentials } from "../auth/index.js";
 import { sessionAuthenticator } from "../auth/session-link.js";
@@ -159,7 +158,7 @@ export class ConvertSession implements SessionCredentials {
     return { origin: this.origin, hasSessionCookie: this.hasSessionCookie };
   }
 
-  [inspect.custom](): string {
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
     return `ConvertSession { origin: '${this.origin}', hasSessionCookie: ${this.hasSessionCookie} }`;
   }
 
