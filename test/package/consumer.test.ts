@@ -4,13 +4,12 @@
 // and @types/node are packed from this checkout's node_modules, and npm runs with an empty cache and
 // config and a trap for a registry, which must see no request at all.
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifySignature } from "../../scripts/verify-signature.js";
 import { type RecordingServer, startRecordingServer } from "../support/recording-server.js";
-import { dependencyClosure, exec, isolatedNpmEnv, packDirectories } from "./local-tarballs.js";
+import { installPackedApp } from "./local-tarballs.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const tsc = join(root, "node_modules/typescript/bin/tsc");
@@ -57,36 +56,7 @@ beforeAll(async () => {
   // Any registry look-up lands here, is recorded and fails.
   registry = await startRecordingServer((_request, response) => void response.writeHead(503).end());
 
-  temp = mkdtempSync(join(tmpdir(), "convert-consumer-"));
-  const env = isolatedNpmEnv(temp, `${registry.origin}/`);
-  const tarballs = join(temp, "tarballs");
-  dir = join(temp, "app");
-  mkdirSync(dir);
-  mkdirSync(tarballs);
-  await exec("npm", ["run", "build"], { cwd: root, env });
-  const production = Object.keys(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).dependencies ?? {});
-  const closure = dependencyClosure(root, [...production, "@types/node"]);
-  const packed = await packDirectories([root, ...closure.values()], tarballs, env, root);
-  // A consumer's own dependencies, as a user would list them; `overrides` point every transitive
-  // package at its local tarball too, so npm has no version range left to look up in a registry.
-  const local = (names: string[]) => Object.fromEntries(names.map((name) => [name, `file:${packed.get(name)}`]));
-  const direct = ["convert-api-client", "@types/node"];
-  const manifest = {
-    name: "consumer",
-    private: true,
-    dependencies: local(direct),
-    overrides: local([...closure.keys()].filter((name) => !direct.includes(name))),
-  };
-  writeFileSync(join(dir, "package.json"), JSON.stringify(manifest));
-  await exec("npm", ["install", "--no-audit", "--no-fund"], { cwd: dir, env });
-
-  const lock = JSON.parse(readFileSync(join(dir, "package-lock.json"), "utf8")) as { packages: Record<string, { resolved?: string }> };
-  const entries = Object.entries(lock.packages).filter(([path]) => path !== "");
-  installed = {
-    names: entries.map(([path]) => path.replace(/^node_modules\//, "")).sort(),
-    notLocal: entries.filter(([, entry]) => !entry.resolved?.startsWith("file:")).map(([path]) => path),
-    closure: [...packed.keys()].sort(),
-  };
+  ({ temp, dir, installed } = await installPackedApp(root, `${registry.origin}/`));
 }, 240_000);
 
 afterAll(async () => {

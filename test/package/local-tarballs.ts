@@ -1,7 +1,8 @@
 // Lets the consumer test install without the registry: everything it needs is packed from the
 // node_modules that `npm ci` already filled, so no packument or tarball is ever looked up.
 import { execFile } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 
@@ -88,4 +89,54 @@ export async function packDirectories(
   return new Map(
     (JSON.parse(stdout) as { name: string; filename: string }[]).map((entry) => [entry.name, join(destination, entry.filename)]),
   );
+}
+
+export interface PackedApp {
+  /** The temporary folder holding the app (and the tarballs); remove it when done. */
+  temp: string;
+  /** The app: a package.json and node_modules with the packed package installed. */
+  dir: string;
+  /** What the lockfile says was installed, and from where. */
+  installed: { names: string[]; notLocal: string[]; closure: string[] };
+}
+
+/**
+ * Builds and packs this package, then installs it (with its dependency closure and @types/node,
+ * packed from node_modules) into a fresh app with an isolated npm whose registry is `registry`
+ * (a trap: it must see no request).
+ */
+export async function installPackedApp(root: string, registry: string): Promise<PackedApp> {
+  const temp = mkdtempSync(join(tmpdir(), "convert-consumer-"));
+  const env = isolatedNpmEnv(temp, registry);
+  const tarballs = join(temp, "tarballs");
+  const dir = join(temp, "app");
+  mkdirSync(dir);
+  mkdirSync(tarballs);
+  await exec("npm", ["run", "build"], { cwd: root, env });
+  const production = Object.keys(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).dependencies ?? {});
+  const closure = dependencyClosure(root, [...production, "@types/node"]);
+  const packed = await packDirectories([root, ...closure.values()], tarballs, env, root);
+  // A consumer's own dependencies, as a user would list them; `overrides` point every transitive
+  // package at its local tarball too, so npm has no version range left to look up in a registry.
+  const local = (names: string[]) => Object.fromEntries(names.map((name) => [name, `file:${packed.get(name)}`]));
+  const direct = ["convert-api-client", "@types/node"];
+  const manifest = {
+    name: "consumer",
+    private: true,
+    dependencies: local(direct),
+    overrides: local([...closure.keys()].filter((name) => !direct.includes(name))),
+  };
+  writeFileSync(join(dir, "package.json"), JSON.stringify(manifest));
+  await exec("npm", ["install", "--no-audit", "--no-fund"], { cwd: dir, env });
+  const lock = JSON.parse(readFileSync(join(dir, "package-lock.json"), "utf8")) as { packages: Record<string, { resolved?: string }> };
+  const entries = Object.entries(lock.packages).filter(([path]) => path !== "");
+  return {
+    temp,
+    dir,
+    installed: {
+      names: entries.map(([path]) => path.replace(/^node_modules\//, "")).sort(),
+      notLocal: entries.filter(([, entry]) => !entry.resolved?.startsWith("file:")).map(([path]) => path),
+      closure: [...packed.keys()].sort(),
+    },
+  };
 }
