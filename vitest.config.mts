@@ -22,7 +22,10 @@ export default defineConfig({
       // The README's samples type-checked, and the HTML reference opened in Chromium.
       { extends: true, test: { name: "docs", include: ["test/docs/**/*.test.ts"] } },
       // The packed package on Node 22/24, Bun, Deno, workerd and Chromium (npm run runtimes:install first).
-      { extends: true, test: { name: "runtimes", include: ["test/runtimes/**/*.test.ts"], testTimeout: 60_000 } },
+      {
+        extends: true,
+        test: { name: "runtimes", include: ["test/runtimes/**/*.test.ts"], globalSetup: ["test/runtimes/setup.ts"], testTimeout: 60_000 },
+      },
       // The packed tarball installed into fresh consumer projects.
       { extends: true, test: { name: "package", include: ["test/package/**/*.test.ts"] } },
     ],

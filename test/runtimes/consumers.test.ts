@@ -3,18 +3,16 @@
 // export conditions. Each imports it as a user would and makes a request-signing call to a local
 // server that verifies the signature; Node and Bun also require() it.
 import { spawn } from "node:child_process";
-import { rmSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { verifySignature } from "../../scripts/verify-signature.js";
-import { installPackedApp, type PackedApp } from "../package/local-tarballs.js";
 import { type RecordingServer, startRecordingServer } from "../support/recording-server.js";
-import { root, runtimes } from "./runtimes.js";
+import { runtimes } from "./runtimes.js";
 
 const secrets = { runtime_app: "runtime-secret" };
 let server: RecordingServer;
-let registry: RecordingServer;
-let app: PackedApp;
+const appDir = inject("packedApp");
 const seen: { target: string; problem: string | null; agent: string }[] = [];
 
 beforeAll(async () => {
@@ -24,30 +22,26 @@ beforeAll(async () => {
     if (problem) return void response.writeHead(401, { "content-type": "application/json" }).end(JSON.stringify({ message: problem }));
     response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id: 10034, name: "Runtime shop" }));
   });
-  registry = await startRecordingServer((_request, response) => void response.writeHead(503).end());
-  app = await installPackedApp(root, `${registry.origin}/`);
   const call = `const convert = createConvertClient({ baseUrl: process.env.API_URL, auth: { type: "requestSigning", applicationId: "runtime_app", secretKey: "runtime-secret" }, accountId: 100012, projectId: 10034 });
 const project = await convert.getProject({ query: { include: ["domains"] } });
 const signed = await signRequestAsync({ applicationId: "a", secretKey: "s", expires: 1, url: "https://x/" });
 console.log(JSON.stringify({ id: project.id, session: typeof ConvertSession, signature: signed.Authorization.length }));`;
   writeFileSync(
-    join(app.dir, "esm.mjs"),
+    join(appDir, "esm.mjs"),
     `import { createConvertClient, signRequestAsync } from "convert-api-client";\nimport { ConvertSession } from "convert-api-client/session";\n${call}\n`,
   );
   writeFileSync(
-    join(app.dir, "cjs.cjs"),
+    join(appDir, "cjs.cjs"),
     `const { createConvertClient, signRequestAsync } = require("convert-api-client");\nconst { ConvertSession } = require("convert-api-client/session");\n(async () => {\n${call}\n})();\n`,
   );
 }, 240_000);
 
 afterAll(async () => {
   await server?.close();
-  await registry?.close();
-  if (app) rmSync(app.temp, { recursive: true, force: true });
 });
 
 async function run(binary: string, args: string[]) {
-  const child = spawn(binary, args, { cwd: app.dir, env: { ...process.env, API_URL: `${server.origin}/api/v2`, NO_COLOR: "1" } });
+  const child = spawn(binary, args, { cwd: appDir, env: { ...process.env, API_URL: `${server.origin}/api/v2`, NO_COLOR: "1" } });
   let out = "";
   child.stdout.on("data", (chunk: Buffer) => (out += chunk));
   child.stderr.on("data", (chunk: Buffer) => (out += chunk));
