@@ -105,7 +105,7 @@ export interface PackedApp {
  * packed from node_modules) into a fresh app with an isolated npm whose registry is `registry`
  * (a trap: it must see no request).
  */
-export async function installPackedApp(root: string, registry: string): Promise<PackedApp> {
+export async function installPackedApp(root: string, registry: string, options: { optionalPeers?: boolean } = {}): Promise<PackedApp> {
   const temp = mkdtempSync(join(tmpdir(), "convert-consumer-"));
   const env = isolatedNpmEnv(temp, registry);
   const tarballs = join(temp, "tarballs");
@@ -113,13 +113,16 @@ export async function installPackedApp(root: string, registry: string): Promise<
   mkdirSync(dir);
   mkdirSync(tarballs);
   await exec("npm", ["run", "build"], { cwd: root, env });
-  const production = Object.keys(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).dependencies ?? {});
-  const closure = dependencyClosure(root, [...production, "@types/node"]);
+  const manifestOf = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { dependencies?: object; peerDependencies?: object };
+  const production = Object.keys(manifestOf.dependencies ?? {});
+  // Optional peers (tough-cookie for sessions) installed too, as a session user would, unless told not to.
+  const peers = options.optionalPeers === false ? [] : Object.keys(manifestOf.peerDependencies ?? {});
+  const closure = dependencyClosure(root, [...production, ...peers, "@types/node"]);
   const packed = await packDirectories([root, ...closure.values()], tarballs, env, root);
   // A consumer's own dependencies, as a user would list them; `overrides` point every transitive
   // package at its local tarball too, so npm has no version range left to look up in a registry.
   const local = (names: string[]) => Object.fromEntries(names.map((name) => [name, `file:${packed.get(name)}`]));
-  const direct = ["convert-api-client", "@types/node"];
+  const direct = ["convert-api-client", "@types/node", ...peers];
   const manifest = {
     name: "consumer",
     private: true,
