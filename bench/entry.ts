@@ -39,7 +39,10 @@ export interface ImportRow {
   name: string;
   /** Median ms of the `require`/`import()` call itself, process start-up excluded. */
   medianMs: number;
+  /** Median CPU ms of the same call. */
+  medianCpuMs: number;
   samples: number[];
+  cpuSamples: number[];
 }
 
 /**
@@ -50,12 +53,13 @@ export function benchImport(processes: number): ImportRow[] {
   const empty = mkdtempSync(join(tmpdir(), "convert-bench-empty-"));
   writeFileSync(join(empty, "empty.cjs"), "");
   writeFileSync(join(empty, "empty.mjs"), "");
-  const cjs = (spec: string) => ["-e", `const t=performance.now();require(${JSON.stringify(spec)});console.log(performance.now()-t)`];
-  const esm = (spec: string) => [
-    "--input-type=module",
-    "-e",
-    `const t=performance.now();await import(${JSON.stringify(spec)});console.log(performance.now()-t)`,
-  ];
+  // Wall time is what a user waits; CPU time (user + system) is the same work less the waits
+  // for other processes, so it stays readable on a busy machine.
+  const timed = (load: string) =>
+    `const t=performance.now(),c=process.cpuUsage();${load};const u=process.cpuUsage(c);` +
+    "console.log(JSON.stringify([performance.now()-t,(u.user+u.system)/1000]))";
+  const cjs = (spec: string) => ["-e", timed(`require(${JSON.stringify(spec)})`)];
+  const esm = (spec: string) => ["--input-type=module", "-e", timed(`await import(${JSON.stringify(spec)})`)];
   const cases = [
     { name: 'require("./dist/index.js")', args: cjs("./dist/index.js") },
     { name: 'import("./dist/index.mjs")', args: esm("./dist/index.mjs") },
@@ -68,19 +72,28 @@ export function benchImport(processes: number): ImportRow[] {
     { name: 'import("undici")', args: esm("undici") },
   ];
   const samples = cases.map(() => [] as number[]);
+  const cpuSamples = cases.map(() => [] as number[]);
   try {
     for (let p = 0; p < processes; p++) {
       for (let i = 0; i < cases.length; i++) {
         const at = (i + p) % cases.length;
         const run = spawnSync(process.execPath, cases[at]!.args, { cwd: REPO, encoding: "utf8" });
         if (run.status !== 0) throw new Error(`${cases[at]!.name} failed:\n${run.stderr}`);
-        samples[at]!.push(Number(run.stdout));
+        const [wall, cpu] = JSON.parse(run.stdout) as [number, number];
+        samples[at]!.push(wall);
+        cpuSamples[at]!.push(cpu);
       }
     }
   } finally {
     rmSync(empty, { recursive: true, force: true });
   }
-  return cases.map(({ name }, i) => ({ name, medianMs: median(samples[i]!), samples: samples[i]! }));
+  return cases.map(({ name }, i) => ({
+    name,
+    medianMs: median(samples[i]!),
+    medianCpuMs: median(cpuSamples[i]!),
+    samples: samples[i]!,
+    cpuSamples: cpuSamples[i]!,
+  }));
 }
 
 export interface SizeRow {

@@ -9,7 +9,7 @@
 // node --expose-gc: the bench code is compiled the way the client is, with no tsx loader.
 // Never part of `npm test`, and it exits 0 whether or not a target is met.
 import { writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchCpu, type CpuRow, UNDICI_VERSION } from "./cpu.js";
@@ -67,7 +67,8 @@ async function main() {
   const cpu = `${cpus().length} x ${cpus()[0]?.model}`;
   const other = process.env.BENCH_SRC ? resolve(process.env.BENCH_SRC) : undefined;
   const results: Results = {
-    meta: { date: new Date().toISOString(), quick, node: process.version, cpu, benchSrc: other, settings },
+    // The load average says whether other work shared the machine (the figures assume it idle).
+    meta: { date: new Date().toISOString(), quick, node: process.version, cpu, loadAverageAtStart: loadavg(), benchSrc: other, settings },
     undici: installSize("undici"),
   };
   const seconds: Record<string, number> = {};
@@ -82,7 +83,13 @@ async function main() {
   const client = await bundleClient(REPO);
   const otherClient = other ? { label: "BENCH_SRC", client: await bundleClient(other) } : undefined;
   lap("bundle");
-  say(`convert-api-client bench${quick ? " (--quick)" : ""}: node ${process.version}, ${cpu}, undici ${UNDICI_VERSION}`);
+  const load = () =>
+    loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" ");
+  say(
+    `convert-api-client bench${quick ? " (--quick)" : ""}: node ${process.version}, ${cpu}, undici ${UNDICI_VERSION}, load average ${load()}`,
+  );
   if (other) say(`BENCH_SRC = ${other}`);
   say("");
 
@@ -124,8 +131,14 @@ async function main() {
     results.import = rows;
     lap("import");
     say(`2. Import time in a fresh node process: the require/import() call itself, median of ${settings.importProcesses} processes`);
-    const cells = rows.map((r) => [r.name, fixed(r.medianMs, 1), fixed(Math.min(...r.samples), 1), fixed(Math.max(...r.samples), 1)]);
-    say(`${table(["module", "median ms", "min", "max"], cells)}\n`);
+    const cells = rows.map((r) => [
+      r.name,
+      fixed(r.medianMs, 1),
+      fixed(Math.min(...r.samples), 1),
+      fixed(Math.max(...r.samples), 1),
+      fixed(r.medianCpuMs, 1),
+    ]);
+    say(`${table(["module", "median ms", "min", "max", "median CPU ms"], cells)}\n`);
   }
 
   if (runs("memory")) {
@@ -208,12 +221,13 @@ async function main() {
     ),
   );
 
+  results.meta.loadAverageAtEnd = loadavg();
   results.meta.durationSeconds = Math.round((Date.now() - started) / 100) / 10;
   results.meta.sectionSeconds = seconds;
   // Only a full run replaces the figures BENCHMARKS.md quotes.
   const name = quick ? "results.quick.json" : only ? "results.partial.json" : "results.json";
   writeFileSync(fileURLToPath(new URL(`./${name}`, import.meta.url)), `${JSON.stringify(results, null, 2)}\n`);
-  say(`\nWrote bench/${name} in ${results.meta.durationSeconds} s (${JSON.stringify(seconds)}).`);
+  say(`\nWrote bench/${name} in ${results.meta.durationSeconds} s (${JSON.stringify(seconds)}), load average now ${load()}.`);
 }
 
 /** node:http against undici's request, from the sections that ran. */
