@@ -3,7 +3,7 @@
 import { createHmac } from "node:crypto";
 import http from "node:http";
 import { createRequire } from "node:module";
-import { ACCOUNT_ID, type Client, collectGarbage, drive, KEY, LIST_BODY, median, PROJECT_ID, type Run } from "./lib.js";
+import { ACCOUNT_ID, type Client, collectGarbage, drive, KEY, LIST_BODY, median, PROJECT_ID, quantile, type Run } from "./lib.js";
 
 /** One way of making the workload's requests; `send(i)` makes request i of a run. */
 export interface Variant {
@@ -125,6 +125,8 @@ export interface CpuRow {
   cpuUsPerRequest: number;
   /** Median over rounds of this variant's CPU per request ÷ the faster floor's ((a) or (b)) in the same round. */
   vsFloor: number;
+  /** Quartiles of the same per-round ratios: how much the rounds disagree. */
+  vsFloorQuartiles: [number, number];
   /** Which floor was the faster one in most rounds. */
   floor: string;
   requestsPerSecond: number;
@@ -170,13 +172,15 @@ export async function benchCpu(origin: string, client: Client, other: { label: s
     for (const v of all) {
       const cpu = perRequest(v.key);
       const rps = runs.get(`${v.key}@${concurrency}`)!.map((r) => (s.perRound / r.wallMs) * 1000);
+      const ratios = cpu.map((x, i) => x / floor[i]!);
       rows.push({
         answer: s.answer,
         concurrency,
         key: v.key,
         name: v.name,
         cpuUsPerRequest: median(cpu),
-        vsFloor: median(cpu.map((x, i) => x / floor[i]!)),
+        vsFloor: median(ratios),
+        vsFloorQuartiles: [quantile(ratios, 0.25), quantile(ratios, 0.75)],
         floor: aFaster * 2 >= a.length ? "a" : "b",
         requestsPerSecond: median(rps),
         rounds: cpu.map((x, i) => ({ cpuUsPerRequest: x, requestsPerSecond: rps[i]! })),

@@ -98,15 +98,19 @@ export async function drive(send: (i: number) => Promise<unknown>, count: number
 
 /** Calls `gc()` (the bench runs with --expose-gc), so that a run does not pay for the last one's garbage. */
 export function collectGarbage(): void {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  gc?.();
-  gc?.();
+  (globalThis as { gc?: () => void }).gc?.();
 }
 
 export function median(values: readonly number[]): number {
+  return quantile(values, 0.5);
+}
+
+/** The q-quantile (0..1), interpolated between the nearest values. */
+export function quantile(values: readonly number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  const at = (sorted.length - 1) * q;
+  const low = Math.floor(at);
+  return sorted[low]! + (sorted[Math.ceil(at)]! - sorted[low]!) * (at - low);
 }
 
 export function thousands(value: number): string {

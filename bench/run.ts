@@ -3,7 +3,7 @@
 // section), bench/results.quick.json (--quick) or bench/results.partial.json (--only).
 //   --quick   the same code with small counts: seconds, for CI; figures indicative only.
 //   --only    some sections only.
-//   --rounds  rounds of the cpu section (default 7).
+//   --rounds  rounds of the cpu section (default 21 for small answers, 11 for 1 MiB).
 // BENCH_SRC=<dir with src/ and generated/> adds that version's client next to this one.
 // `npm run bench` bundles this file with esbuild into bench/.run.mjs and runs that with plain
 // node --expose-gc: the bench code is compiled the way the client is, with no tsx loader.
@@ -32,15 +32,17 @@ const runs = (section: Section) => !only || only.includes(section);
 const CONCURRENCIES = [1, 32];
 const settings = quick
   ? {
-      small: { perRound: 100, rounds: 3, warmup: 50 },
-      oneMiB: { perRound: 6, rounds: 3, warmup: 4 },
+      small: { perRound: 64, rounds: 3, warmup: 64 },
+      oneMiB: { perRound: 8, rounds: 3, warmup: 8 },
       importProcesses: 3,
       memory: { requests: 3_000, warmup: 300 },
       large: { sizeMiB: 10, processes: 1 },
     }
   : {
-      small: { perRound: 1_000, rounds: 7, warmup: 300 },
-      oneMiB: { perRound: 60, rounds: 7, warmup: 20 },
+      // Many short rounds rather than a few long ones: a busy spell of the machine then spoils a
+      // few rounds, which the medians drop. 64 and more per round keep 32 requests in flight.
+      small: { perRound: 256, rounds: 21, warmup: 512 },
+      oneMiB: { perRound: 64, rounds: 11, warmup: 64 },
       importProcesses: 21,
       memory: { requests: 100_000, warmup: 2_000 },
       large: { sizeMiB: 200, processes: 3 },
@@ -113,11 +115,12 @@ async function main() {
           r.concurrency,
           fixed(r.cpuUsPerRequest, 0),
           fixed(r.vsFloor, 2),
+          `${fixed(r.vsFloorQuartiles[0], 2)}-${fixed(r.vsFloorQuartiles[1], 2)}`,
           thousands(r.requestsPerSecond),
         ]);
-        say(table(["variant", "conc.", "µs CPU/req", "x floor", "req/s"], cells));
+        say(table(["variant", "conc.", "µs CPU/req", "x floor", "(quartiles)", "req/s"], cells));
         const floors = CONCURRENCIES.map((c) => `(${rows.find((r) => r.concurrency === c)!.floor}) at ${c}`).join(", ");
-        say(`floor: the faster of (a) and (b) in each round (mostly ${floors})\n`);
+        say(`floor: the faster of (a) and (b) in each round (mostly ${floors}); x floor: median of the per-round ratios\n`);
       }
     } finally {
       server.close();
