@@ -1,7 +1,7 @@
 // What the bench sections share: the client as it ships, the local server, the request loop,
 // the workload's constants and small number helpers.
 import { fork } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
@@ -38,7 +38,8 @@ export async function bundleClient(root: string): Promise<Client> {
   process.on("exit", () => rmSync(outdir, { recursive: true, force: true }));
   await build({
     absWorkingDir: resolve(root),
-    entryPoints: { index: "src/index.ts", session: "src/session/index.ts" },
+    // Older versions (BENCH_SRC) had the session entry in src/session.ts.
+    entryPoints: { index: "src/index.ts", session: existsSync(join(root, "src/session.ts")) ? "src/session.ts" : "src/session/index.ts" },
     outdir,
     outExtension: { ".js": ".mjs" },
     bundle: true,
