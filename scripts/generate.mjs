@@ -93,6 +93,7 @@ function operationTable(doc) {
     return names;
   };
   const rows = [];
+  const pathParamTypes = {};
   const paginated = [];
   const binaries = [];
   for (const [path, item] of Object.entries(doc.paths)) {
@@ -113,10 +114,14 @@ function operationTable(doc) {
       for (const parameter of [...(item.parameters ?? []), ...(op.parameters ?? [])].map(deref)) {
         if (parameter.in === "path") pathParams[parameter.name] = deref(parameter.schema).type === "integer" ? "integer" : "string";
       }
+      // One type per parameter name across the spec, written once below (not per operation).
+      for (const [name, type] of Object.entries(pathParams)) {
+        if (pathParamTypes[name] && pathParamTypes[name] !== type) throw new Error(`path parameter ${name} is ${pathParamTypes[name]} in one operation and ${type} in ${op.operationId}`);
+        pathParamTypes[name] = type;
+      }
       const entry = {
         method: method.toUpperCase(),
         path,
-        pathParams: Object.keys(pathParams).length > 0 ? pathParams : false,
         // Safe to send twice: every GET, and the POSTs that only read (marked in the spec).
         idempotent: method === "get" || op["x-convert-idempotent"] === true,
         // Walks pages: a `page` field in the body and `extra.pagination` in the answer.
@@ -136,8 +141,6 @@ function operationTable(doc) {
   return `${header}export interface OperationSpec {
   readonly method: "GET" | "PUT" | "POST" | "DELETE" | "PATCH";
   readonly path: string;
-  /** Type of each parameter of the path template, from its schema. */
-  readonly pathParams?: Readonly<Record<string, "integer" | "string">>;
   /** Safe to send twice: retried after a network error or a 502/503/504. */
   readonly idempotent?: true;
   /** A list that walks pages: a page field in the body, extra.pagination in the answer. */
@@ -151,6 +154,9 @@ function operationTable(doc) {
 export const operationTable = {
 ${rows.join("\n")}
 } as const satisfies Record<string, OperationSpec>;
+
+/** The type of each path parameter, by name (one type per name across the spec). */
+export const pathParamTypes: Readonly<Record<string, "integer" | "string">> = ${literal(Object.fromEntries(Object.entries(pathParamTypes).sort()))};
 
 /** The operations \`paginate\` walks (the \`paginated\` ones above). */
 export type PaginatedOperationId =

@@ -3,8 +3,7 @@
 // is this module's, which reads the final Request and hands it to the send loop.
 import type { Client, Middleware } from "openapi-fetch";
 import type { paths } from "../generated/openapi-types.js";
-import { ConvertConfigError, describeCall, type RequestInfo } from "./errors.js";
-import { readBody } from "./http/answer.js";
+import { ConvertConfigError, ConvertResponseError, describeCall, type RequestInfo } from "./errors.js";
 import { bodyInit } from "./http/body.js";
 import { isTransportOwned } from "./http/headers.js";
 import { serializeQuery } from "./http/query.js";
@@ -44,7 +43,7 @@ export function createRawClient(config: { baseUrl: string; headers: Record<strin
   const { baseUrl, send } = config;
 
   /** The fetch openapi-fetch calls once every middleware has run: the final Request goes out. */
-  const forward = async (request: Request, context: Context): Promise<Response> => {
+  const forward = async (request: Request, context: Context, last?: LastAnswer): Promise<Response> => {
     const { method, url } = request;
     const headers: Record<string, string> = {};
     for (const [name, value] of request.headers) headers[name] = value;
@@ -69,7 +68,8 @@ export function createRawClient(config: { baseUrl: string; headers: Record<strin
         idempotent: operation ? operation.idempotent : method === "GET" || method === "HEAD",
       },
     );
-    return responseOf(answer, info);
+    if (last) last.value = { answer, info };
+    return responseOf(answer);
   };
 
   // openapi-fetch is loaded with the first raw call (or the first call while middleware is
@@ -104,7 +104,8 @@ export function createRawClient(config: { baseUrl: string; headers: Record<strin
     for (const [name, type] of operation?.pathParams ?? templateParamTypes(path)) checkPathParam(where, name, params.path?.[name], type);
     // The signal goes to the send loop, not into the Request, which would keep a listener on it.
     const context: Context = { signal: checkSignal(signal, where), timeoutMs, attemptTimeoutMs, maxRetries, maxResponseBytes };
-    return { ...rest, fetch: (request: Request) => forward(request, context) };
+    const last: LastAnswer = {};
+    return { init: { ...rest, fetch: (request: Request) => forward(request, context, last) }, last };
   };
 
   const raw = {} as Record<string, unknown>;
@@ -112,12 +113,15 @@ export function createRawClient(config: { baseUrl: string; headers: Record<strin
     raw[method] = async (path: string, init?: Record<string, unknown>) => {
       const prepared = prepare(method, path, init);
       const send = (await openapiFetch())[method] as (path: string, init: unknown) => Promise<unknown>;
-      return send(path, prepared);
+      return send(path, prepared.init).catch((error: unknown) => Promise.reject(responseError(error, prepared.last)));
     };
   }
   raw.request = async (method: string, path: string, init?: Record<string, unknown>) => {
     const prepared = prepare(String(method).toUpperCase(), path, init);
-    return (await openapiFetch()).request(method as never, path as never, prepared as never);
+    const client = await openapiFetch();
+    return client
+      .request(method as never, path as never, prepared.init as never)
+      .catch((error: unknown) => Promise.reject(responseError(error, prepared.last)));
   };
   // Kept here for a client made later, and passed on to the one that exists.
   raw.use = (...added: Middleware[]) => {
@@ -138,24 +142,41 @@ export function createRawClient(config: { baseUrl: string; headers: Record<strin
   return {
     raw: raw as unknown as RawClient,
     hasMiddleware: () => middleware.size > 0,
-    request: async (method, path, init, context) =>
-      (await openapiFetch()).request(
-        method as never,
-        path as never,
-        { ...init, fetch: (request: Request) => forward(request, context) } as never,
-      ) as never,
+    request: async (method, path, init, context) => {
+      const last: LastAnswer = {};
+      const client = await openapiFetch();
+      const fetch = (request: Request) => forward(request, context, last);
+      return client
+        .request(method as never, path as never, { ...init, fetch } as never)
+        .catch((error: unknown) => Promise.reject(responseError(error, last))) as never;
+    },
   };
+}
+
+/** The answer a raw call got, kept to explain a body openapi-fetch could not parse. */
+interface LastAnswer {
+  value?: { answer: Answer; info: RequestInfo };
+}
+
+/**
+ * openapi-fetch parses a 2xx body itself; text that is not JSON makes it throw a bare SyntaxError,
+ * told here as the ConvertResponseError it is (the body is parsed once, by openapi-fetch).
+ */
+function responseError(error: unknown, last: LastAnswer): unknown {
+  if (!(error instanceof SyntaxError) || !last.value) return error;
+  const { answer, info } = last.value;
+  const text = new TextDecoder().decode(answer.bytes.subarray(0, 400));
+  return new ConvertResponseError(`a body that is not valid JSON (${answer.bytes.byteLength} bytes)`, answer.status, info, text);
 }
 
 /**
  * A Response over the answer's bytes, describing the body it holds: already decoded, so without
- * `content-encoding` or `transfer-encoding`, its `content-length` that of the bytes. A 2xx JSON
- * body is read once here, so that text that is not JSON is a ConvertResponseError and a blank
- * body an empty one, as for operation methods.
+ * `content-encoding` or `transfer-encoding`, its `content-length` that of the bytes; a blank body
+ * is an empty one (openapi-fetch then reads no JSON from it).
  */
-function responseOf(answer: Answer, info: RequestInfo): Response {
-  let bytes: Uint8Array | null = NULL_BODY_STATUSES.has(answer.status) ? null : answer.bytes;
-  if (bytes && answer.status >= 200 && answer.status <= 299 && readBody(answer, info, false) === undefined) bytes = null;
+function responseOf(answer: Answer): Response {
+  const blank = NULL_BODY_STATUSES.has(answer.status) || isBlank(answer.bytes);
+  const bytes = blank ? null : answer.bytes;
   const headers = new Headers();
   for (const [name, value] of Object.entries(answer.headers)) {
     if (value === undefined || name === "content-encoding" || name === "transfer-encoding" || name === "content-length") continue;
@@ -170,4 +191,10 @@ function responseOf(answer: Answer, info: RequestInfo): Response {
   });
   Object.defineProperty(response, "url", { value: answer.url });
   return response;
+}
+
+/** Only JSON white space (a JSON body stops this at its first byte). */
+function isBlank(bytes: Uint8Array): boolean {
+  for (const byte of bytes) if (byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09) return false;
+  return true;
 }

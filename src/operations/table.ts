@@ -1,4 +1,4 @@
-import { type OperationSpec, operationTable } from "../../generated/operations.js";
+import { type OperationSpec, operationTable, pathParamTypes } from "../../generated/operations.js";
 import type { PathParamType } from "./path.js";
 
 /** What the client knows about one operation of the spec. */
@@ -36,7 +36,7 @@ function operations(): Index {
   const byPath = new Map<string, Operation>();
   const byMethod = new Map<string, { operation: Operation; segments: string[] }[]>();
   for (const [operationId, spec] of Object.entries(operationTable as Record<string, OperationSpec>)) {
-    const pathParams = templateParams(spec.path).map((name) => [name, spec.pathParams?.[name]] as const);
+    const pathParams = templateParams(spec.path).map((name) => [name, pathParamTypes[name]] as const);
     const operation = {
       operationId,
       method: spec.method,

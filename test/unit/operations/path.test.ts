@@ -2,7 +2,7 @@
 // would add, remove or rename a segment (dot-segments, empty, white space) or that are not the
 // integer the spec asks for are refused before anything is sent, on every way of calling.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { operationTable } from "../../../generated/operations.js";
+import { operationTable, pathParamTypes } from "../../../generated/operations.js";
 import { ConvertConfigError, createConvertClient, type OperationId } from "../../../src/index.js";
 import { TEST_KEY } from "../../support/clients.js";
 import { type RecordingServer, startRecordingServer } from "../../support/recording-server.js";
@@ -28,8 +28,7 @@ const NOT_POSITIVE_INTEGERS = [-1, 0, 1.5, 1e21, Number.NaN, Infinity, 2 ** 53, 
 const ODD_BUT_VALID = ["a/b", "a?b=c#d", "...", "a..b", "%2F", "ü ß", "100%", "$&"];
 
 const validValue = (type: string | undefined) => (type === "string" ? "ab" : 7);
-const typeOf = (operationId: OperationId, name: string) =>
-  (operationTable[operationId] as { pathParams?: Record<string, string> }).pathParams?.[name];
+const typeOf = (_operationId: OperationId, name: string) => pathParamTypes[name];
 
 /** The argument of an operation method: these path values, and an empty body where one is sent. */
 function initWith(operationId: OperationId, name: string, value: unknown): object {
