@@ -1,8 +1,7 @@
 import http from "node:http";
 import type https from "node:https";
-import type zlib from "node:zlib";
 import { VERSION } from "../version.js";
-import { AnswerTooLarge, BodyCollector } from "./body-collector.js";
+import { type BodyReading, readBody } from "./read-body.js";
 import type { Answer, Exchange } from "./request.js";
 
 /** Headers every request carries unless the caller sets them. */
@@ -12,22 +11,9 @@ export const NODE_DEFAULT_HEADERS: Readonly<Record<string, string>> = {
   "user-agent": `convert-api-client/${VERSION} node/${process.version}`,
 };
 
-type Decoder = zlib.Gunzip | zlib.Inflate | zlib.InflateRaw | zlib.BrotliDecompress;
-
-/** A streaming decoder per content coding, chosen from the body's first bytes. */
-const DECODERS: Record<string, (z: typeof zlib, first: Uint8Array) => Decoder> = {
-  gzip: (z) => z.createGunzip(),
-  "x-gzip": (z) => z.createGunzip(),
-  // "deflate" should be zlib-wrapped, but some servers send raw deflate: fetch accepts both.
-  deflate: (z, first) => ((first[0]! & 0x0f) === 0x08 ? z.createInflate() : z.createInflateRaw()),
-  br: (z) => z.createBrotliDecompress(),
-};
-
-// node:https (with tls) and node:zlib cost more to load than the rest of the client: they are
-// loaded when first needed, not when the client is imported.
+// node:https (with tls) costs more to load than the rest of the client: loaded with the first
+// https request, not when the client is imported.
 let httpsModule: typeof https | undefined;
-let zlibModule: Promise<typeof zlib> | undefined;
-const loadZlib = () => (zlibModule ??= import("node:zlib").then((module) => module.default ?? module));
 
 /** What node:http needs of an origin, parsed once per origin rather than once per request. */
 interface Origin {
@@ -66,80 +52,24 @@ export function nodeExchange(agent?: { http?: http.Agent | undefined; https?: ht
     return new Promise<Answer>((resolve, reject) => {
       if (cancellation.cancelled) return reject(cancellation.reason);
       let settled = false;
-      let decoder: Decoder | undefined;
+      let reading: BodyReading | undefined;
       let socket: { destroy(): void } | undefined;
-
       const outgoing = send({ hostname, port, path, method, headers, ...(chosen && { agent: chosen }) }, (incoming) => {
         socket = incoming.socket;
-        const coding = incoming.headers["content-encoding"]?.trim().toLowerCase();
-        const plain = coding === undefined || coding === "" || coding === "identity";
-        const createDecoder = plain ? undefined : DECODERS[coding];
-        if (!plain && !createDecoder)
-          return fail(new Error(`the answer uses content-encoding "${coding}", which the client cannot decode`));
-        let raw = 0;
-        let collector: BodyCollector;
-        try {
-          const declared = Number(incoming.headers["content-length"] ?? Number.NaN);
-          if (declared > maxResponseBytes) throw new AnswerTooLarge(maxResponseBytes);
-          collector = new BodyCollector(maxResponseBytes, plain && Number.isSafeInteger(declared) ? declared : undefined);
-        } catch (error) {
-          return fail(error);
-        }
-        const finish = () => {
+        reading = readBody(incoming, incoming.headers, maxResponseBytes, () => incoming.complete);
+        reading.bytes.then((bytes) => {
           if (settled) return;
           settled = true;
           cancellation.onCancel(undefined);
-          resolve({
-            status: incoming.statusCode!,
-            statusText: incoming.statusMessage ?? "",
-            headers: incoming.headers,
-            url,
-            bytes: collector.bytes(),
-          });
-        };
-        const keep = (chunk: Buffer) => {
-          try {
-            collector.add(chunk);
-          } catch (error) {
-            fail(error);
-          }
-        };
-        // An encoded body waits (paused) for node:zlib the first time one arrives.
-        let z: typeof zlib | undefined;
-        if (createDecoder) {
-          incoming.pause();
-          loadZlib().then((module) => {
-            z = module;
-            incoming.resume();
-          }, fail);
-        }
-        incoming.on("data", (chunk: Buffer) => {
-          raw += chunk.byteLength;
-          if (raw > maxResponseBytes) return fail(new AnswerTooLarge(maxResponseBytes));
-          if (!createDecoder) return keep(chunk);
-          if (!decoder) {
-            decoder = createDecoder(z!, chunk);
-            decoder.on("data", keep);
-            decoder.on("error", fail);
-            decoder.on("end", finish);
-          }
-          if (!decoder.write(chunk)) {
-            incoming.pause();
-            decoder.once("drain", () => incoming.resume());
-          }
-        });
-        incoming.on("error", fail);
-        incoming.on("close", () => {
-          if (!incoming.complete) fail(new Error("the connection closed before the whole answer arrived"));
-        });
-        incoming.on("end", () => (decoder ? decoder.end() : finish()));
+          resolve({ status: incoming.statusCode!, statusText: incoming.statusMessage ?? "", headers: incoming.headers, url, bytes });
+        }, fail);
       });
       cancellation.onCancel(fail);
       function fail(error: unknown) {
         if (settled) return;
         settled = true;
         cancellation.onCancel(undefined);
-        decoder?.destroy();
+        reading?.stop();
         outgoing.destroy();
         // Also when the whole body has arrived and the socket went back to the keep-alive pool.
         socket?.destroy();
