@@ -116,7 +116,8 @@ function operationTable(doc) {
       }
       // One type per parameter name across the spec, written once below (not per operation).
       for (const [name, type] of Object.entries(pathParams)) {
-        if (pathParamTypes[name] && pathParamTypes[name] !== type) throw new Error(`path parameter ${name} is ${pathParamTypes[name]} in one operation and ${type} in ${op.operationId}`);
+        if (pathParamTypes[name] && pathParamTypes[name] !== type)
+          throw new Error(`path parameter ${name} is ${pathParamTypes[name]} in one operation and ${type} in ${op.operationId}`);
         pathParamTypes[name] = type;
       }
       const entry = {
