@@ -56,6 +56,16 @@ export interface ConvertClientOptions extends CallOptions {
    */
   agent?: { http?: HttpAgent | undefined; https?: HttpsAgent | undefined } | undefined;
   /**
+   * How to send on Node: "node" (node:http, the default) or "undici" (undici's request API: less
+   * CPU per request when many run at once; `npm install undici`, loaded with the first request).
+   */
+  transport?: "node" | "undici" | undefined;
+  /**
+   * "env": send through the HTTP proxy that HTTPS_PROXY / HTTP_PROXY name, except for hosts in
+   * NO_PROXY (uses undici: `npm install undici`).
+   */
+  proxy?: "env" | undefined;
+  /**
    * Send requests with this fetch instead of node:http / node:https (the default), e.g. undici's
    * fetch with a proxy dispatcher. Redirects are still not followed.
    */
@@ -110,7 +120,19 @@ export function createConvertClient<const Options extends ConvertClientOptions>(
   if (options.agent !== undefined && (typeof options.agent !== "object" || options.agent === null)) {
     throw new ConvertConfigError("options.agent must be an object: { http?: http.Agent, https?: https.Agent }");
   }
-  const platform = options.fetch ? undefined : defaultExchange(options.agent);
+  for (const [name, value, allowed] of [
+    ["transport", options.transport, ["node", "undici"]],
+    ["proxy", options.proxy, ["env"]],
+  ] as const) {
+    if (value !== undefined && !(allowed as readonly string[]).includes(value))
+      throw new ConvertConfigError(`options.${name} must be ${allowed.map((a) => `"${a}"`).join(" or ")}`);
+  }
+  if (options.fetch && (options.transport !== undefined || options.proxy !== undefined)) {
+    throw new ConvertConfigError("options.transport and options.proxy do not apply with options.fetch (configure your fetch instead)");
+  }
+  const platform = options.fetch
+    ? undefined
+    : defaultExchange({ agent: options.agent, transport: options.transport, proxy: options.proxy });
   const shared: Shared = {
     baseUrl,
     authenticator,

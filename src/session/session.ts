@@ -17,6 +17,10 @@ export interface ConvertSessionOptions {
   allowInsecureHttp?: boolean | undefined;
   /** Sign in through this fetch instead of node:http (see the client's `fetch` option). */
   fetch?: typeof globalThis.fetch | undefined;
+  /** See the client's `transport` option. */
+  transport?: "node" | "undici" | undefined;
+  /** See the client's `proxy` option. */
+  proxy?: "env" | undefined;
   timeoutMs?: number | undefined;
   logger?: ConvertLogger | undefined;
 }
@@ -79,6 +83,8 @@ export class ConvertSession implements SessionCredentials {
       baseUrl: this.#baseUrl,
       auth: { type: "session", session: this },
       fetch: options.fetch,
+      transport: options.transport,
+      proxy: options.proxy,
       allowInsecureHttp: options.allowInsecureHttp,
       timeoutMs: options.timeoutMs,
       logger: options.logger,

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ConvertResponseError, createConvertClient } from "../../../src/index.js";
 import { TEST_KEY } from "../../support/clients.js";
 import { type Handler, type RecordingServer, startRecordingServer } from "../../support/recording-server.js";
+import { TRANSPORTS } from "../../support/transports.js";
 
 let server: RecordingServer;
 let handler: Handler = () => {};
@@ -16,17 +17,14 @@ afterEach(() => {
   server.requests.length = 0;
 });
 
-describe.each([
-  ["node:http", undefined],
-  ["options.fetch", globalThis.fetch],
-] as const)("over %s", (_name, fetch) => {
+describe.each(TRANSPORTS)("over %s", (_name, transport) => {
   const client = () =>
     createConvertClient({
       baseUrl: server.origin,
       auth: { type: "requestSigning", ...TEST_KEY },
       accountId: 1,
       projectId: 2,
-      ...(fetch ? { fetch } : {}),
+      ...transport,
     });
 
   it.each([

@@ -5,7 +5,7 @@ import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { verifySignature } from "../../../scripts/verify-signature.js";
-import { ConvertNetworkError, ConvertTimeoutError, createConvertClient } from "../../../src/index.js";
+import { type ConvertClientOptions, ConvertNetworkError, ConvertTimeoutError, createConvertClient } from "../../../src/index.js";
 import { TEST_KEY } from "../../support/clients.js";
 import { type Handler, type RecordingServer, startRecordingServer } from "../../support/recording-server.js";
 
@@ -19,7 +19,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function serve(handler: Handler, fetch?: typeof globalThis.fetch) {
+async function serve(handler: Handler, transport: Pick<ConvertClientOptions, "fetch" | "transport"> = {}) {
   server = await startRecordingServer(handler);
   const options = {
     baseUrl: server.origin,
@@ -28,7 +28,7 @@ async function serve(handler: Handler, fetch?: typeof globalThis.fetch) {
     projectId: 2,
     maxRetries: 0,
   } as const;
-  return { server, convert: createConvertClient(fetch ? { ...options, fetch } : options) };
+  return { server, convert: createConvertClient({ ...options, ...transport }) };
 }
 
 const sendJson: Handler = (_request, response) => {
@@ -46,8 +46,9 @@ function countingFetch() {
 }
 
 describe.each([
-  ["node:http (default)", () => undefined],
-  ["options.fetch", () => countingFetch().fetch],
+  ["node:http (default)", (): Pick<ConvertClientOptions, "fetch" | "transport"> => ({})],
+  ["undici", (): Pick<ConvertClientOptions, "fetch" | "transport"> => ({ transport: "undici" })],
+  ["options.fetch", (): Pick<ConvertClientOptions, "fetch" | "transport"> => ({ fetch: countingFetch().fetch })],
 ])("sending with %s", (_name, makeFetch) => {
   it("signs exactly the bytes it sends, with and without a body", async () => {
     const { server, convert } = await serve(sendJson, makeFetch());
@@ -106,7 +107,7 @@ describe.each([
 describe("options.fetch", () => {
   it("sends every request through the given fetch", async () => {
     const { calls, fetch } = countingFetch();
-    const { server, convert } = await serve(sendJson, fetch);
+    const { server, convert } = await serve(sendJson, { fetch });
     await convert.getProject();
     expect(calls).toEqual([`${server.origin}/accounts/1/projects/2`]);
   });

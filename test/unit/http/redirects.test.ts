@@ -6,6 +6,7 @@ import { ConvertApiError, ConvertNetworkError, createConvertClient } from "../..
 import { ConvertLoginError, ConvertSession } from "../../../src/session/index.js";
 import { TEST_KEY } from "../../support/clients.js";
 import { type RecordingServer, startRecordingServer } from "../../support/recording-server.js";
+import { TRANSPORTS } from "../../support/transports.js";
 
 let api: RecordingServer;
 let elsewhere: RecordingServer;
@@ -29,16 +30,13 @@ afterEach(() => {
   elsewhere.requests.length = 0;
 });
 
-describe.each([
-  ["node:http", undefined],
-  ["options.fetch", globalThis.fetch],
-] as const)("over %s", (_name, fetch) => {
+describe.each(TRANSPORTS)("over %s", (_name, transport) => {
   it.each([
     ["a report token", { type: "reportToken", reportToken: "report-token-secret" }],
     ["a secret key", { type: "secretKey", ...TEST_KEY }],
     ["a request signature", { type: "requestSigning", ...TEST_KEY }],
   ] as const)("a 307 to another origin is an error and %s goes nowhere else", async (_what, auth) => {
-    const convert = createConvertClient({ baseUrl: api.origin, auth, accountId: 1, projectId: 2, ...(fetch ? { fetch } : {}) });
+    const convert = createConvertClient({ baseUrl: api.origin, auth, accountId: 1, projectId: 2, ...transport });
     const error = await convert.getProject().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConvertApiError);
     expect(error).toMatchObject({ status: 307, url: `${api.origin}/accounts/1/projects/2` });
@@ -50,7 +48,7 @@ describe.each([
   });
 
   it("a sign-in answered with a 307 sends the password once, to the API only, and adopts no cookie", async () => {
-    const session = new ConvertSession({ baseUrl: api.origin, ...(fetch ? { fetch } : {}) });
+    const session = new ConvertSession({ baseUrl: api.origin, ...transport });
     const error = await session.login({ username: "user@example.com", password: "hunter2-Passw0rd" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConvertLoginError);
     expect(api.requests).toHaveLength(1);

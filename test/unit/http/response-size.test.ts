@@ -5,9 +5,16 @@ import type { ServerResponse } from "node:http";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-import { ConvertConfigError, ConvertRequestError, ConvertResponseTooLargeError, createConvertClient } from "../../../src/index.js";
+import {
+  type ConvertClientOptions,
+  ConvertConfigError,
+  ConvertRequestError,
+  ConvertResponseTooLargeError,
+  createConvertClient,
+} from "../../../src/index.js";
 import { TEST_KEY } from "../../support/clients.js";
 import { type Handler, type RecordingServer, startRecordingServer } from "../../support/recording-server.js";
+import { TRANSPORTS } from "../../support/transports.js";
 
 const MiB = 1024 * 1024;
 let server: RecordingServer | undefined;
@@ -21,7 +28,7 @@ function closed(response: ServerResponse): Promise<void> {
   return new Promise((resolve) => response.socket!.once("close", () => resolve()));
 }
 
-async function serve(handler: Handler, options: { fetch?: typeof fetch | undefined; maxResponseBytes?: number }) {
+async function serve(handler: Handler, options: Pick<ConvertClientOptions, "fetch" | "transport" | "maxResponseBytes">) {
   server = await startRecordingServer(handler);
   const convert = createConvertClient({
     baseUrl: server.origin,
@@ -41,10 +48,7 @@ const bombs = {
   br: promisify(zlib.brotliCompress)(zeros, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } }),
 };
 
-describe.each([
-  ["node:http", undefined],
-  ["options.fetch", globalThis.fetch],
-] as const)("over %s", (_name, fetch) => {
+describe.each(TRANSPORTS)("over %s", (_name, transport) => {
   it.each(Object.keys(bombs) as (keyof typeof bombs)[])(
     "stops inflating a %s bomb at the limit and closes the connection",
     async (coding) => {
@@ -56,7 +60,7 @@ describe.each([
           connectionClosed = closed(response);
           response.writeHead(200, { "content-type": "application/json", "content-encoding": coding }).end(body);
         },
-        { fetch, maxResponseBytes: MiB },
+        { ...transport, maxResponseBytes: MiB },
       );
       const error = await convert.getProject().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ConvertResponseTooLargeError);
@@ -67,7 +71,7 @@ describe.each([
       );
       // The bomb arrives whole in one packet: fetch keeps such a connection in its pool (nothing is
       // left to read on it), node:http closes it.
-      if (!fetch) await connectionClosed;
+      if (!transport.fetch) await connectionClosed;
     },
   );
 
@@ -85,7 +89,7 @@ describe.each([
         };
         pump();
       },
-      { fetch, maxResponseBytes: MiB },
+      { ...transport, maxResponseBytes: MiB },
     );
     await expect(convert.getProject()).rejects.toBeInstanceOf(ConvertResponseTooLargeError);
     await connectionClosed;
@@ -100,7 +104,7 @@ describe.each([
         response.writeHead(200, { "content-type": "application/json", "content-length": String(10 * MiB) });
         response.write("{"); // and then nothing: the client must not wait for the rest
       },
-      { fetch, maxResponseBytes: MiB },
+      { ...transport, maxResponseBytes: MiB },
     );
     await expect(convert.getProject()).rejects.toBeInstanceOf(ConvertResponseTooLargeError);
     await connectionClosed;
@@ -112,7 +116,7 @@ describe.each([
       (_request, response) => {
         response.writeHead(200, { "content-type": "application/json" }).end(text);
       },
-      { fetch, maxResponseBytes: Buffer.byteLength(text) },
+      { ...transport, maxResponseBytes: Buffer.byteLength(text) },
     );
     await expect(convert.getProject()).resolves.toMatchObject({ id: 2 });
     await expect(convert.getProject({ maxResponseBytes: 100 })).rejects.toMatchObject({ limitBytes: 100 });
