@@ -1,15 +1,31 @@
 import { defineConfig } from "tsup";
 
-// Dual ESM/CJS build of the two entry points, with .d.ts/.d.cts types. package.json says
-// "type": "commonjs" on purpose: with "type": "module" the CJS output breaks on require().
-export default defineConfig({
-  entry: { index: "src/index.ts", session: "src/session/index.ts" },
-  format: ["esm", "cjs"],
-  dts: true,
-  splitting: true,
-  sourcemap: true,
-  clean: true,
-  target: "node20",
-  platform: "node",
-  treeshake: true,
-});
+export default defineConfig([
+  // Dual ESM/CJS build of the two library entry points, with .d.ts/.d.cts types. package.json says
+  // "type": "commonjs" on purpose: with "type": "module" the CJS output breaks on require().
+  {
+    entry: { index: "src/index.ts", session: "src/session/index.ts" },
+    format: ["esm", "cjs"],
+    dts: true,
+    splitting: true,
+    sourcemap: true,
+    clean: ["!cli.*"], // the CLI build below writes beside it, at the same time
+    target: "node20",
+    platform: "node",
+    treeshake: true,
+  },
+  // The `convert-api` command: one CommonJS file (it starts faster than an ES module graph) whose
+  // commands are loaded lazily (esbuild keeps each dynamic import() unevaluated until called).
+  // The #! line comes from src/cli/index.ts; tsup makes the file executable.
+  {
+    entry: { cli: "src/cli/index.ts" },
+    format: ["cjs"],
+    dts: false,
+    splitting: false,
+    sourcemap: true,
+    clean: false,
+    shims: true, // import.meta.url, which src/cli/spec.ts resolves the bundled spec from
+    target: "node20",
+    platform: "node",
+  },
+]);
