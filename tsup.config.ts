@@ -1,4 +1,22 @@
-import { defineConfig } from "tsup";
+import { defineConfig, type Options } from "tsup";
+
+/**
+ * The `convert-api` command: one CommonJS file (it starts faster than an ES module graph) whose
+ * commands are loaded lazily (esbuild keeps each dynamic import() unevaluated until called). The
+ * #! line comes from src/cli/index.ts; tsup makes the file executable. The CLI tests build it
+ * with these options too.
+ */
+export const cliBuild = {
+  entry: { cli: "src/cli/index.ts" },
+  format: ["cjs"],
+  dts: false,
+  splitting: false,
+  sourcemap: true,
+  clean: false,
+  shims: true, // import.meta.url, which src/cli/spec.ts resolves the bundled spec from
+  target: "node20",
+  platform: "node",
+} satisfies Options;
 
 export default defineConfig([
   // Dual ESM/CJS build of the two library entry points, with .d.ts/.d.cts types. package.json says
@@ -14,18 +32,5 @@ export default defineConfig([
     platform: "node",
     treeshake: true,
   },
-  // The `convert-api` command: one CommonJS file (it starts faster than an ES module graph) whose
-  // commands are loaded lazily (esbuild keeps each dynamic import() unevaluated until called).
-  // The #! line comes from src/cli/index.ts; tsup makes the file executable.
-  {
-    entry: { cli: "src/cli/index.ts" },
-    format: ["cjs"],
-    dts: false,
-    splitting: false,
-    sourcemap: true,
-    clean: false,
-    shims: true, // import.meta.url, which src/cli/spec.ts resolves the bundled spec from
-    target: "node20",
-    platform: "node",
-  },
+  cliBuild,
 ]);

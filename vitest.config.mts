@@ -21,6 +21,11 @@ export default defineConfig({
       { extends: true, test: { name: "contract", include: ["test/contract/**/*.test.ts"], globalSetup: ["test/setup/global-setup.ts"] } },
       // The README's samples type-checked, and the HTML reference opened in Chromium.
       { extends: true, test: { name: "docs", include: ["test/docs/**/*.test.ts"] } },
+      // The built `convert-api` binary, spawned against Prism and against local servers.
+      {
+        extends: true,
+        test: { name: "cli", include: ["test/cli/**/*.test.ts"], globalSetup: ["test/setup/global-setup.ts", "test/setup/cli-build.ts"] },
+      },
       // The packed tarball installed into fresh consumer projects.
       { extends: true, test: { name: "package", include: ["test/package/**/*.test.ts"] } },
     ],

@@ -4,6 +4,9 @@ import type { Command } from "commander";
 /** Built-in commands; any other first word is an operationId. */
 export const BUILTIN_COMMANDS = ["list", "whoami", "login", "logout", "completion", "help"] as const;
 
+/** What the completion scripts call: not a command for people, so not listed. */
+export const COMPLETE_COMMAND = "__complete";
+
 /** Options every command takes (the root program's, also accepted after the command name). */
 export function addGlobalOptions(command: Command): Command {
   return command

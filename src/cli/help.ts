@@ -4,10 +4,11 @@ import type { Help } from "commander";
 import { flagOf } from "./flags.js";
 import { type BodyInfo, type OperationInfo, resolve, type SchemaObject, type Spec, typeText } from "./spec.js";
 
-/** "Body fields:" with one item per top-level field, formatted like commander's option list. */
+/** "Body fields:" with one item per top-level field, required ones first, formatted like commander's option list. */
 export function formatBodyHelp(spec: Spec, body: BodyInfo, helper: Help): string {
   if (body.fields.length === 0) return "";
-  const items = body.fields.map((field) => ({
+  const fields = [...body.fields.filter((field) => field.required), ...body.fields.filter((field) => !field.required)];
+  const items = fields.map((field) => ({
     term: field.name,
     description: `${field.description}${field.description ? " " : ""}(${typeText(spec, field.schema)}${field.required ? "; required" : ""})`,
   }));
@@ -25,7 +26,8 @@ export function exampleCommand(spec: Spec, info: OperationInfo): string {
     const value = parameter.example ?? exampleValue(spec, parameter.schema);
     for (const item of Array.isArray(value) ? value.slice(0, 1) : [value]) words.push(flagOf(parameter), shellQuote(String(item)));
   }
-  const firstQuery = info.parameters.find((parameter) => parameter.in === "query" && !parameter.required);
+  // One optional query flag shows how they are spelled, where no body makes the line long already.
+  const firstQuery = info.body ? undefined : info.parameters.find((parameter) => parameter.in === "query" && !parameter.required);
   if (firstQuery) {
     const value = exampleValue(spec, firstQuery.schema);
     words.push(flagOf(firstQuery), shellQuote(String(Array.isArray(value) ? value[0] : value)));

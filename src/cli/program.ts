@@ -5,7 +5,7 @@
 import { Argument, Command, CommanderError, Option } from "commander";
 import { VERSION } from "../version.js";
 import { describeError, EXIT, type ExitCode, exitCodeOf, UsageError } from "./exit.js";
-import { addGlobalOptions, BUILTIN_COMMANDS } from "./global-options.js";
+import { addGlobalOptions, BUILTIN_COMMANDS, COMPLETE_COMMAND } from "./global-options.js";
 import { type Io, processIo } from "./io.js";
 
 const ROOT_HELP = `
@@ -49,7 +49,7 @@ export async function main(args: string[], io: Io = processIo()): Promise<ExitCo
   try {
     const name = commandName(args);
     verbose = args.includes("--verbose");
-    if (name !== undefined && !(BUILTIN_COMMANDS as readonly string[]).includes(name)) {
+    if (name !== undefined && name !== COMPLETE_COMMAND && !(BUILTIN_COMMANDS as readonly string[]).includes(name)) {
       const { addOperationCommand, unknownCommandMessage } = await import("./operation-command.js");
       if (!addOperationCommand(program, name, io)) throw new UsageError(unknownCommandMessage(name));
     }
@@ -128,7 +128,7 @@ function addBuiltinCommands(program: Command, io: Io): void {
       io.stdout.write(completionScript(shell));
     });
   program
-    .command("__complete", { hidden: true })
+    .command(COMPLETE_COMMAND, { hidden: true })
     .argument("[words...]")
     .allowUnknownOption()
     .helpOption(false)

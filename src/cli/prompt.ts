@@ -12,19 +12,26 @@ export interface Prompter {
 }
 
 export function createPrompter(io: Io): Prompter {
-  let lines: AsyncIterator<string> | undefined;
+  let piped: AsyncIterator<string> | undefined;
   const nextLine = async (): Promise<string> => {
-    if (!lines) {
-      const { createInterface } = await import("node:readline");
-      lines = createInterface({ input: io.stdin, terminal: false, crlfDelay: Number.POSITIVE_INFINITY })[Symbol.asyncIterator]();
+    const { createInterface } = await import("node:readline");
+    let line: IteratorResult<string>;
+    if (io.stdin.isTTY) {
+      // A reader per question, closed after it, so that the terminal does not keep the process alive.
+      const reader = createInterface({ input: io.stdin, terminal: false });
+      line = await reader[Symbol.asyncIterator]().next();
+      reader.close();
+    } else {
+      // A pipe may hold every answer at once: one reader for all questions.
+      piped ??= createInterface({ input: io.stdin, terminal: false, crlfDelay: Number.POSITIVE_INFINITY })[Symbol.asyncIterator]();
+      line = await piped.next();
     }
-    const line = await lines.next();
     if (line.done) throw new CliFailure("standard input ended before every question was answered");
     return line.value;
   };
   const ask = async (question: string, options: { secret?: boolean } = {}) => {
+    if (io.stdin.isTTY && options.secret && io.stdin.setRawMode) return readHidden(io, question);
     io.stderr.write(question);
-    if (io.stdin.isTTY && options.secret && io.stdin.setRawMode) return readHidden(io);
     const answer = await nextLine();
     if (!io.stdin.isTTY) io.stderr.write("\n");
     return answer;
@@ -35,8 +42,11 @@ export function createPrompter(io: Io): Prompter {
   };
 }
 
-/** Reads one line from a terminal in raw mode, echoing nothing. Ctrl-C and Ctrl-D abort. */
-function readHidden(io: Io): Promise<string> {
+/**
+ * Reads one line from a terminal in raw mode, echoing nothing. Ctrl-C and Ctrl-D abort. The
+ * terminal stops echoing before the question is shown, so that nothing typed early is echoed.
+ */
+function readHidden(io: Io, question: string): Promise<string> {
   const { stdin } = io;
   return new Promise((resolve, reject) => {
     let value = "";
@@ -57,6 +67,7 @@ function readHidden(io: Io): Promise<string> {
       }
     };
     stdin.setRawMode?.(true);
+    io.stderr.write(question);
     stdin.resume();
     stdin.on("data", onData);
   });
