@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { verifySignature } from "../../scripts/verify-signature.js";
 import { signRequest } from "../../src/auth/request-signing.js";
-import { type CliRun, printed, runCli } from "../support/cli.js";
+import { type CliRun, printed, runCli, runInTerminal } from "../support/cli.js";
 import { type RecordedRequest, type RecordingServer, startRecordingServer } from "../support/recording-server.js";
 
 const APP = "cli_e2e_app";
@@ -144,6 +144,24 @@ describe("calls, signed", () => {
     expect(requests.map((request) => JSON.parse(request.body.toString()).page)).toEqual([1, 2, 3]);
     const limited = await cli(["getGoalsList", "--paginate", "--max-items", "3", "--body", '{"results_per_page":2}']);
     expect(limited.stdout.trimEnd().split("\n")).toHaveLength(3);
+  });
+
+  it("--paginate shows its progress on stderr when it is a terminal", async () => {
+    const { status, screen } = await runInTerminal(["getGoalsList", "--paginate", "--body", '{"results_per_page":2}'], [], {
+      env: env(),
+      cwd: dir,
+    });
+    expect(screen).toContain("page 1 of 3, 2 items");
+    expect(screen).toContain("3 pages, 5 items\r\n");
+    expect(status).toBe(0);
+  });
+
+  it("--debug logs each attempt with its headers and body, credentials redacted", async () => {
+    const run = await cli(["createTag", "--body", '{"name":"debugged"}', "--debug"]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/^convert-api-client DEBUG createTag POST .*\/tags\/add \(attempt 1\) sending\n/);
+    expect(run.stderr).toContain('"authorization":"[redacted]"');
+    expect(run.stderr).toContain('{"name":"debugged"}');
   });
 
   it("--output table", async () => {
