@@ -2,7 +2,7 @@
 // required, enums, descriptions, all from the spec) and an example command.
 import type { Help } from "commander";
 import { flagOf } from "./flags.js";
-import { type BodyInfo, type OperationInfo, resolve, type SchemaObject, type Spec, typeText } from "./spec.js";
+import { type BodyInfo, type FieldInfo, type OperationInfo, resolve, type SchemaObject, type Spec, typeText } from "./spec.js";
 
 /** "Body fields:" with one item per top-level field, required ones first, formatted like commander's option list. */
 export function formatBodyHelp(spec: Spec, body: BodyInfo, helper: Help): string {
@@ -33,14 +33,15 @@ export function exampleCommand(spec: Spec, info: OperationInfo): string {
     words.push(flagOf(firstQuery), shellQuote(String(Array.isArray(value) ? value[0] : value)));
   }
   const body = info.body;
-  if (body && !body.multipart) {
-    const required = body.fields.filter((field) => field.required);
-    const shown = required.length > 0 ? required : body.fields.slice(0, 1);
+  if (body) {
+    // Uploads: file fields as --file, the other fields in --body.
+    const isFile = (field: FieldInfo) => body.multipart && resolve(spec, field.schema).format === "binary";
+    const required = body.fields.filter((field) => field.required && !isFile(field));
+    const shown = required.length > 0 || body.multipart ? required : body.fields.slice(0, 1);
     const example = Object.fromEntries(shown.map((field) => [field.name, exampleValue(spec, field.schema)]));
-    words.push("--body", shellQuote(JSON.stringify(example)));
-  } else if (body?.multipart) {
-    const file = body.fields.find((field) => resolve(spec, field.schema).format === "binary")?.name ?? "file";
-    words.push("--file", `${file}=./${file}.bin`);
+    if (shown.length > 0 || !body.multipart) words.push("--body", shellQuote(JSON.stringify(example)));
+    for (const field of body.fields.filter((candidate) => candidate.required && isFile(candidate)))
+      words.push("--file", `${field.name}=./${field.name}.bin`);
   }
   return words.join(" ");
 }

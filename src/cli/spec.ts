@@ -237,6 +237,7 @@ export function typeText(spec: Spec, given: SchemaObject, depth = 0): string {
   const schema = resolve(spec, given);
   const values = schema.enum ?? (schema.const !== undefined ? [schema.const] : undefined);
   if (values) return values.map((value) => JSON.stringify(value)).join(" | ");
+  if (schema.format === "binary") return "file";
   const types = (Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : []).filter((type) => type !== "null");
   const nullable = Array.isArray(schema.type) && schema.type.includes("null");
   let text: string;

@@ -38,7 +38,8 @@ beforeAll(async () => {
     seen.push({ request, problem });
     if (problem) return json(401, { code: 401, message: problem })(response);
     const route = `${request.method} ${request.target.split("?")[0]}`;
-    const body = request.body.length > 0 ? JSON.parse(request.body.toString("utf8")) : undefined;
+    const isJson = request.headers["content-type"] === "application/json";
+    const body = isJson && request.body.length > 0 ? JSON.parse(request.body.toString("utf8")) : undefined;
     switch (route) {
       case `GET ${PROJECT}`:
         return json(200, { id: 10034, name: "Signed shop", query: request.target.split("?")[1] ?? "" })(response);
@@ -57,6 +58,8 @@ beforeAll(async () => {
         };
         return json(200, { data, extra: { pagination } })(response);
       }
+      case `POST ${PROJECT}/images/add`:
+        return json(200, { key: "banner.png", size: request.body.length, type: request.headers["content-type"] })(response);
       case `GET ${PROJECT}/goals/404`:
         return json(404, { code: 404, message: "Goal not found" })(response);
       case `GET ${PROJECT}/goals/500`:
@@ -131,6 +134,18 @@ describe("calls, signed", () => {
       '{"name":"piped"}',
     ]);
     expect(requests[0]!.headers["content-type"]).toBe("application/json");
+  });
+
+  it("uploads a file as multipart form data, signed over the exact bytes sent", async () => {
+    writeFileSync(join(dir, "banner.png"), FILE_BYTES);
+    const run = await cli(["uploadCdnImage", "--file", "image=banner.png", "--body", '{"image_name":"banner.png"}']);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const [request] = expectSigned(1);
+    expect(JSON.parse(run.stdout)).toEqual({ key: "banner.png", size: request!.body.length, type: request!.headers["content-type"] });
+    expect(request!.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
+    expect(request!.body.includes(FILE_BYTES)).toBe(true);
+    expect(request!.body.toString("latin1")).toContain('name="image_name"\r\n\r\nbanner.png\r\n');
   });
 
   it("--paginate writes every item of every page as one NDJSON line", async () => {

@@ -93,6 +93,9 @@ describe("operations from the spec", () => {
       "convert-api getExperience --account-id 100012 --project-id 10034 --experience-id 100200 --query.include alerts",
     );
     expect(exampleCommand(spec, describeOperation(spec, "createGoal")!)).toMatch(/--body '\{"name":.*"type":"dom_interaction"\}'$/);
+    expect(exampleCommand(spec, describeOperation(spec, "uploadCdnImage")!)).toBe(
+      `convert-api uploadCdnImage --account-id 100012 --project-id 10034 --body '{"image_name":"banner.png"}' --file image=./image.bin`,
+    );
   });
 
   it("asks confirmation for deletes and bulk changes only", () => {
