@@ -63,22 +63,17 @@ export function resolveSetup(flags: GlobalFlags, io: Io): Setup {
       source.kind === "environment" ? read(ENV.applicationId) : auth && "applicationId" in auth ? auth.applicationId : undefined,
     username: auth?.type === "session" ? auth.username : undefined,
     baseUrl: flags.baseUrl ?? read(ENV.baseUrl) ?? profile?.baseUrl ?? DEFAULT_BASE_URL,
-    accountId: idFlag(flags.account, "--account") ?? envId(read(ENV.accountId), ENV.accountId) ?? profile?.accountId,
-    projectId: idFlag(flags.project, "--project") ?? envId(read(ENV.projectId), ENV.projectId) ?? profile?.projectId,
+    accountId: idFlag(flags.account, "--account") ?? idFlag(read(ENV.accountId), ENV.accountId) ?? profile?.accountId,
+    projectId: idFlag(flags.project, "--project") ?? idFlag(read(ENV.projectId), ENV.projectId) ?? profile?.projectId,
     profile,
   };
 }
 
-/** An id given on the command line: a positive whole number. */
-export function idFlag(value: string | undefined, flag: string): number | undefined {
+/** An id given as text (a flag, a variable named `where`): a positive whole number. */
+export function idFlag(value: string | undefined, where: string): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^[1-9][0-9]*$/.test(value) || !Number.isSafeInteger(Number(value))) throw new UsageError(`${flag} must be a positive whole number`);
-  return Number(value);
-}
-
-function envId(value: string | undefined, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^[1-9][0-9]*$/.test(value) || !Number.isSafeInteger(Number(value))) throw new UsageError(`${name} must be a positive whole number`);
+  if (!/^[1-9][0-9]*$/.test(value) || !Number.isSafeInteger(Number(value)))
+    throw new UsageError(`${where} must be a positive whole number`);
   return Number(value);
 }
 

@@ -45,10 +45,8 @@ export async function main(args: string[], io: Io = processIo()): Promise<ExitCo
     });
   addBuiltinCommands(program, io);
 
-  let verbose = false;
   try {
     const name = commandName(args);
-    verbose = args.includes("--verbose");
     if (name !== undefined && name !== COMPLETE_COMMAND && !(BUILTIN_COMMANDS as readonly string[]).includes(name)) {
       const { addOperationCommand, unknownCommandMessage } = await import("./operation-command.js");
       if (!addOperationCommand(program, name, io)) throw new UsageError(unknownCommandMessage(name));
@@ -61,7 +59,7 @@ export async function main(args: string[], io: Io = processIo()): Promise<ExitCo
       // commander printed its message already; help and version end here too.
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    io.stderr.write(describeError(error, verbose));
+    io.stderr.write(describeError(error, program.opts().verbose === true));
     return exitCodeOf(error);
   }
 }
