@@ -1,6 +1,6 @@
 // The CLI's parts in-process: what the spec tells about an operation, flags, output formats,
 // masking in dry runs, exit codes, profiles on disk, completion.
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
@@ -205,6 +205,15 @@ describe("profiles", () => {
     expect(profileNames(env)).toEqual(["work"]);
     expect(readProfile(env, "other", () => {})).toBeUndefined();
     expect(() => readProfile(env, "../escape", () => {})).toThrowError(UsageError);
+  });
+
+  it("warn when another user could read one", () => {
+    const env = { XDG_CONFIG_HOME: join(temp, "loose") };
+    const file = writeProfile(env, { version: 1, name: "loose", auth: { type: "secretKey", applicationId: "app", secretKey: "s" } });
+    chmodSync(file, 0o644);
+    const warnings: string[] = [];
+    expect(readProfile(env, "loose", (line) => warnings.push(line))?.name).toBe("loose");
+    expect(warnings).toEqual([`convert-api: warning: ${file} can be read by other users; run chmod 600 on it`]);
   });
 
   it("live in the platform's config directory", () => {
