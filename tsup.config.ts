@@ -17,16 +17,34 @@ const webPlatform: NonNullable<Options["esbuildPlugins"]>[number] = {
   },
 };
 
-// Dual ESM/CJS build of the two entry points, with .d.ts/.d.cts types. package.json says
-// "type": "commonjs" on purpose: with "type": "module" the CJS output breaks on require().
+/**
+ * The `convert-api` command: one CommonJS file (it starts faster than an ES module graph) whose
+ * commands are loaded lazily (esbuild keeps each dynamic import() unevaluated until called). The
+ * #! line comes from src/cli/index.ts; tsup makes the file executable. The CLI tests build it
+ * with these options too.
+ */
+export const cliBuild = {
+  entry: { cli: "src/cli/index.ts" },
+  format: ["cjs"],
+  dts: false,
+  splitting: false,
+  sourcemap: true,
+  clean: false,
+  shims: true, // import.meta.url, which src/cli/spec.ts resolves the bundled spec from
+  target: "node20",
+  platform: "node",
+} satisfies Options;
+
 export default defineConfig([
+  // Dual ESM/CJS build of the two library entry points, with .d.ts/.d.cts types. package.json says
+  // "type": "commonjs" on purpose: with "type": "module" the CJS output breaks on require().
   {
     entry: { index: "src/index.ts", session: "src/session/index.ts" },
     format: ["esm", "cjs"],
     dts: true,
     splitting: true,
     sourcemap: true,
-    clean: true,
+    clean: ["!cli.*"], // the CLI build below writes beside it, at the same time
     target: "node20",
     platform: "node",
     treeshake: true,
@@ -43,4 +61,5 @@ export default defineConfig([
     treeshake: true,
     esbuildPlugins: [webPlatform],
   },
+  cliBuild,
 ]);

@@ -26,6 +26,11 @@ export default defineConfig({
         extends: true,
         test: { name: "runtimes", include: ["test/runtimes/**/*.test.ts"], globalSetup: ["test/runtimes/setup.ts"], testTimeout: 60_000 },
       },
+      // The built `convert-api` binary, spawned against Prism and against local servers.
+      {
+        extends: true,
+        test: { name: "cli", include: ["test/cli/**/*.test.ts"], globalSetup: ["test/setup/global-setup.ts", "test/setup/cli-build.ts"] },
+      },
       // The packed tarball installed into fresh consumer projects.
       { extends: true, test: { name: "package", include: ["test/package/**/*.test.ts"] } },
     ],

@@ -100,16 +100,18 @@ export async function variants(baseUrl: string, client: Client, other?: { label:
       return data;
     };
     const overFetch = c.index.createConvertClient({ ...options, fetch: globalThis.fetch });
+    const overUndici = c.index.createConvertClient({ ...options, transport: "undici" });
     return [
       { key: `c${keySuffix}`, name: `convert.getProject()/getProjectsList()${suffix}`, send: methods(convert) },
       { key: `d${keySuffix}`, name: `convert.GET/POST (raw openapi-fetch)${suffix}`, send: raw },
       { key: `e${keySuffix}`, name: `operation methods, fetch: globalThis.fetch${suffix}`, send: methods(overFetch) },
+      { key: `f${keySuffix}`, name: `operation methods, transport: "undici"${suffix}`, send: methods(overUndici) },
     ];
   };
 
   const all = [handNode, handUndici, ...clientVariants(client, "", "")];
   // BENCH_SRC: another version's (c) and (d) in the same rounds.
-  if (other) all.push(...clientVariants(other.client, ` [${other.label}]`, "'").filter((v) => v.key !== "e'"));
+  if (other) all.push(...clientVariants(other.client, ` [${other.label}]`, "'").filter((v) => v.key !== "e'" && v.key !== "f'"));
   return all;
 }
 

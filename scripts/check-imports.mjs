@@ -26,6 +26,8 @@ const LAYERS = [
   ["client.ts", "oauth.ts"],
   ["session/"],
   ["index.ts"],
+  // The convert-api command: over the client, the session and the internals it reuses.
+  ["cli/"],
 ];
 
 const layerOf = (file) =>

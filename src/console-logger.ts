@@ -109,7 +109,8 @@ export function redactBody(body: string | Uint8Array | undefined): string {
   return shown.length > MAX_BODY_CHARS ? `${shown.slice(0, MAX_BODY_CHARS)}…` : shown;
 }
 
-function redactValue(value: unknown): unknown {
+/** A JSON value with the fields that hold credentials (passwords, codes, tokens, secrets) replaced, at any depth. */
+export function redactValue(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactValue);
   if (typeof value !== "object" || value === null) return value;
   const safe: Record<string, unknown> = {};

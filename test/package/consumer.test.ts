@@ -42,6 +42,17 @@ async function run(args: string[]) {
   return { status, out, seen: calls.slice(before) };
 }
 
+/** Runs an installed executable directly (its #! line and mode matter), with `env` added. */
+async function runBinary(file: string, args: string[], env: Record<string, string> = {}) {
+  const before = calls.length;
+  const child = spawn(file, args, { cwd: dir, env: { PATH: process.env.PATH, HOME: dir, ...env } });
+  let out = "";
+  child.stdout.on("data", (chunk: Buffer) => (out += chunk));
+  child.stderr.on("data", (chunk: Buffer) => (out += chunk));
+  const status = await new Promise<number | null>((done) => child.on("close", done));
+  return { status, out, seen: calls.slice(before) };
+}
+
 beforeAll(async () => {
   server = await startRecordingServer((request, response) => {
     const call = `${request.method} ${request.target}`;
@@ -112,6 +123,21 @@ convert.GET("/accounts/{account_id}/api-keys", { params: { path: { account_id: 1
     expect(JSON.parse(out)).toEqual({ status: 200, data: apiKeys, session: "function", title: "Convert API" });
     expect(seen).toEqual([{ call: "GET /api/v2/accounts/100012/api-keys", signatureProblem: null }]);
     expect(status).toBe(0);
+  });
+
+  it("installs the convert-api command: its help reads the shipped spec, and a call is signed", async () => {
+    const bin = join(dir, "node_modules/.bin/convert-api");
+    const help = await runBinary(bin, ["getProject", "--help"]);
+    expect(help.out).toMatch(/^Usage: convert-api getProject \[options\]\n\nGET \/accounts\/\{account_id\}\/projects\/\{project_id\}\n/);
+    expect(help.status).toBe(0);
+    const call = await runBinary(bin, ["getProject", "--account", "100012", "--project-id", "10034"], {
+      CONVERT_APPLICATION_ID: "consumer_app",
+      CONVERT_SECRET_KEY: "consumer-secret",
+      CONVERT_API_BASE_URL: `${server.origin}/api/v2`,
+    });
+    expect(call.out).toBe(`${JSON.stringify(project)}\n`);
+    expect(call.seen).toEqual([{ call: "GET /api/v2/accounts/100012/projects/10034", signatureProblem: null }]);
+    expect(call.status).toBe(0);
   });
 
   const consumerTs = `import { createConvertClient, type Schema, type components, type operations, type paths } from "convert-api-client";
