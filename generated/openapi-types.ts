@@ -6094,8 +6094,6 @@ export interface components {
         BillingPlansListResponseData: {
             data?: components["schemas"]["BillingPlanData"][];
         };
-        /** @description Filters for the account's latest tracking events. */
-        AccountLiveDataRequestData: components["schemas"]["AccountLiveDataFilteringOptions"];
         /** @description A custom segment in short form, as returned when a segment reference is expanded. */
         SimpleAudienceSegment: {
             /**
@@ -10359,8 +10357,6 @@ export interface components {
          * @enum {string}
          */
         ApiKeyAuthTypes: "requestSigning" | "secretKey";
-        /** @description The access role an API key acts with; it cannot be `owner`. */
-        ApiKeyRole: components["schemas"]["AccessRoleNamesNoOwner"];
         /** @description An API key, used by server-side code to call this API on behalf of an account. `key_secret` is returned in full only by `createApiKey`, once; later answers mask it. */
         ApiKey: {
             /**
@@ -10394,7 +10390,7 @@ export interface components {
              * @description The access role the key acts with.
              * @example admin
              */
-            role?: components["schemas"]["ApiKeyRole"];
+            role?: components["schemas"]["AccessRoleNamesNoOwner"];
         };
         /** @description A list of API keys. */
         ApiKeysList: components["schemas"]["ApiKey"][];
@@ -10406,22 +10402,19 @@ export interface components {
         CreateApiKeyRequestData: WithRequired<components["schemas"]["ApiKey"], "name"> & {
             /** @default requestSigning */
             auth_type?: string;
-            role?: components["schemas"]["ApiKeyRole"];
+            /** @description The access role an API key acts with; it cannot be `owner`. */
+            role?: components["schemas"]["AccessRoleNamesNoOwner"];
         };
         /**
          * @description An optional project field to add to the answer (left out otherwise): `global_javascript`, `domains`, one of the `stats.*` figures, the default goals, audiences or locations, or the tracking-script versions available (`settings.tracking_script.available_versions`).
          * @enum {string}
          */
         ProjectIncludeFields: "global_javascript" | "domains" | "stats.usage" | "stats.active_experiences_count" | "stats.active_experiments_count" | "stats.experiences_count" | "stats.segments_count" | "stats.active_segments_count" | "stats.active_goals_count" | "stats.google_analytics" | "stats.visitor_data" | "stats.visitor_insights" | "default_goals" | "default_audiences" | "default_locations" | "settings.tracking_script.available_versions";
-        /** @description An optional project field to add to each project of the answer. */
-        ProjectsListIncludeField: components["schemas"]["ProjectIncludeFields"];
         /**
          * @description A project field that holds ids and can be returned as full objects instead: the default goals, audiences or locations.
          * @enum {string}
          */
         ProjectExpandFields: "default_goals" | "default_audiences" | "default_locations";
-        /** @description A project field to return as full objects instead of ids. */
-        ProjectsListExpandFields: components["schemas"]["ProjectExpandFields"];
         /** @description The `include` and `expand` fields of project requests. */
         ProjectsRequestIncludeExpand: {
             /**
@@ -10430,14 +10423,14 @@ export interface components {
              *       "domains"
              *     ]
              */
-            include?: components["schemas"]["ProjectsListIncludeField"][];
+            include?: components["schemas"]["ProjectIncludeFields"][];
             /**
              * @description Fields to return as full objects instead of ids.
              * @example [
              *       "default_goals"
              *     ]
              */
-            expand?: components["schemas"]["ProjectsListExpandFields"][];
+            expand?: components["schemas"]["ProjectExpandFields"][];
         };
         /** @description Filters, sorting and paging of the projects list. Everything is optional; an empty body lists the first 30 projects. */
         GetProjectsListRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["ProjectsListFilteringOptions"] & components["schemas"]["PageNumber"] & components["schemas"]["ProjectsRequestIncludeExpand"];
@@ -11385,17 +11378,11 @@ export interface components {
          * @enum {string}
          */
         ExperienceSectionVersionExpandFields: "changes";
-        /** @description The version to add to the section, with its changes. */
-        CreateSectionVersionRequestData: components["schemas"]["SectionVersionCreate"];
         /** @description Answer holding one section version. */
         ExperienceSectionVersionResponseData: {
             /** @description The version. */
             data?: components["schemas"]["SectionVersion"];
         };
-        /** @description The version's new name and the list of its changes. */
-        UpdateSectionVersionRequestData: components["schemas"]["SectionVersionUpdate"];
-        /** @description The new `type` and complete `data` of the change; the required `data` keys depend on `type`. */
-        UpdateExperienceChangeRequestData: components["schemas"]["ExperienceChangeAdd"];
         /** @description Answer holding what an experience report can be filtered by. */
         ExperienceReportSettingsData: {
             /** @description The filter values available for this experience's report. */
@@ -12047,12 +12034,10 @@ export interface components {
              */
             simulate?: boolean;
         };
-        /** @description Kind of tracking event a report figure is about. */
-        ExperienceReportRawDataEvents: components["schemas"]["ExportExperienceRawDataEvents"];
         /** @description How many events of one kind were deleted, or would be when simulating. */
         RemoveExperienceReportResponseDataItem: {
             /** @description Kind of event counted. */
-            event?: components["schemas"]["ExperienceReportRawDataEvents"];
+            event?: components["schemas"]["ExportExperienceRawDataEvents"];
             /**
              * @description Number of events deleted, or that would be deleted when `simulate` is true.
              * @example 1532
@@ -12295,10 +12280,8 @@ export interface components {
              */
             type: "ga_import";
         };
-        /** @description Body for creating a goal, one variant per goal `type`; the variant decides which `settings` are needed. */
-        CreateGoal: components["schemas"]["CreateDomInteractionGoal"] | components["schemas"]["CreateScrollPercentageGoal"] | components["schemas"]["CreateRevenueGoal"] | components["schemas"]["CreateSubmitsFormGoal"] | components["schemas"]["CreateClicksLinkGoal"] | components["schemas"]["CreateClicksElementGoal"] | components["schemas"]["CreateAdvancedGoal"] | components["schemas"]["CreateNoSettingsGoal"] | components["schemas"]["CreateGaGoal"];
-        /** @description The new goal. `name` and `type` are always required; most types also need `settings`, and `advanced` goals need a `triggering_rule`. */
-        CreateGoalRequestData: components["schemas"]["CreateGoal"];
+        /** @description The new goal, one variant per goal `type`. `name` and `type` are always required; most types also need `settings`, and `advanced` goals need a `triggering_rule`. */
+        CreateGoalRequestData: components["schemas"]["CreateDomInteractionGoal"] | components["schemas"]["CreateScrollPercentageGoal"] | components["schemas"]["CreateRevenueGoal"] | components["schemas"]["CreateSubmitsFormGoal"] | components["schemas"]["CreateClicksLinkGoal"] | components["schemas"]["CreateClicksElementGoal"] | components["schemas"]["CreateAdvancedGoal"] | components["schemas"]["CreateNoSettingsGoal"] | components["schemas"]["CreateGaGoal"];
         /** @description Changes to a goal. Only the fields sent are changed. `type` may be left out; when it is sent, `settings` must be the ones of that type. Alternatives are listed per goal type. */
         UpdateGoalRequestData: (components["schemas"]["GoalBase"] & {
             /**
@@ -12657,18 +12640,14 @@ export interface components {
              */
             prioritization_score_type: "ICE";
         };
-        /** @description Body for creating a hypothesis, one variant per scoring model; `prioritization_score_type` decides which `prioritization_score_attributes` are expected. */
-        CreateHypothesis: components["schemas"]["CreateHypothesisPIE"] | components["schemas"]["CreateHypothesisICE"];
-        /** @description The new hypothesis. Requires `name`, `status`, `prioritization_score_type` and the matching `prioritization_score_attributes`. */
-        CreateHypothesisRequestData: components["schemas"]["CreateHypothesis"];
+        /** @description The new hypothesis, one variant per scoring model. Requires `name`, `status`, `prioritization_score_type` and the `prioritization_score_attributes` of that model. */
+        CreateHypothesisRequestData: components["schemas"]["CreateHypothesisPIE"] | components["schemas"]["CreateHypothesisICE"];
         /** @description Changes to a hypothesis scored with the PIE model; every field is optional. */
         UpdateHypothesisPIE: components["schemas"]["HypothesisBase"] & components["schemas"]["CreateUpdateHypothesisPIEBase"];
         /** @description Changes to a hypothesis scored with the ICE model; every field is optional. */
         UpdateHypothesisICE: components["schemas"]["HypothesisBase"] & components["schemas"]["CreateUpdateHypothesisICEBase"];
-        /** @description Changes to a hypothesis, one alternative per scoring model. Every field is optional, including `prioritization_score_type`; when it is sent, `prioritization_score_attributes` must be the ones of that model. */
-        UpdateHypothesis: components["schemas"]["UpdateHypothesisPIE"] | components["schemas"]["UpdateHypothesisICE"];
-        /** @description Changes to a hypothesis; fields left out keep their value. */
-        UpdateHypothesisRequestData: components["schemas"]["UpdateHypothesis"];
+        /** @description Changes to a hypothesis, one alternative per scoring model; fields left out keep their value. `prioritization_score_type` is optional too; when it is sent, `prioritization_score_attributes` must be the ones of that model. */
+        UpdateHypothesisRequestData: components["schemas"]["UpdateHypothesisPIE"] | components["schemas"]["UpdateHypothesisICE"];
         /** @description The new status of the hypothesis. */
         UpdateHypothesisStatusRequestData: {
             status?: components["schemas"]["HypothesisStatuses"];
@@ -12898,10 +12877,8 @@ export interface components {
             /** @description Tags to connect to the observation: ids of existing tags, or objects with a `name` for new tags, which are created. */
             tags?: components["schemas"]["TagExpandableRequest"];
         };
-        /** @description Body for creating an observation. Only `name` is required; `status` defaults to `active`. */
-        CreateObservation: WithRequired<components["schemas"]["BaseObservation"], "name"> & components["schemas"]["CreateUpdateObservation"];
-        /** @description The new observation. Only `name` is required. */
-        CreateObservationRequestData: components["schemas"]["CreateObservation"];
+        /** @description The new observation. Only `name` is required; `status` defaults to `active`. */
+        CreateObservationRequestData: WithRequired<components["schemas"]["BaseObservation"], "name"> & components["schemas"]["CreateUpdateObservation"];
         /** @description Changes to an observation; fields left out keep their value. */
         UpdateObservationRequestData: components["schemas"]["BaseObservation"] & components["schemas"]["CreateUpdateObservation"];
         /**
@@ -14584,7 +14561,7 @@ export interface components {
         /** @description Filters of the events. */
         GetAccountLiveDataRequest: {
             content: {
-                "application/json": components["schemas"]["AccountLiveDataRequestData"];
+                "application/json": components["schemas"]["AccountLiveDataFilteringOptions"];
             };
         };
         /** @description Paging, filters and sorting. */
@@ -14890,19 +14867,19 @@ export interface components {
         /** @description The new version and the changes to create in it; choose the version id yourself. */
         CreateSectionVersionRequest: {
             content: {
-                "application/json": components["schemas"]["CreateSectionVersionRequestData"];
+                "application/json": components["schemas"]["SectionVersionCreate"];
             };
         };
         /** @description The version's name and its list of changes. */
         UpdateSectionVersionRequest: {
             content: {
-                "application/json": components["schemas"]["UpdateSectionVersionRequestData"];
+                "application/json": components["schemas"]["SectionVersionUpdate"];
             };
         };
         /** @description The new `type` and complete `data` of the change. */
         UpdateExperienceChangeRequest: {
             content: {
-                "application/json": components["schemas"]["UpdateExperienceChangeRequestData"];
+                "application/json": components["schemas"]["ExperienceChangeAdd"];
             };
         };
         /** @description Goals, metrics, period, segments and stats engine settings of the report; all optional. */
