@@ -4328,12 +4328,11 @@ export interface components {
             })[] | null;
         };
         /**
-         * @description Status of a knowledge base: `active` ones are in use, `archived` ones are set aside but kept. New knowledge bases are `active` unless told otherwise.
-         * @default active
+         * @description Status of an object that can be set aside: `active` ones are in use and offered when building experiences; `archived` ones are kept, with their data, but no longer offered.
          * @example active
          * @enum {string}
          */
-        KnowledgeBaseStatuses: "active" | "archived";
+        ActiveArchivedStatus: "active" | "archived";
         /** @description Filters and sorting of the knowledge bases list; all optional. */
         KnowledgeBasesListFilteringOptions: components["schemas"]["ResultsPerPage"] & components["schemas"]["SortDirection"] & {
             /**
@@ -4349,7 +4348,7 @@ export interface components {
              */
             search?: string | null;
             /** @description Only return knowledge bases with one of these statuses. */
-            status?: components["schemas"]["KnowledgeBaseStatuses"][] | null;
+            status?: components["schemas"]["ActiveArchivedStatus"][] | null;
             /**
              * @description Only return knowledge bases with these tags (ids).
              * @example [
@@ -4383,13 +4382,6 @@ export interface components {
                 name?: components["schemas"]["KnowledgeBasesListColumnNames"];
             })[] | null;
         };
-        /**
-         * @description Status of an observation: `active` ones are in use, `archived` ones are set aside but kept. New observations are `active` unless told otherwise.
-         * @default active
-         * @example active
-         * @enum {string}
-         */
-        ObservationStatuses: "active" | "archived";
         /** @description Filters and sorting of the observations list; all optional. */
         ObservationsListFilteringOptions: components["schemas"]["ResultsPerPage"] & components["schemas"]["SortDirection"] & {
             /**
@@ -4405,7 +4397,7 @@ export interface components {
              */
             search?: string | null;
             /** @description Only return observations with one of these statuses. */
-            status?: components["schemas"]["ObservationStatuses"][] | null;
+            status?: components["schemas"]["ActiveArchivedStatus"][] | null;
             /**
              * @description Only return observations with these tags (ids).
              * @example [
@@ -4440,12 +4432,6 @@ export interface components {
             })[] | null;
         };
         /**
-         * @description Status of a goal: `active` goals are in use, `archived` goals are set aside but kept with their data.
-         * @example active
-         * @enum {string}
-         */
-        GoalStatuses: "active" | "archived";
-        /**
          * @description Kind of goal, which decides how it is triggered and what `settings` it takes: `advanced` (custom rules in `triggering_rule`), `visits_page` (a page visit), `revenue` (a transaction), `clicks_link` (a click on a link), `submits_form` (a form submission), `clicks_element` (a click on any element), `dom_interaction` (chosen events on chosen elements), `scroll_percentage` (a scroll depth), `ga_import` (a Google Analytics event) or `code_trigger` (triggered from your own code).
          * @example revenue
          * @enum {string}
@@ -4454,7 +4440,7 @@ export interface components {
         /** @description Filters and sorting of the goals list; all optional. */
         GoalsListFilteringOptions: components["schemas"]["ResultsPerPage"] & components["schemas"]["SortDirection"] & {
             /** @description Only return goals with one of these statuses. */
-            status?: components["schemas"]["GoalStatuses"][] | null;
+            status?: components["schemas"]["ActiveArchivedStatus"][] | null;
             /**
              * @description True for only the goals preselected on new experiences, false for only the others; left out or null for all goals.
              * @example true
@@ -4506,11 +4492,6 @@ export interface components {
             })[] | null;
         };
         /**
-         * @description `active` audiences can be picked for experiences; `archived` ones are kept but hidden from new experiences.
-         * @enum {string}
-         */
-        AudienceStatuses: "active" | "archived";
-        /**
          * @description When an audience is evaluated. `permanent`: once, when the visitor is about to be bucketed into an experience. `transient`: again every time the visitor is about to be bucketed. `segmentation`: on every run until the visitor matches, after which the visitor keeps the audience as a segment. Full-stack projects accept only `transient` and `segmentation`.
          * @enum {string}
          */
@@ -4518,7 +4499,7 @@ export interface components {
         /** @description Filters and sorting of the audiences list. */
         AudiencesListFilteringOptions: components["schemas"]["ResultsPerPage"] & components["schemas"]["SortDirection"] & {
             /** @description Only audiences with one of these statuses. */
-            status?: components["schemas"]["AudienceStatuses"][] | null;
+            status?: components["schemas"]["ActiveArchivedStatus"][] | null;
             /**
              * @description Text to look for in the audiences' name and description.
              * @example checkout
@@ -4558,16 +4539,10 @@ export interface components {
                 name?: components["schemas"]["AudiencesListColumnNames"];
             })[] | null;
         };
-        /**
-         * @description `active` locations can be picked for experiences; `archived` ones are kept but hidden from new experiences.
-         * @default active
-         * @enum {string}
-         */
-        LocationStatuses: "active" | "archived";
         /** @description Filters and sorting of the locations list. */
         LocationsListFilteringOptions: components["schemas"]["ResultsPerPage"] & components["schemas"]["SortDirection"] & {
             /** @description Only locations with one of these statuses. */
-            status?: components["schemas"]["LocationStatuses"][] | null;
+            status?: components["schemas"]["ActiveArchivedStatus"][] | null;
             /** @description true for only the locations preselected on new experiences, false for only the others; leave out for all. */
             is_default?: boolean | null;
             /**
@@ -7508,7 +7483,8 @@ export interface components {
              * @example Shoppers from the US and Canada on the checkout, or VIP customers.
              */
             description?: string;
-            status?: components["schemas"]["AudienceStatuses"];
+            /** @description `active` audiences can be picked for experiences; `archived` ones are kept but hidden from new experiences. */
+            status?: components["schemas"]["ActiveArchivedStatus"];
             /**
              * @description Name of the audience, shown when picking audiences for an experience.
              * @example North American checkout visitors
@@ -8247,7 +8223,11 @@ export interface components {
              * @example Every step of the checkout funnel.
              */
             description?: string;
-            status?: components["schemas"]["LocationStatuses"];
+            /**
+             * @description `active` locations can be picked for experiences; `archived` ones are kept but hidden from new experiences.
+             * @default active
+             */
+            status?: components["schemas"]["ActiveArchivedStatus"];
             /**
              * @description Name of the location, shown when picking locations for an experience.
              * @example Checkout pages
@@ -8432,7 +8412,8 @@ export interface components {
              * @example false
              */
             selected_default?: boolean;
-            status?: components["schemas"]["GoalStatuses"];
+            /** @description Status of a goal: `active` goals are in use, `archived` goals are set aside but kept with their data. */
+            status?: components["schemas"]["ActiveArchivedStatus"];
         };
         /** @description A goal triggered only by the rules of its `triggering_rule`. */
         AdvancedGoal: components["schemas"]["GoalBase"] & {
@@ -10560,17 +10541,11 @@ export interface components {
                 hypothesis?: number[];
             };
         };
-        /**
-         * @description Ids of the projects to act on, 1 to 100 of them.
-         * @example [
-         *       10034,
-         *       10035
-         *     ]
-         */
-        BulkProjectIds: number[];
+        /** @description Ids of the items to act on, 1 to 100 of them. */
+        BulkIds: number[];
         /** @description The projects to change and the settings to give them all. */
         BulkUpdateProjectsRequestData: {
-            id: components["schemas"]["BulkProjectIds"];
+            id: components["schemas"]["BulkIds"];
             /** @description The project settings to apply to every listed project. Only the tracking-script version can be set this way. */
             settings?: {
                 /** @description Which tracking-script version the projects serve. */
@@ -10931,11 +10906,6 @@ export interface components {
             /** @description Only for multi-page experiences: the complete list of pages the experience changes. Keep the ids read earlier; for a new page choose a two-character id not used by the other pages. Every page needs a change in every variation (and every change must point to a listed page), and pages left out of the list are removed. */
             multipage_pages?: components["schemas"]["MultipageExperiencePage"][];
         };
-        /**
-         * @description Status to set on an experience. `deleted` is accepted by the reference but missing from the live structure's list for create and update.
-         * @enum {string}
-         */
-        ExperienceCreateUpdateStatuses: "draft" | "active" | "paused" | "completed" | "scheduled" | "archived" | "deleted";
         /** @description Ids of the audiences the experience runs for. */
         ExperienceCreateUpdateAudiences: number[];
         /** @description Ids of the locations the experience runs on. */
@@ -11034,7 +11004,8 @@ export interface components {
         };
         /** @description A new experience. `name`, `status`, `type` and `url` are required; `variations` is the whole list of the experience's variations. */
         CreateExperienceRequestData: WithRequired<components["schemas"]["ExperienceBase"], "name" | "type" | "url"> & components["schemas"]["ExperienceCreateUpdatePages"] & {
-            status: components["schemas"]["ExperienceCreateUpdateStatuses"];
+            /** @description Status to set on an experience. `deleted` is accepted by the reference but missing from the live structure's list for create and update. */
+            status: components["schemas"]["ExperienceStatuses"];
             audiences?: components["schemas"]["ExperienceCreateUpdateAudiences"];
             locations?: components["schemas"]["ExperienceCreateUpdateLocations"];
             goals?: components["schemas"]["ExperienceCreateUpdateGoals"];
@@ -11185,7 +11156,8 @@ export interface components {
         };
         /** @description Changes to an experience. Fields left out keep their value; lists that are sent replace the current ones. */
         UpdateExperienceRequestData: components["schemas"]["ExperienceBase"] & components["schemas"]["ExperienceCreateUpdatePages"] & {
-            status?: components["schemas"]["ExperienceCreateUpdateStatuses"];
+            /** @description Status to set on an experience. `deleted` is accepted by the reference but missing from the live structure's list for create and update. */
+            status?: components["schemas"]["ExperienceStatuses"];
             audiences?: components["schemas"]["ExperienceCreateUpdateAudiences"];
             locations?: components["schemas"]["ExperienceCreateUpdateLocations"];
             goals?: components["schemas"]["ExperienceCreateUpdateGoals"];
@@ -11241,8 +11213,6 @@ export interface components {
              */
             force_regenerate?: boolean;
         };
-        /** @description Ids of the experiences to act on, from 1 to 100 of them. */
-        BulkExperienceIds: number[];
         /**
          * @description Status that a bulk update can set on experiences.
          * @enum {string}
@@ -11250,12 +11220,12 @@ export interface components {
         BulkExperienceStatuses: "active" | "paused" | "archived";
         /** @description The experiences to change and the status to set on all of them. */
         BulkUpdateExperiencesRequestData: {
-            id: components["schemas"]["BulkExperienceIds"];
+            id: components["schemas"]["BulkIds"];
             status: components["schemas"]["BulkExperienceStatuses"];
         };
-        /** @description The experiences to delete. */
-        BulkDeleteExperiencesRequestData: {
-            id: components["schemas"]["BulkExperienceIds"];
+        /** @description The items to delete, by id. Ids that cannot be deleted come back in the answer's `errors`; the others are deleted. */
+        BulkDeleteRequestData: {
+            id: components["schemas"]["BulkIds"];
         };
         /** @description Changes to one variation. Fields left out keep their value; `changes`, when sent, is the variation's complete list of changes. */
         UpdateExperienceVariationRequestData: components["schemas"]["ExperienceVariationBaseExtended"] & {
@@ -12345,22 +12315,11 @@ export interface components {
             type?: "ga_import";
             settings?: components["schemas"]["GaGoalSettings"];
         });
-        /**
-         * @description Ids of the goals to act on, 1 to 100 of them.
-         * @example [
-         *       100500,
-         *       100501
-         *     ]
-         */
-        BulkGoalsIds: number[];
-        /** @description The goals to change and the status to give them all. */
-        BulkUpdateGoalRequestData: {
-            id: components["schemas"]["BulkGoalsIds"];
-            status: components["schemas"]["GoalStatuses"];
-        };
-        /** @description The goals to delete. */
-        BulkDeleteGoalRequestData: {
-            id: components["schemas"]["BulkGoalsIds"];
+        /** @description The items to change, by id, and the status to give them all. Ids that cannot be changed come back in the answer's `errors`; the others are changed. */
+        BulkStatusUpdateRequestData: {
+            id: components["schemas"]["BulkIds"];
+            /** @description The status to set: `archived` to set the items aside, `active` to bring them back. */
+            status: components["schemas"]["ActiveArchivedStatus"];
         };
         /**
          * @description Related objects of listed hypotheses that can be returned in full instead of as ids: `project` and `tags`.
@@ -12665,7 +12624,11 @@ export interface components {
              */
             name?: string;
             project?: components["schemas"]["ProjectExpandable"];
-            status?: components["schemas"]["KnowledgeBaseStatuses"];
+            /**
+             * @description Status of a knowledge base: `active` ones are in use, `archived` ones are set aside but kept. New knowledge bases are `active` unless told otherwise.
+             * @default active
+             */
+            status?: components["schemas"]["ActiveArchivedStatus"];
             /**
              * @description Short summary of what was learned.
              * @example A single checkout page raised completed orders by 6% on desktop.
@@ -12722,22 +12685,10 @@ export interface components {
             /** @description Tags of the knowledge base, as ids, or as full tags when `expand` includes `tags`. */
             tags?: components["schemas"]["TagExpandable"][] | null;
         };
-        /**
-         * @description Ids of the hypotheses to act on, 1 to 100 of them.
-         * @example [
-         *       300100,
-         *       300101
-         *     ]
-         */
-        BulkHypothesisIds: number[];
         /** @description The hypotheses to change and the status to give them all. */
         BulkUpdateHypothesesRequestData: {
-            id: components["schemas"]["BulkHypothesisIds"];
+            id: components["schemas"]["BulkIds"];
             status: components["schemas"]["HypothesisStatuses"];
-        };
-        /** @description The hypotheses to delete. */
-        BulkDeleteHypothesesRequestData: {
-            id: components["schemas"]["BulkHypothesisIds"];
         };
         /**
          * @description Related objects of a knowledge base that can be returned in full instead of as ids: `project` and `tags`.
@@ -12763,24 +12714,8 @@ export interface components {
         };
         /** @description The new status of the knowledge base. */
         UpdateKnowledgeBasesStatusRequestData: {
-            status: components["schemas"]["KnowledgeBaseStatuses"];
-        };
-        /**
-         * @description Ids of the knowledge bases to act on, 1 to 100 of them.
-         * @example [
-         *       400100,
-         *       400101
-         *     ]
-         */
-        BulkKnowledgeBaseIds: number[];
-        /** @description The knowledge bases to change and the status to give them all. */
-        BulkUpdateKnowledgeBasesRequestData: {
-            id: components["schemas"]["BulkKnowledgeBaseIds"];
-            status: components["schemas"]["KnowledgeBaseStatuses"];
-        };
-        /** @description The knowledge bases to delete. */
-        BulkDeleteKnowledgeBasesRequestData: {
-            id: components["schemas"]["BulkKnowledgeBaseIds"];
+            /** @description Status of a knowledge base: `active` ones are in use, `archived` ones are set aside but kept. New knowledge bases are `active` unless told otherwise. */
+            status: components["schemas"]["ActiveArchivedStatus"];
         };
         /**
          * @description Related objects of an observation that can be returned in full instead of as ids: `project` and `tags`.
@@ -12810,7 +12745,11 @@ export interface components {
              */
             description?: string;
             project?: components["schemas"]["ProjectExpandable"];
-            status?: components["schemas"]["ObservationStatuses"];
+            /**
+             * @description Status of an observation: `active` ones are in use, `archived` ones are set aside but kept. New observations are `active` unless told otherwise.
+             * @default active
+             */
+            status?: components["schemas"]["ActiveArchivedStatus"];
             /**
              * @description Address of the page or document the observation refers to.
              * @example https://shop.example.com/cart
@@ -12882,23 +12821,6 @@ export interface components {
         /** @description Changes to an observation; fields left out keep their value. */
         UpdateObservationRequestData: components["schemas"]["BaseObservation"] & components["schemas"]["CreateUpdateObservation"];
         /**
-         * @description Ids of the observations to act on, 1 to 100 of them.
-         * @example [
-         *       500100,
-         *       500101
-         *     ]
-         */
-        BulkObservationIds: number[];
-        /** @description The observations to change and the status to give them all. */
-        BulkUpdateObservationsRequestData: {
-            id: components["schemas"]["BulkObservationIds"];
-            status: components["schemas"]["ObservationStatuses"];
-        };
-        /** @description The observations to delete. */
-        BulkDeleteObservationsRequestData: {
-            id: components["schemas"]["BulkObservationIds"];
-        };
-        /**
          * @description Optional location fields to add to the answer: `rules`, `trigger` and `stats.experiences_usage`.
          * @enum {string}
          */
@@ -12934,17 +12856,6 @@ export interface components {
         LocationCreate: WithRequired<components["schemas"]["LocationBase"], "name"> & {
             rules: components["schemas"]["LocationRuleObject"];
             trigger?: components["schemas"]["LocationTrigger"];
-        };
-        /** @description IDs of the locations to act on, 1 to 100 of them. */
-        BulkLocationsIds: number[];
-        /** @description The locations to change and the status to give them all. */
-        BulkUpdateLocationsRequestData: {
-            id: components["schemas"]["BulkLocationsIds"];
-            status: components["schemas"]["LocationStatuses"];
-        };
-        /** @description The locations to delete. */
-        BulkDeleteLocationsRequestData: {
-            id: components["schemas"]["BulkLocationsIds"];
         };
         /** @description A ready-made location offered by Convert, to start a new location from. */
         LocationPreset: {
@@ -13036,17 +12947,6 @@ export interface components {
             type?: never;
             rules?: components["schemas"]["RuleObjectAudience"];
         });
-        /** @description IDs of the audiences to act on, 1 to 100 of them. */
-        BulkAudiencesIds: number[];
-        /** @description The audiences to change and the status to give them all. */
-        BulkUpdateAudienceRequestData: {
-            id: components["schemas"]["BulkAudiencesIds"];
-            status: components["schemas"]["AudienceStatuses"];
-        };
-        /** @description The audiences to delete. */
-        BulkDeleteAudienceRequestData: {
-            id: components["schemas"]["BulkAudiencesIds"];
-        };
         /** @description A ready-made audience offered by Convert, to start a new audience from. */
         AudiencePreset: {
             /**
@@ -13121,18 +13021,6 @@ export interface components {
         };
         /** @description The domain fields to change; all optional, and fields left out keep their value. */
         UpdateDomainRequestData: components["schemas"]["Domain"];
-        /**
-         * @description Ids of the domains to act on, 1 to 100.
-         * @example [
-         *       101100,
-         *       101101
-         *     ]
-         */
-        BulkDomainsIds: number[];
-        /** @description The domains to delete. */
-        BulkDeleteDomainRequestData: {
-            id: components["schemas"]["BulkDomainsIds"];
-        };
         /** @description Where to start reading the images and how many to return. */
         GetCdnImagesListRequestData: {
             /**
@@ -13288,18 +13176,6 @@ export interface components {
         /** @description The tag fields to change; all optional, and fields left out keep their value. */
         UpdateTagRequestData: components["schemas"]["Tag"];
         /**
-         * @description Ids of the tags to act on, 1 to 100.
-         * @example [
-         *       101200,
-         *       101201
-         *     ]
-         */
-        BulkTagsIds: number[];
-        /** @description The tags to delete. */
-        BulkDeleteTagRequestData: {
-            id: components["schemas"]["BulkTagsIds"];
-        };
-        /**
          * @description Feature fields that are sent only when asked for: `stats` adds the usage numbers.
          * @enum {string}
          */
@@ -13309,12 +13185,6 @@ export interface components {
             /** @description Optional fields to add to each feature, which are left out otherwise. */
             include?: components["schemas"]["FeatureOptionalFields"][];
         };
-        /**
-         * @description Status of a feature, `active` (the default) or `archived`.
-         * @default active
-         * @enum {string}
-         */
-        FeatureStatuses: "active" | "archived";
         /** @description Usage numbers of a feature, sent only when `include` asks for `stats`. */
         FeatureStats: {
             /**
@@ -13403,7 +13273,11 @@ export interface components {
              * @example New checkout
              */
             name?: string;
-            status?: components["schemas"]["FeatureStatuses"];
+            /**
+             * @description Status of a feature, `active` (the default) or `archived`.
+             * @default active
+             */
+            status?: components["schemas"]["ActiveArchivedStatus"];
             /**
              * @description Identifier of the feature, unique within the project; made from the name when not given.
              * @example new-checkout
@@ -13435,23 +13309,6 @@ export interface components {
              */
             id?: number;
         } & components["schemas"]["Feature"];
-        /**
-         * @description Ids of the features to act on, 1 to 100.
-         * @example [
-         *       101300,
-         *       101301
-         *     ]
-         */
-        BulkFeaturesIds: number[];
-        /** @description The features to change and the status to give them all. */
-        BulkUpdateFeatureRequestData: {
-            id: components["schemas"]["BulkFeaturesIds"];
-            status: components["schemas"]["FeatureStatuses"];
-        };
-        /** @description The features to delete. */
-        BulkDeleteFeatureRequestData: {
-            id: components["schemas"]["BulkFeaturesIds"];
-        };
     };
     responses: {
         /** @description The request failed. The body repeats the status code, explains the problem in `message` and, for validation errors, names the rejected fields. */
@@ -14825,7 +14682,7 @@ export interface components {
         /** @description The ids of the experiences to delete (1 to 100). */
         BulkDeleteExperiencesRequest: {
             content: {
-                "application/json": components["schemas"]["BulkDeleteExperiencesRequestData"];
+                "application/json": components["schemas"]["BulkDeleteRequestData"];
             };
         };
         /** @description The variation fields to change; fields left out keep their value. */
@@ -14951,13 +14808,13 @@ export interface components {
         /** @description The ids of the goals to change (1 to 100) and their new status. */
         BulkUpdateGoalsRequest: {
             content: {
-                "application/json": components["schemas"]["BulkUpdateGoalRequestData"];
+                "application/json": components["schemas"]["BulkStatusUpdateRequestData"];
             };
         };
         /** @description The ids of the goals to delete (1 to 100). */
         BulkDeleteGoalsRequest: {
             content: {
-                "application/json": components["schemas"]["BulkDeleteGoalRequestData"];
+                "application/json": components["schemas"]["BulkDeleteRequestData"];
             };
         };
         /** @description Paging, sorting and filters for the hypotheses list; all optional. */
@@ -14993,7 +14850,7 @@ export interface components {
         /** @description The ids of the hypotheses to delete (1 to 100). */
         BulkDeleteHypothesesRequest: {
             content: {
-                "application/json": components["schemas"]["BulkDeleteHypothesesRequestData"];
+                "application/json": components["schemas"]["BulkDeleteRequestData"];
             };
         };
         /** @description Paging, sorting and filters for the knowledge bases list; all optional. */
@@ -15017,13 +14874,13 @@ export interface components {
         /** @description The ids of the knowledge bases to change (1 to 100) and their new status. */
         BulkUpdateKnowledgeBasesRequest: {
             content: {
-                "application/json": components["schemas"]["BulkUpdateKnowledgeBasesRequestData"];
+                "application/json": components["schemas"]["BulkStatusUpdateRequestData"];
             };
         };
         /** @description The ids of the knowledge bases to delete (1 to 100). */
         BulkDeleteKnowledgeBasesRequest: {
             content: {
-                "application/json": components["schemas"]["BulkDeleteKnowledgeBasesRequestData"];
+                "application/json": components["schemas"]["BulkDeleteRequestData"];
             };
         };
         /** @description Paging, sorting and filters for the observations list; all optional. */
@@ -15047,13 +14904,13 @@ export interface components {
         /** @description The ids of the observations to change (1 to 100) and their new status. */
         BulkUpdateObservationsRequest: {
             content: {
-                "application/json": components["schemas"]["BulkUpdateObservationsRequestData"];
+                "application/json": components["schemas"]["BulkStatusUpdateRequestData"];
             };
         };
         /** @description The ids of the observations to delete (1 to 100). */
         BulkDeleteObservationsRequest: {
             content: {
-                "application/json": components["schemas"]["BulkDeleteObservationsRequestData"];
+                "application/json": components["schemas"]["BulkDeleteRequestData"];
             };
         };
         /** @description Paging, filters, sorting and optional fields; an empty body lists the first page. */
@@ -15077,13 +14934,13 @@ export interface components {
         /** @description The IDs of the locations to change and their new status. */
         BulkUpdateLocationsRequest: {
             content: {
-                "application/json": components["schemas"]["BulkUpdateLocationsRequestData"];
+                "application/json": components["schemas"]["BulkStatusUpdateRequestData"];
             };
         };
         /** @description The IDs of the locations to delete. */
         BulkDeleteLocationsRequest: {
             content: {
-                "application/json": components["schemas"]["BulkDeleteLocationsRequestData"];
+                "application/json": components["schemas"]["BulkDeleteRequestData"];
             };
         };
         /** @description Paging, filters, sorting and optional fields; an empty body lists the first page. */
@@ -15107,13 +14964,13 @@ export interface components {
         /** @description The IDs of the audiences to change and their new status. */
         BulkUpdateAudiencesRequest: {
             content: {
-                "application/json": components["schemas"]["BulkUpdateAudienceRequestData"];
+                "application/json": components["schemas"]["BulkStatusUpdateRequestData"];
             };
         };
         /** @description The IDs of the audiences to delete. */
         BulkDeleteAudiencesRequest: {
             content: {
-                "application/json": components["schemas"]["BulkDeleteAudienceRequestData"];
+                "application/json": components["schemas"]["BulkDeleteRequestData"];
             };
         };
         GetDomainsListRequest: {
@@ -15143,7 +15000,7 @@ export interface components {
         };
         BulkDeleteDomainsRequest: {
             content: {
-                "application/json": components["schemas"]["BulkDeleteDomainRequestData"];
+                "application/json": components["schemas"]["BulkDeleteRequestData"];
             };
         };
         GetCdnImagesListRequest: {
@@ -15179,7 +15036,7 @@ export interface components {
         };
         BulkDeleteTagsRequest: {
             content: {
-                "application/json": components["schemas"]["BulkDeleteTagRequestData"];
+                "application/json": components["schemas"]["BulkDeleteRequestData"];
             };
         };
         GetFeaturesListRequest: {
@@ -15199,12 +15056,12 @@ export interface components {
         };
         BulkUpdateFeaturesRequest: {
             content: {
-                "application/json": components["schemas"]["BulkUpdateFeatureRequestData"];
+                "application/json": components["schemas"]["BulkStatusUpdateRequestData"];
             };
         };
         BulkDeleteFeaturesRequest: {
             content: {
-                "application/json": components["schemas"]["BulkDeleteFeatureRequestData"];
+                "application/json": components["schemas"]["BulkDeleteRequestData"];
             };
         };
     };
