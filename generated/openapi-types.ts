@@ -4112,6 +4112,10 @@ export interface components {
          * @enum {string}
          */
         TrackingScriptReleaseTypes: "manual" | "latest" | "scheduled";
+        /** @description A list of ids, or null for none given. */
+        NullableIdList: number[] | null;
+        /** @description A list of ids. */
+        IdList: number[];
         /** @description Filters and sorting of the projects list. */
         ProjectsListFilteringOptions: components["schemas"]["ResultsPerPage"] & components["schemas"]["SortDirection"] & {
             /**
@@ -4159,14 +4163,14 @@ export interface components {
              *       10035
              *     ]
              */
-            only?: number[] | null;
+            only?: components["schemas"]["NullableIdList"];
             /**
              * @description Leave out the projects with these ids (at most 100).
              * @example [
              *       10036
              *     ]
              */
-            except?: number[];
+            except?: components["schemas"]["IdList"];
             /**
              * @description The field to sort on: `id` (the default), `active_tests` (number of active experiences), `project_name`, `project_type`, `status` or `used_visitors` (tested visitors used).
              * @default id
@@ -4307,14 +4311,14 @@ export interface components {
              *       300100
              *     ]
              */
-            only?: number[] | null;
+            only?: components["schemas"]["NullableIdList"];
             /**
              * @description Leave out the hypotheses with these ids, at most 100.
              * @example [
              *       300101
              *     ]
              */
-            except?: number[];
+            except?: components["schemas"]["IdList"];
         };
         /**
          * @description A column of the hypotheses list that the user can show or hide in the app.
@@ -4362,14 +4366,14 @@ export interface components {
              *       400100
              *     ]
              */
-            only?: number[] | null;
+            only?: components["schemas"]["NullableIdList"];
             /**
              * @description Leave out the knowledge bases with these ids, at most 100.
              * @example [
              *       400101
              *     ]
              */
-            except?: number[];
+            except?: components["schemas"]["IdList"];
         };
         /**
          * @description A column of the knowledge bases list that the user can show or hide in the app.
@@ -4411,14 +4415,14 @@ export interface components {
              *       500100
              *     ]
              */
-            only?: number[] | null;
+            only?: components["schemas"]["NullableIdList"];
             /**
              * @description Leave out the observations with these ids, at most 100.
              * @example [
              *       500101
              *     ]
              */
-            except?: number[];
+            except?: components["schemas"]["IdList"];
         };
         /**
          * @description A column of the observations list that the user can show or hide in the app.
@@ -4816,14 +4820,14 @@ export interface components {
              *       101301
              *     ]
              */
-            only?: number[] | null;
+            only?: components["schemas"]["NullableIdList"];
             /**
              * @description Leave out the features with these ids.
              * @example [
              *       101302
              *     ]
              */
-            except?: number[];
+            except?: components["schemas"]["IdList"];
             /**
              * @description Field to sort the features by; `id` when not sent.
              * @default id
@@ -10897,21 +10901,15 @@ export interface components {
             /** @description Related objects to return in full instead of as ids. */
             expand?: components["schemas"]["ExperienceExpandFields"][];
             /** @description Only the experiences with these ids (at most 100). */
-            only?: number[] | null;
+            only?: components["schemas"]["NullableIdList"];
             /** @description Leave out the experiences with these ids (at most 100). */
-            except?: number[];
+            except?: components["schemas"]["IdList"];
         };
         /** @description The pages of a multi-page experience, as sent on create and update. */
         ExperienceCreateUpdatePages: {
             /** @description Only for multi-page experiences: the complete list of pages the experience changes. Keep the ids read earlier; for a new page choose a two-character id not used by the other pages. Every page needs a change in every variation (and every change must point to a listed page), and pages left out of the list are removed. */
             multipage_pages?: components["schemas"]["MultipageExperiencePage"][];
         };
-        /** @description Ids of the audiences the experience runs for. */
-        ExperienceCreateUpdateAudiences: number[];
-        /** @description Ids of the locations the experience runs on. */
-        ExperienceCreateUpdateLocations: number[];
-        /** @description Ids of the goals attached to the experience. Deploy experiences take none; the primary goal cannot be dropped from the list, only replaced through `primary_goal`. */
-        ExperienceCreateUpdateGoals: number[];
         /** @description A tag to create; `name` is required. */
         TagToCreate: WithRequired<components["schemas"]["Tag"], "name">;
         /** @description Tags to connect: ids of existing tags, or objects with a `name` for new tags, which are created. The list replaces the object's tags. */
@@ -11006,9 +11004,12 @@ export interface components {
         CreateExperienceRequestData: WithRequired<components["schemas"]["ExperienceBase"], "name" | "type" | "url"> & components["schemas"]["ExperienceCreateUpdatePages"] & {
             /** @description Status to set on an experience. `deleted` is accepted by the reference but missing from the live structure's list for create and update. */
             status: components["schemas"]["ExperienceStatuses"];
-            audiences?: components["schemas"]["ExperienceCreateUpdateAudiences"];
-            locations?: components["schemas"]["ExperienceCreateUpdateLocations"];
-            goals?: components["schemas"]["ExperienceCreateUpdateGoals"];
+            /** @description Ids of the audiences the experience runs for. */
+            audiences?: components["schemas"]["IdList"];
+            /** @description Ids of the locations the experience runs on. */
+            locations?: components["schemas"]["IdList"];
+            /** @description Ids of the goals attached to the experience. Deploy experiences take none; the primary goal cannot be dropped from the list, only replaced through `primary_goal`. */
+            goals?: components["schemas"]["IdList"];
             /** @description Tags for the experience: ids of existing tags, or `{ name }` objects for tags to create. Named by the reference but missing from the live structure. */
             tags?: components["schemas"]["TagExpandableRequest"];
             customizations?: components["schemas"]["ExperienceUserCustomizations"];
@@ -11158,9 +11159,12 @@ export interface components {
         UpdateExperienceRequestData: components["schemas"]["ExperienceBase"] & components["schemas"]["ExperienceCreateUpdatePages"] & {
             /** @description Status to set on an experience. `deleted` is accepted by the reference but missing from the live structure's list for create and update. */
             status?: components["schemas"]["ExperienceStatuses"];
-            audiences?: components["schemas"]["ExperienceCreateUpdateAudiences"];
-            locations?: components["schemas"]["ExperienceCreateUpdateLocations"];
-            goals?: components["schemas"]["ExperienceCreateUpdateGoals"];
+            /** @description Ids of the audiences the experience runs for. */
+            audiences?: components["schemas"]["IdList"];
+            /** @description Ids of the locations the experience runs on. */
+            locations?: components["schemas"]["IdList"];
+            /** @description Ids of the goals attached to the experience. Deploy experiences take none; the primary goal cannot be dropped from the list, only replaced through `primary_goal`. */
+            goals?: components["schemas"]["IdList"];
             /** @description Tags for the experience: ids of existing tags, or `{ name }` objects for tags to create. Named by the reference but missing from the live structure. */
             tags?: components["schemas"]["TagExpandableRequest"];
             customizations?: components["schemas"]["ExperienceUserCustomizations"];
@@ -12101,14 +12105,14 @@ export interface components {
              *       100501
              *     ]
              */
-            only?: number[] | null;
+            only?: components["schemas"]["NullableIdList"];
             /**
              * @description Leave out the goals with these ids. At most 200 ids, or 50 when `stats` is included.
              * @example [
              *       100502
              *     ]
              */
-            except?: number[];
+            except?: components["schemas"]["IdList"];
         };
         /** @description A list of goals. */
         GoalsList: components["schemas"]["Goal"][];
@@ -12442,16 +12446,10 @@ export interface components {
             /** @description Tags of the hypothesis, as ids, or as full tags when `expand` includes `tags`. */
             tags?: components["schemas"]["TagExpandable"][] | null;
         };
-        /**
-         * @description Ids of the experiences linked to the hypothesis.
-         * @example [
-         *       100200
-         *     ]
-         */
-        HypothesisExperiences: number[];
         /** @description A hypothesis scored with the PIE model, as listed by `getHypothesesList`. */
         HypothesisDataPIE: components["schemas"]["HypothesisPIEBase"] & {
-            experiences?: components["schemas"]["HypothesisExperiences"];
+            /** @description Ids of the experiences linked to the hypothesis. */
+            experiences?: components["schemas"]["IdList"];
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -12490,7 +12488,8 @@ export interface components {
         };
         /** @description A hypothesis scored with the ICE model, as listed by `getHypothesesList`. */
         HypothesisDataICE: components["schemas"]["HypothesisICEBase"] & {
-            experiences?: components["schemas"]["HypothesisExperiences"];
+            /** @description Ids of the experiences linked to the hypothesis. */
+            experiences?: components["schemas"]["IdList"];
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -12836,14 +12835,14 @@ export interface components {
              *       1004562
              *     ]
              */
-            only?: number[] | null;
+            only?: components["schemas"]["NullableIdList"];
             /**
              * @description Leave out the locations with these IDs (at most 100).
              * @example [
              *       1004563
              *     ]
              */
-            except?: number[];
+            except?: components["schemas"]["IdList"];
         };
         /** @description One page of locations. */
         LocationsList: components["schemas"]["Location"][];
@@ -12902,14 +12901,14 @@ export interface components {
              *       1003457
              *     ]
              */
-            only?: number[] | null;
+            only?: components["schemas"]["NullableIdList"];
             /**
              * @description Leave out the audiences with these IDs (at most 100).
              * @example [
              *       1003458
              *     ]
              */
-            except?: number[];
+            except?: components["schemas"]["IdList"];
         };
         /** @description One page of audiences. */
         AudiencesList: components["schemas"]["Audience"][];
@@ -12987,14 +12986,14 @@ export interface components {
              *       101101
              *     ]
              */
-            only?: number[] | null;
+            only?: components["schemas"]["NullableIdList"];
             /**
              * @description Leave out the domains with these ids.
              * @example [
              *       101102
              *     ]
              */
-            except?: number[];
+            except?: components["schemas"]["IdList"];
         };
         /** @description Domains of a project. */
         DomainsList: components["schemas"]["Domain"][];
@@ -13152,14 +13151,14 @@ export interface components {
              *       101201
              *     ]
              */
-            only?: number[] | null;
+            only?: components["schemas"]["NullableIdList"];
             /**
              * @description Leave out the tags with these ids.
              * @example [
              *       101202
              *     ]
              */
-            except?: number[];
+            except?: components["schemas"]["IdList"];
             /**
              * @description Text to look for in tag names.
              * @example checkout
