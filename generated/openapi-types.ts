@@ -3732,7 +3732,7 @@ export interface components {
              */
             requestType: "initiatePasswordAuth" | "provideMfaCodeAuth" | "confirmNewPasswordAuth";
         };
-        /** @description Field that every step of the sign-in flow sends inside `data`. */
+        /** @description The user's login. Every step of the sign-in flow sends it inside `data`; a password reset request sends only it. */
         AuthBaseData: {
             /**
              * @description The login of the user, which is the email address they sign in with.
@@ -3884,14 +3884,14 @@ export interface components {
             /** @description Only experiences of these types. */
             type?: components["schemas"]["ExperienceTypes"][] | null;
         };
-        /** @description Whether one column of a list is shown. */
+        /** @description Whether one column of a list, or one section of a page, is shown. */
         ColumnPreference: {
             /**
-             * @description Whether the column is shown.
+             * @description Whether the column or section is shown.
              * @example true
              */
             visible?: boolean;
-            /** @description Name of the column. */
+            /** @description Name of the column or section. */
             name?: string;
         };
         /**
@@ -4695,14 +4695,15 @@ export interface components {
             sort_by?: "timestamp" | "project_id" | "event" | "object" | null;
         } & components["schemas"]["ChangeHistoryExpandParameter"];
         /**
-         * @description A column of the project change history that the user can show or hide in the app.
+         * @description A column of a change history (a project's or an experience's) that the user can show or hide in the app.
          * @enum {string}
          */
-        ProjectHistoryColumnNames: "timestamp" | "object_id" | "event" | "object" | "method" | "more_info";
+        HistoryColumnNames: "timestamp" | "event" | "object" | "object_id" | "method" | "more_info";
         /** @description Saved view of the project change history in the app, with its filters, sorting and columns. */
         ProjectHistoryPersistentOptions: components["schemas"]["ProjectHistoryFilteringOptions"] & {
             columns?: (components["schemas"]["ColumnPreference"] & {
-                name?: components["schemas"]["ProjectHistoryColumnNames"];
+                /** @description A column of the project change history that the user can show or hide in the app. */
+                name?: components["schemas"]["HistoryColumnNames"];
             })[] | null;
         };
         /** @description Filters for an experience's live data events. */
@@ -4752,26 +4753,12 @@ export interface components {
              */
             author_id?: string | null;
         } & components["schemas"]["ChangeHistoryExpandParameter"] & components["schemas"]["ResultsPerPage"] & components["schemas"]["SortDirection"];
-        /**
-         * @description A column of the experience change history that the user can show or hide in the app.
-         * @enum {string}
-         */
-        ExperienceHistoryColumnNames: "timestamp" | "event" | "object" | "object_id" | "method" | "more_info";
         /** @description Saved view of the experience change history in the app, with its filters, sorting and columns. */
         ExperienceHistoryPersistentOptions: components["schemas"]["ExperienceHistoryFilteringOptions"] & {
             columns?: (components["schemas"]["ColumnPreference"] & {
-                name?: components["schemas"]["ExperienceHistoryColumnNames"];
+                /** @description A column of the experience change history that the user can show or hide in the app. */
+                name?: components["schemas"]["HistoryColumnNames"];
             })[] | null;
-        };
-        /** @description Whether one section of a page is shown. */
-        BaseUiSectionPreference: {
-            /**
-             * @description Whether the section is shown.
-             * @example true
-             */
-            visible?: boolean;
-            /** @description Name of the section. */
-            name?: string;
         };
         /**
          * @description A section of the experience report page that the user can show or hide.
@@ -4780,7 +4767,7 @@ export interface components {
         ExperienceReportSectionNames: "summary" | "complete_overview" | "quick_overview" | "goal_details";
         /** @description Saved layout of the experience report page, as its sections. */
         ExperienceReportPersistentOptions: {
-            sections?: (components["schemas"]["BaseUiSectionPreference"] & {
+            sections?: (components["schemas"]["ColumnPreference"] & {
                 name?: components["schemas"]["ExperienceReportSectionNames"];
             })[] | null;
         };
@@ -4863,18 +4850,19 @@ export interface components {
          * @example 0
          */
         UTC_Offset: number;
-        /** @description A period to filter by, as Unix timestamps, with the UTC offset to read them in. */
+        /** @description A period, as Unix timestamps, and the time zone (as an offset from UTC) that they, and the days of daily figures, are read in. Every field is optional. */
         TimeRange: {
             /**
-             * @description Start of the period, in Unix seconds.
+             * @description Start of the period, as a Unix timestamp read in the `utc_offset` time zone.
              * @example 1761955200
              */
             start_time?: number | null;
             /**
-             * @description End of the period, in Unix seconds.
-             * @example 1764547200
+             * @description End of the period, as a Unix timestamp read in the `utc_offset` time zone.
+             * @example 1764547199
              */
             end_time?: number | null;
+            /** @description Offset from UTC, in seconds, of the time zone that `start_time` and `end_time` (and the days of daily data) are read in. */
             utc_offset?: components["schemas"]["UTC_Offset"];
         };
         /** @description The `page` field of list requests. */
@@ -5267,14 +5255,6 @@ export interface components {
         };
         /** @description Outcome of one sign-in step. `auth-code` tells what happened and decides what `data` holds: the signed-in user on `SUCCESS`, a `sessionToken` for the next step on `MFA_TOKEN_REQUIRED` and `NEW_PASSWORD_REQUIRED`, nothing documented on `NEW_AUTH_REQUIRED` and `ERROR`. */
         AuthResponse: components["schemas"]["AuthResponseSuccess"] | components["schemas"]["AuthResponseMoreData"] | components["schemas"]["AuthResponseFailure"];
-        /** @description Who asks for a password reset link. */
-        ForgotPasswordRequestData: {
-            /**
-             * @description The login (email address) of the user who forgot their password.
-             * @example jane.doe@example.com
-             */
-            username?: string;
-        };
         /** @description The answer of operations that return no object, such as deletes and imports: a status code and a confirmation message. */
         SuccessData: {
             /**
@@ -5493,11 +5473,8 @@ export interface components {
              */
             embedded?: boolean;
         };
-        /** @description Confirms that the OAuth client and every session opened through it were deleted. */
-        OAuthDeleteClientResponseData: WithRequired<components["schemas"]["SuccessData"], "code" | "message"> & {
-            /** @example OAuth client deleted. */
-            message: string;
-        };
+        /** @description Confirms what was done: the status code and a message, both always sent. */
+        SuccessConfirmation: WithRequired<components["schemas"]["SuccessData"], "code" | "message">;
         /** @description Whether a role may create, change, see and delete one kind of object. */
         CommonBasicPermissions: {
             /**
@@ -5756,16 +5733,6 @@ export interface components {
              * @example 3b8e1f6a0c9d4e27
              */
             sid: string;
-        };
-        /** @description Confirms that the session was revoked. */
-        UserSessionRevokeResponseData: WithRequired<components["schemas"]["SuccessData"], "code" | "message"> & {
-            /** @example Session revoked. */
-            message: string;
-        };
-        /** @description Confirms that every session of the user was revoked. */
-        UserSessionRevokeAllResponseData: WithRequired<components["schemas"]["SuccessData"], "code" | "message"> & {
-            /** @example All sessions revoked. */
-            message: string;
         };
         /**
          * @description `main`: an account that can create sub-accounts and share its plan quotas with them (the sum of the sub-accounts' quotas cannot exceed its own). `sub`: an account created under a main account.
@@ -6073,36 +6040,21 @@ export interface components {
         BillingPlansListResponseData: {
             data?: components["schemas"]["BillingPlanData"][];
         };
-        /** @description A custom segment in short form, as returned when a segment reference is expanded. */
-        SimpleAudienceSegment: {
+        /** @description An object in short form, its id and name, as the answer gives it when a reference is expanded. */
+        SimpleObject: {
             /**
-             * @description The segment's id.
-             * @example 100310
+             * @description The object's id.
+             * @example 100500
              */
             id?: number;
             /**
-             * @description The segment's name.
-             * @example Newsletter subscribers
+             * @description The object's name.
+             * @example Order placed
              */
             name?: string;
         };
-        /** @description A custom-segment reference; its id, or a short segment object when expanded. */
-        SimpleAudienceSegmentExpandable: number | components["schemas"]["SimpleAudienceSegment"];
-        /** @description A variation in short form, as returned when a variation reference is expanded. */
-        SimpleExperienceVariation: {
-            /**
-             * @description The variation's id.
-             * @example 100201
-             */
-            id?: number;
-            /**
-             * @description The variation's name.
-             * @example Green button
-             */
-            name?: string;
-        };
-        /** @description A variation reference; its id, or a short variation object when expanded. */
-        SimpleExperienceVariationExpandable: number | components["schemas"]["SimpleExperienceVariation"];
+        /** @description A reference to another object: its id, or the object in short form (id and name) when the request expanded it. */
+        SimpleObjectExpandable: number | components["schemas"]["SimpleObject"];
         /** @description An experience reference with the variation involved, as ids. */
         SimpleExperienceFlat: {
             /**
@@ -6110,7 +6062,8 @@ export interface components {
              * @example 100200
              */
             id?: number;
-            variation?: components["schemas"]["SimpleExperienceVariationExpandable"];
+            /** @description A variation reference; its id, or a short variation object when expanded. */
+            variation?: components["schemas"]["SimpleObjectExpandable"];
         };
         /** @description An experience reference with its name, as returned when expanded. */
         SimpleExperience: components["schemas"]["SimpleExperienceFlat"] & {
@@ -6122,21 +6075,6 @@ export interface components {
         };
         /** @description An experience reference: the experience and variation ids, plus the experience's name when expanded. */
         SimpleExperienceExpandable: components["schemas"]["SimpleExperienceFlat"] | components["schemas"]["SimpleExperience"];
-        /** @description A goal in short form, as returned when a goal reference is expanded. */
-        SimpleGoal: {
-            /**
-             * @description The goal's id.
-             * @example 100500
-             */
-            id?: number;
-            /**
-             * @description The goal's name.
-             * @example Order placed
-             */
-            name?: string;
-        };
-        /** @description A goal reference; its id, or a short goal object when expanded. */
-        SimpleGoalExpandable: number | components["schemas"]["SimpleGoal"];
         /** @description A project in short form, as returned when a project reference is expanded: enough to display dates and revenue the way the project does. */
         SimpleProject: {
             /**
@@ -6195,7 +6133,7 @@ export interface components {
              *       100310
              *     ]
              */
-            custom_segments?: components["schemas"]["SimpleAudienceSegmentExpandable"][] | null;
+            custom_segments?: components["schemas"]["SimpleObjectExpandable"][] | null;
             /**
              * @description The kinds of traffic source the visit came from.
              * @example [
@@ -6222,7 +6160,7 @@ export interface components {
                  *       100500
                  *     ]
                  */
-                goals?: components["schemas"]["SimpleGoalExpandable"][];
+                goals?: components["schemas"]["SimpleObjectExpandable"][];
                 /**
                  * @description How many products the order held (transactions only).
                  * @example 2
@@ -6896,21 +6834,6 @@ export interface components {
              */
             value?: string;
         };
-        /** @description An audience in short form, as returned when an audience reference is expanded. */
-        SimpleAudience: {
-            /**
-             * @description The audience's id.
-             * @example 100300
-             */
-            id?: number;
-            /**
-             * @description The audience's name.
-             * @example Returning mobile visitors
-             */
-            name?: string;
-        };
-        /** @description An audience reference; its id, or a short audience object when expanded. */
-        SimpleAudienceExpandable: number | components["schemas"]["SimpleAudience"];
         /** @description A location in short form, as returned when a location reference is expanded. */
         SimpleLocation: {
             /**
@@ -7222,12 +7145,12 @@ export interface components {
              *       100501
              *     ]
              */
-            default_goals?: components["schemas"]["SimpleGoalExpandable"][];
+            default_goals?: components["schemas"]["SimpleObjectExpandable"][];
             /**
              * @description Audiences added to every new experience of the project; ids, or full audiences when expanded.
              * @example []
              */
-            default_audiences?: components["schemas"]["SimpleAudienceExpandable"][];
+            default_audiences?: components["schemas"]["SimpleObjectExpandable"][];
             /**
              * @description Locations added to every new experience of the project; ids, or full locations when expanded.
              * @example [
@@ -7475,39 +7398,38 @@ export interface components {
              */
             is_author?: boolean;
         };
-        /** @description Fields every audience has. */
-        AudienceBase: {
+        /** @description Fields every audience and every location has: both are conditions picked for experiences, an audience saying who is targeted and a location where. */
+        AudienceLocationBase: {
             /**
-             * @description ID of the audience, given by the API.
+             * @description ID of the audience or location, given by the API.
              * @example 1003456
              */
             id?: $Read<number>;
             /**
-             * @description Free text that explains who the audience targets.
+             * @description Free text that explains what the audience or location targets.
              * @example Shoppers from the US and Canada on the checkout, or VIP customers.
              */
             description?: string;
-            /** @description `active` audiences can be picked for experiences; `archived` ones are kept but hidden from new experiences. */
             status?: components["schemas"]["ActiveArchivedStatus"];
             /**
-             * @description Name of the audience, shown when picking audiences for an experience.
+             * @description Name of the audience or location, shown when picking them for an experience.
              * @example North American checkout visitors
              */
             name?: string;
             /**
-             * @description True when the audience is one of the presets Convert provides.
+             * @description True when it is one of the presets Convert provides.
              * @example false
              */
             preset?: $Read<boolean>;
             /**
-             * @description When true, the audience is preselected on every new experience.
+             * @description When true, it is preselected on every new experience.
              * @example false
              */
             selected_default?: boolean;
             /** @description Usage figures; sent only when asked for with `include` (`stats.experiences_usage`). */
             stats?: $Read<{
                 /**
-                 * @description Number of experiences that use the audience.
+                 * @description Number of experiences that use it.
                  * @default 0
                  * @example 2
                  */
@@ -7773,10 +7695,10 @@ export interface components {
              */
             rule_type: "cookie";
         };
-        /** @description A rule whose `value` is a country. */
-        BaseRuleWithCountryCodeValue: components["schemas"]["BaseRule"] & {
+        /** @description A rule whose `value` is a two-letter code (a country or a language). */
+        BaseRuleWithTwoLetterCodeValue: components["schemas"]["BaseRule"] & {
             /**
-             * @description Two-letter ISO 3166-1 country code, e.g. `US`.
+             * @description A two-letter code: ISO 3166-1 for a country (`US`), ISO 639-1 for the language of the visitor's browser (`en`).
              * @example US
              */
             value?: string;
@@ -7787,7 +7709,7 @@ export interface components {
          */
         CountryMatchRulesTypes: "country";
         /** @description Country rule (`country`): matches visitors from the country whose two-letter code is `value`. List several in one `OR_WHEN` group for "one of". */
-        CountryMatchRule: components["schemas"]["BaseRuleWithCountryCodeValue"] & {
+        CountryMatchRule: components["schemas"]["BaseRuleWithTwoLetterCodeValue"] & {
             rule_type: components["schemas"]["CountryMatchRulesTypes"];
             /** @description How to compare: `match_type` is always `equals`. */
             matching?: components["schemas"]["BaseMatch"] & {
@@ -7800,21 +7722,13 @@ export interface components {
              */
             rule_type: "country";
         };
-        /** @description A rule whose `value` is a language. */
-        BaseRuleWithLanguageCodeValue: components["schemas"]["BaseRule"] & {
-            /**
-             * @description Two-letter ISO 639-1 language code of the visitor's browser, e.g. `en`.
-             * @example en
-             */
-            value?: string;
-        };
         /**
          * @description Rule on the language of the visitor's browser.
          * @enum {string}
          */
         LanguageMatchRulesTypes: "language";
         /** @description Language rule (`language`): matches visitors whose browser language is the two-letter code in `value`. */
-        LanguageMatchRule: components["schemas"]["BaseRuleWithLanguageCodeValue"] & {
+        LanguageMatchRule: components["schemas"]["BaseRuleWithTwoLetterCodeValue"] & {
             rule_type: components["schemas"]["LanguageMatchRulesTypes"];
             /** @description How to compare: `match_type` is always `equals`. */
             matching?: components["schemas"]["BaseMatch"] & {
@@ -7827,21 +7741,13 @@ export interface components {
              */
             rule_type: "language";
         };
-        /** @description A rule whose `value` is a goal. */
-        BaseRuleWithGoalTriggeredValue: components["schemas"]["BaseRule"] & {
-            /**
-             * @description ID of the goal the visitor must have triggered.
-             * @example 100234
-             */
-            value?: number;
-        };
         /**
          * @description Rule type of a rule on goals already triggered by the visitor.
          * @enum {string}
          */
         GoalTriggeredMatchRulesTypes: "goal_triggered";
         /** @description A rule that matches visitors who triggered a given goal (its id in `value`); set `matching.negated` to match those who did not. */
-        GoalTriggeredMatchRule: components["schemas"]["BaseRuleWithGoalTriggeredValue"] & {
+        GoalTriggeredMatchRule: components["schemas"]["BaseRuleWithNumericValue"] & {
             rule_type: components["schemas"]["GoalTriggeredMatchRulesTypes"];
             /** @description How the value is compared; `negated` inverts the match. */
             matching?: components["schemas"]["BaseMatch"] & {
@@ -7854,21 +7760,13 @@ export interface components {
              */
             rule_type: "goal_triggered";
         };
-        /** @description A rule whose `value` is a segment. */
-        BaseRuleWithSegmentBucketedValue: components["schemas"]["BaseRule"] & {
-            /**
-             * @description ID of the segment (a segmentation audience) the visitor must belong to.
-             * @example 100345
-             */
-            value?: number;
-        };
         /**
          * @description Rule on the segments the visitor belongs to.
          * @enum {string}
          */
         SegmentBucketedMatchRulesTypes: "bucketed_into_segment";
         /** @description Segment rule (`bucketed_into_segment`): matches visitors placed in the segment whose ID is `value`. */
-        SegmentBucketedMatchRule: components["schemas"]["BaseRuleWithSegmentBucketedValue"] & {
+        SegmentBucketedMatchRule: components["schemas"]["BaseRuleWithNumericValue"] & {
             rule_type: components["schemas"]["SegmentBucketedMatchRulesTypes"];
             /** @description How to compare: `match_type` is always `equals`. */
             matching?: components["schemas"]["BaseMatch"] & {
@@ -8016,21 +7914,13 @@ export interface components {
              */
             rule_type: "os";
         };
-        /** @description A rule whose `value` is a weather condition. */
-        BaseRuleWithWeatherConditionValue: components["schemas"]["BaseRule"] & {
-            /**
-             * @description Name of the weather condition at the visitor's location, e.g. `Rain`.
-             * @example Rain
-             */
-            value?: string;
-        };
         /**
          * @description Rule on the current weather at the visitor's location.
          * @enum {string}
          */
         WeatherConditionMatchRulesTypes: "weather_condition";
         /** @description Weather rule (`weather_condition`): compares the current weather at the visitor's location with `value`. */
-        WeatherConditionMatchRule: components["schemas"]["BaseRuleWithWeatherConditionValue"] & {
+        WeatherConditionMatchRule: components["schemas"]["BaseRuleWithStringValue"] & {
             rule_type: components["schemas"]["WeatherConditionMatchRulesTypes"];
             /** @description How to compare: `match_type` is a text comparison. */
             matching?: components["schemas"]["BaseMatch"] & {
@@ -8070,21 +7960,13 @@ export interface components {
              */
             rule_type: "visitor_type";
         };
-        /** @description A rule whose `value` is JavaScript code. */
-        BaseRuleWithJsCodeValue: components["schemas"]["BaseRule"] & {
-            /**
-             * @description A JavaScript expression run in the visitor's browser; the rule matches when it evaluates to a truthy value.
-             * @example window.dataLayer !== undefined && window.dataLayer.length > 0
-             */
-            value?: string;
-        };
         /**
          * @description Rule that runs a JavaScript condition on the page.
          * @enum {string}
          */
         JsConditionMatchRulesTypes: "js_condition";
         /** @description JavaScript rule (`js_condition`): runs the JavaScript expression in `value` on the page and matches when it is truthy. */
-        JsConditionMatchRule: components["schemas"]["BaseRuleWithJsCodeValue"] & {
+        JsConditionMatchRule: components["schemas"]["BaseRuleWithStringValue"] & {
             rule_type: components["schemas"]["JsConditionMatchRulesTypes"];
             /** @description How to compare: `match_type` is always `equals`. */
             matching?: components["schemas"]["BaseMatch"] & {
@@ -8151,7 +8033,7 @@ export interface components {
             }[];
         } | null;
         /** @description A `permanent` or `transient` audience. Its rules may use every rule family except URL rules. */
-        AudienceWithoutUrlMatching: components["schemas"]["AudienceBase"] & {
+        AudienceWithoutUrlMatching: components["schemas"]["AudienceLocationBase"] & {
             type: components["schemas"]["AudienceTypesNoUrl"];
             rules?: components["schemas"]["RuleObjectNoUrl"];
         } & {
@@ -8201,7 +8083,7 @@ export interface components {
             }[];
         } | null;
         /** @description A `segmentation` audience. Its rules may use every rule family, URL rules included. */
-        AudienceWithUrlMatching: components["schemas"]["AudienceBase"] & {
+        AudienceWithUrlMatching: components["schemas"]["AudienceLocationBase"] & {
             type: components["schemas"]["AudienceTypesWithUrl"];
             rules?: components["schemas"]["RuleObjectAudience"];
         } & {
@@ -8215,48 +8097,6 @@ export interface components {
         Audience: components["schemas"]["AudienceWithoutUrlMatching"] | components["schemas"]["AudienceWithUrlMatching"];
         /** @description An audience, as its ID or, when expanded, as the full object. */
         AudienceExpandable: number | components["schemas"]["Audience"];
-        /** @description Fields every location has. */
-        LocationBase: {
-            /**
-             * @description ID of the location, given by the API.
-             * @example 1004561
-             */
-            id?: $Read<number>;
-            /**
-             * @description Free text that explains what the location targets.
-             * @example Every step of the checkout funnel.
-             */
-            description?: string;
-            /**
-             * @description `active` locations can be picked for experiences; `archived` ones are kept but hidden from new experiences.
-             * @default active
-             */
-            status?: components["schemas"]["ActiveArchivedStatus"];
-            /**
-             * @description Name of the location, shown when picking locations for an experience.
-             * @example Checkout pages
-             */
-            name?: string;
-            /**
-             * @description True when the location is one of the presets Convert provides.
-             * @example false
-             */
-            preset?: $Read<boolean>;
-            /**
-             * @description When true, the location is preselected on every new experience.
-             * @example false
-             */
-            selected_default?: boolean;
-            /** @description Usage figures; sent only when asked for with `include` (`stats.experiences_usage`). */
-            stats?: $Read<{
-                /**
-                 * @description Number of experiences that use the location.
-                 * @default 0
-                 * @example 3
-                 */
-                experiences_usage?: number;
-            }>;
-        };
         /** @description One condition of a location, discriminated by `rule_type`: the rule type decides the type of `value` and the allowed `matching.match_type`. Only rules about the page: URL, page tags, custom key/value and JavaScript conditions. */
         LocationRuleElement: components["schemas"]["UrlMatchRule"] | components["schemas"]["PageTagTextMatchRule"] | components["schemas"]["PageTagNumericMatchRule"] | components["schemas"]["GenericTextKeyValueMatchRule"] | components["schemas"]["GenericNumericKeyValueMatchRule"] | components["schemas"]["GenericBoolKeyValueMatchRule"] | components["schemas"]["JsConditionMatchRule"];
         /** @description Rule tree deciding on which pages a location applies: an `OR` list of alternatives, each an `AND` list of groups, each an `OR_WHEN` list of page rules, i.e. `{ OR: [ { AND: [ { OR_WHEN: [rule, ...] } ] } ] }`. null when there are no rules. */
@@ -8349,7 +8189,7 @@ export interface components {
         /** @description When a location activates on a matching page, discriminated by `type`: `upon_run`, `manual`, `dom_element` (with `selector` and `events`) or `callback` (with `js`). */
         LocationTrigger: components["schemas"]["LocationTriggerDomElement"] | components["schemas"]["LocationTriggerCallback"] | components["schemas"]["LocationTriggerManual"] | components["schemas"]["LocationTriggerUponRun"];
         /** @description A location: the pages, and the moment on them, where an experience runs. `rules` and `trigger` are sent back only when asked for with `include`. */
-        Location: components["schemas"]["LocationBase"] & {
+        Location: components["schemas"]["AudienceLocationBase"] & {
             rules?: components["schemas"]["LocationRuleObject"];
             trigger?: components["schemas"]["LocationTrigger"];
         };
@@ -10181,15 +10021,6 @@ export interface components {
             };
         };
         /**
-         * @description The improved code as server-sent events (when `stream` is true): each event's `data` is a JSON object whose `content` holds the next piece of the text, and a last event with the data `[DONE]` ends the stream. Join the pieces in order to get the whole result.
-         * @example data: {"content":"const cta = "}
-         *
-         *     data: {"content":"document.querySelector('.cta');"}
-         *
-         *     data: [DONE]
-         */
-        GenerateCodeVariantResponseStreamData: string;
-        /**
          * @description `accesses.project` returns each access's project in full instead of its id.
          * @enum {string}
          */
@@ -10303,14 +10134,6 @@ export interface components {
         DeleteAccountUserAccessesByUserEmail: WithRequired<components["schemas"]["UserByEmail"], "email"> & components["schemas"]["BaseAccesses"];
         /** @description The collaborator and the accesses to remove: identify them by `user_id` or by `email`, not both. */
         AccountUserAccessesDelete: components["schemas"]["DeleteAccountUserAccessesByUserId"] | components["schemas"]["DeleteAccountUserAccessesByUserEmail"];
-        /** @description The partner to check. */
-        CheckPartnerRequestData: {
-            /**
-             * @description Email of the partner.
-             * @example partner@agency.example
-             */
-            email?: string;
-        };
         /** @description Whether a partner may get extended API access. */
         CheckPartnerData: {
             /**
@@ -10494,10 +10317,6 @@ export interface components {
             goals?: components["schemas"]["ProjectExportObject"];
             hypothesis?: components["schemas"]["ProjectExportObject"];
         };
-        /** @description A project export. Its layout is not published; treat it as an opaque document and pass it back to `importProject` or `importProjectData` unchanged. */
-        ProjectsExportResponseFile: {
-            [key: string]: unknown;
-        };
         /** @description Multipart form with the exported project file. */
         ImportProjectRequestData: {
             /**
@@ -10641,18 +10460,14 @@ export interface components {
         };
         /** @description The fields of the SDK key to change (`name`, `environment`, `status`, `selected_default`); fields left out keep their value. `sdk_key` and `sdk_secret` are assigned by the API and cannot be set. */
         UpdateSdkKeyRequestData: components["schemas"]["SdkKey"];
-        /** @description The period to list recorded sessions from; every field is optional. The live API's schema gives this list no paging, sorting or other filters. */
-        GetSessionsListRequestData: components["schemas"]["TimeRange"];
-        /** @description One recorded (raw) visitor session. The live API's schema defines only its `id`; whatever else the server sends with a session is not documented and is not described here. */
-        Session: {
+        /** @description A list of recorded visitor sessions. */
+        SessionsList: {
             /**
              * @description Numeric id of the recorded session.
              * @example 100900
              */
             id?: $Read<number>;
-        };
-        /** @description A list of recorded visitor sessions. */
-        SessionsList: components["schemas"]["Session"][];
+        }[];
         /** @description Information that comes with a list of recorded or Convert Signals™ sessions. */
         SessionsListExtra: {
             /**
@@ -11267,43 +11082,29 @@ export interface components {
          * @enum {string}
          */
         ExperienceSectionIncludeFields: "versions" | "versions.changes";
-        /** @description The fields of an experience section that are both read and sent. */
-        BaseExperienceSection: {
+        /** @description The fields of an experience section, or of a version inside one, that are both read and sent. */
+        SectionOrVersionBase: {
             /**
-             * @description Section id: one or two lowercase letters or digits, unique among the experience's sections. Keep the id read from the API for an existing section; for a new one, choose an unused id.
+             * @description One or two lowercase letters or digits, unique among the experience's sections (for a section) or among all the versions of the experience (for a version). Keep the id read from the API for an existing one; for a new one, choose an unused id.
              * @example s1
              */
             id?: string;
             /**
-             * @description Name of the section.
+             * @description Name of the section or version.
              * @example Hero banner
              */
             name?: string;
             concurrency_key?: components["schemas"]["ConcurrencyKey"];
         };
-        /** @description The fields of a section version that are both read and sent. */
-        BaseSectionVersion: {
-            /**
-             * @description Version id: one or two lowercase letters or digits, unique among all the versions of the experience. Keep the id read from the API for an existing version; for a new one, choose an unused id.
-             * @example v1
-             */
-            id?: string;
-            /**
-             * @description Name of the version.
-             * @example Green call to action
-             */
-            name?: string;
-            concurrency_key?: components["schemas"]["ConcurrencyKey"];
-        };
         /** @description A version of a section: a named group of changes. In an experience that is not multivariate each version is one variation; in a multivariate one, a variation combines one version of every section. */
-        SectionVersion: components["schemas"]["BaseSectionVersion"] & {
+        SectionVersion: components["schemas"]["SectionOrVersionBase"] & {
             /** @description The changes this version applies: their ids, or whole changes when changes are asked for with `include` or `expand`. */
             changes?: (number | components["schemas"]["ExperienceChange"])[];
             /** @description Ids of the experience variations that contain this version. */
             variations?: number[];
         };
         /** @description A section of an experience. Every variation is built from one version of each section: an experience that is not multivariate has a single section whose versions match its variations one to one, while in a multivariate experience the variations are all the combinations of one version per section. */
-        ExperienceSection: components["schemas"]["BaseExperienceSection"] & {
+        ExperienceSection: components["schemas"]["SectionOrVersionBase"] & {
             /** @description The versions of the section: their ids, or whole versions when `versions` is asked for with `include` or `expand`. */
             versions?: (string | components["schemas"]["SectionVersion"])[];
         };
@@ -11316,23 +11117,23 @@ export interface components {
             concurrency_key?: components["schemas"]["ConcurrencyKey"];
         };
         /** @description A new section version with the changes to create in it. */
-        SectionVersionCreate: components["schemas"]["BaseSectionVersion"] & {
+        SectionVersionCreate: components["schemas"]["SectionOrVersionBase"] & {
             /** @description Changes of the new version. Each one is created; its `type` decides which `data` keys are required. */
             changes?: components["schemas"]["ExperienceChangeAdd"][];
         };
         /** @description A new section for a multivariate experience, with its versions. Variations are regenerated from the sections and versions, so adding a section multiplies the number of variations. */
-        CreateSectionRequestData: components["schemas"]["BaseExperienceSection"] & {
+        CreateSectionRequestData: components["schemas"]["SectionOrVersionBase"] & {
             /** @description The versions of the new section. The experience's variations become every combination of one version from each section. */
             versions: components["schemas"]["SectionVersionCreate"][];
         };
         /** @description A section version to save: an existing one (by its id) or a new one. Its `changes` list says which changes to keep, overwrite or create. */
-        SectionVersionUpdate: components["schemas"]["BaseSectionVersion"] & {
+        SectionVersionUpdate: components["schemas"]["SectionOrVersionBase"] & {
             concurrency_key?: components["schemas"]["ConcurrencyKey"];
             /** @description Changes of the version. An item with only an `id` keeps that change as it is; an item with an `id`, `type` and `data` overwrites that change; an item without `id` creates a change. An empty list removes every change of the version. */
             changes?: (components["schemas"]["ExperienceChangeId"] | components["schemas"]["ExperienceChangeUpdate"] | components["schemas"]["ExperienceChangeAdd"])[];
         };
         /** @description A section to save with its versions. Send existing sections and versions with the ids read from the API; unknown ids create new ones. */
-        UpdateSectionRequestData: components["schemas"]["BaseExperienceSection"] & {
+        UpdateSectionRequestData: components["schemas"]["SectionOrVersionBase"] & {
             /** @description The versions of the section. The experience's variations become every combination of one version from each section. */
             versions: components["schemas"]["SectionVersionUpdate"][];
         };
@@ -11343,15 +11144,10 @@ export interface components {
             concurrency_key?: components["schemas"]["ConcurrencyKey"];
         };
         /**
-         * @description Optional parts of a version: `changes` adds its changes.
+         * @description A part of a section version that an answer can add or expand: `changes`.
          * @enum {string}
          */
-        ExperienceSectionVersionIncludeFields: "changes";
-        /**
-         * @description Objects of a version that can be expanded: `changes` returns whole changes instead of ids.
-         * @enum {string}
-         */
-        ExperienceSectionVersionExpandFields: "changes";
+        ExperienceSectionVersionFields: "changes";
         /** @description Answer holding one section version. */
         ExperienceSectionVersionResponseData: {
             /** @description The version. */
@@ -11375,26 +11171,11 @@ export interface components {
                     visitors_count?: number;
                 }[]>;
                 /** @description Custom segments that the report can be filtered by. */
-                custom_segments?: $Read<components["schemas"]["SimpleAudienceSegment"][]>;
+                custom_segments?: $Read<components["schemas"]["SimpleObject"][]>;
             };
         };
-        /** @description Reporting period and the time zone it is expressed in. */
-        TimeRangeRequestData: {
-            /** @description Offset from UTC, in seconds, of the time zone that `start_time` and `end_time` (and the days of daily data) are read in. */
-            utc_offset?: components["schemas"]["UTC_Offset"];
-            /**
-             * @description Start of the reporting period, as a Unix timestamp read in the `utc_offset` time zone.
-             * @example 1761955200
-             */
-            start_time?: number | null;
-            /**
-             * @description End of the reporting period, as a Unix timestamp read in the `utc_offset` time zone.
-             * @example 1764547199
-             */
-            end_time?: number | null;
-        };
         /** @description Filters shared by report requests: the period, visitor segments and stats engine settings. */
-        BaseReportRequestData: components["schemas"]["TimeRangeRequestData"] & {
+        BaseReportRequestData: components["schemas"]["TimeRange"] & {
             /** @description Only count visitors who belong to these segments. */
             segments?: components["schemas"]["ReportingSegmentsFilters"];
             /** @description Stats engine settings to compute the report with. */
@@ -11853,8 +11634,6 @@ export interface components {
             /** @description The report. */
             data?: components["schemas"]["ExperienceDailyReport"];
         };
-        /** @description The period to read the traffic allocation for, and the time zone its days are counted in. All fields are optional; the live structure takes no segment or stats engine filters here. */
-        GetExperienceDailyTrafficAllocationRequestData: components["schemas"]["TimeRangeRequestData"];
         /** @description How the experience's traffic was split between its variations on each day of the period. For experiences that reallocate traffic automatically (multi-armed bandit), this shows how the split moved over time. */
         ExperienceDailyTrafficAllocationReport: {
             /** @description The experience's variations, to label the series of the report. */
@@ -11927,15 +11706,10 @@ export interface components {
                 expire_at?: number;
             };
         };
-        /**
-         * @description Kind of tracking event: `view_experience` (a visitor was shown the experience), `conversion` (a goal was reached) or `transaction` (a purchase with revenue).
-         * @enum {string}
-         */
-        ExportExperienceRawDataEvents: "view_experience" | "conversion" | "transaction";
         /** @description Events, goals and filters of a raw data export. */
         ExportExperienceRawDataRequestData: {
             /** @description Kinds of events to export. */
-            events?: components["schemas"]["ExportExperienceRawDataEvents"][];
+            events?: components["schemas"]["LiveDataEventTypes"][];
             /** @description Ids of the goals whose events to export; the experience's goals when left out. */
             goals?: number[] | null;
         } & components["schemas"]["BaseReportRequestData"];
@@ -12011,7 +11785,7 @@ export interface components {
         /** @description How many events of one kind were deleted, or would be when simulating. */
         RemoveExperienceReportResponseDataItem: {
             /** @description Kind of event counted. */
-            event?: components["schemas"]["ExportExperienceRawDataEvents"];
+            event?: components["schemas"]["LiveDataEventTypes"];
             /**
              * @description Number of events deleted, or that would be deleted when `simulate` is true.
              * @example 1532
@@ -12326,14 +12100,14 @@ export interface components {
             status: components["schemas"]["ActiveArchivedStatus"];
         };
         /**
-         * @description Related objects of listed hypotheses that can be returned in full instead of as ids: `project` and `tags`.
+         * @description Related objects that can be returned in full instead of as ids: `project` and `tags`.
          * @enum {string}
          */
-        HypothesesListExpandFields: "project" | "tags";
+        ProjectTagsExpandFields: "project" | "tags";
         /** @description Paging, sorting and filters for the hypotheses list; every field is optional. */
         GetHypothesesListRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["HypothesesListFilteringOptions"] & components["schemas"]["PageNumber"] & {
             /** @description Related objects to return in full instead of as ids. */
-            expand?: components["schemas"]["HypothesesListExpandFields"][];
+            expand?: components["schemas"]["ProjectTagsExpandFields"][];
         };
         /** @description A stored file attached to an object. */
         UploadedFileData: {
@@ -12511,26 +12285,10 @@ export interface components {
          * @enum {string}
          */
         HypothesisExpandFields: "project" | "tags" | "experiences";
-        /**
-         * @description Id of an experience.
-         * @example 100200
-         */
-        ExperienceId: number;
-        /** @description The id and name of an experience, as sent when experiences are expanded. */
-        BaseSimpleExperience: {
-            id?: components["schemas"]["ExperienceId"];
-            /**
-             * @description Name of the experience.
-             * @example Checkout redesign
-             */
-            name?: string;
-        };
-        /** @description An experience as its id, or as its id and name when expanded. */
-        BaseExperienceExpandable: components["schemas"]["ExperienceId"] | components["schemas"]["BaseSimpleExperience"];
         /** @description A hypothesis scored with the PIE model, as returned for a single hypothesis. */
         HypothesisPIE: components["schemas"]["HypothesisPIEBase"] & {
             /** @description Experiences linked to the hypothesis, as ids, or as `id` and `name` when `expand` includes `experiences`. */
-            experiences?: components["schemas"]["BaseExperienceExpandable"][] | null;
+            experiences?: components["schemas"]["SimpleObjectExpandable"][] | null;
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -12541,7 +12299,7 @@ export interface components {
         /** @description A hypothesis scored with the ICE model, as returned for a single hypothesis. */
         HypothesisICE: components["schemas"]["HypothesisICEBase"] & {
             /** @description Experiences linked to the hypothesis, as ids, or as `id` and `name` when `expand` includes `experiences`. */
-            experiences?: components["schemas"]["BaseExperienceExpandable"][] | null;
+            experiences?: components["schemas"]["SimpleObjectExpandable"][] | null;
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -12665,7 +12423,7 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             /** @description Experiences linked to the entry, as ids or as `id` and `name`. Known from the live API's schema only, not from the API reference. */
-            experiences?: components["schemas"]["BaseExperienceExpandable"][] | null;
+            experiences?: components["schemas"]["SimpleObjectExpandable"][] | null;
             /** @description Files attached to the entry. Known from the live API's schema only, not from the API reference. */
             files?: components["schemas"]["UploadedFileData"][] | null;
             /**
@@ -12689,15 +12447,10 @@ export interface components {
             id: components["schemas"]["BulkIds"];
             status: components["schemas"]["HypothesisStatuses"];
         };
-        /**
-         * @description Related objects of a knowledge base that can be returned in full instead of as ids: `project` and `tags`.
-         * @enum {string}
-         */
-        KnowledgeBasesExpandFields: "project" | "tags";
         /** @description Paging, sorting and filters for the knowledge bases list; every field is optional. */
         GetKnowledgeBasesListRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["KnowledgeBasesListFilteringOptions"] & components["schemas"]["PageNumber"] & {
             /** @description Related objects to return in full instead of as ids. */
-            expand?: components["schemas"]["KnowledgeBasesExpandFields"][];
+            expand?: components["schemas"]["ProjectTagsExpandFields"][];
         };
         /** @description A list of knowledge bases. */
         KnowledgeBasesList: components["schemas"]["KnowledgeBase"][];
@@ -12716,15 +12469,10 @@ export interface components {
             /** @description Status of a knowledge base: `active` ones are in use, `archived` ones are set aside but kept. New knowledge bases are `active` unless told otherwise. */
             status: components["schemas"]["ActiveArchivedStatus"];
         };
-        /**
-         * @description Related objects of an observation that can be returned in full instead of as ids: `project` and `tags`.
-         * @enum {string}
-         */
-        ObservationsExpandFields: "project" | "tags";
         /** @description Paging, sorting and filters for the observations list; every field is optional. */
         GetObservationsListRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["ObservationsListFilteringOptions"] & components["schemas"]["PageNumber"] & {
             /** @description Related objects to return in full instead of as ids. */
-            expand?: components["schemas"]["ObservationsExpandFields"][];
+            expand?: components["schemas"]["ProjectTagsExpandFields"][];
         };
         /** @description The fields every observation has: something noticed about visitors or the site, such as a usability problem or a heatmap finding, that may later inspire a hypothesis. */
         BaseObservation: {
@@ -12852,7 +12600,7 @@ export interface components {
             extra?: components["schemas"]["Extra"];
         };
         /** @description A new location. `name` and `rules` are required; `trigger` defaults to `upon_run`. */
-        LocationCreate: WithRequired<components["schemas"]["LocationBase"], "name"> & {
+        LocationCreate: WithRequired<components["schemas"]["AudienceLocationBase"], "name"> & {
             rules: components["schemas"]["LocationRuleObject"];
             trigger?: components["schemas"]["LocationTrigger"];
         };
@@ -12918,7 +12666,7 @@ export interface components {
             extra?: components["schemas"]["Extra"];
         };
         /** @description A new `permanent` or `transient` audience, whose rules cannot use URL rules. */
-        AudienceWithoutUrlMatchingCreate: WithRequired<components["schemas"]["AudienceBase"], "name"> & {
+        AudienceWithoutUrlMatchingCreate: WithRequired<components["schemas"]["AudienceLocationBase"], "name"> & {
             type: components["schemas"]["AudienceTypesNoUrl"];
             rules: components["schemas"]["RuleObjectNoUrl"];
         } & {
@@ -12929,7 +12677,7 @@ export interface components {
             type: "permanent" | "transient";
         };
         /** @description A new `segmentation` audience, whose rules may use URL rules. */
-        AudienceWithUrlMatchingCreate: WithRequired<components["schemas"]["AudienceBase"], "name"> & {
+        AudienceWithUrlMatchingCreate: WithRequired<components["schemas"]["AudienceLocationBase"], "name"> & {
             type: components["schemas"]["AudienceTypesWithUrl"];
             rules: components["schemas"]["RuleObjectAudience"];
         } & {
@@ -12942,7 +12690,7 @@ export interface components {
         /** @description A new audience, discriminated by `type`: `name`, `type` and `rules` are required, and `rules` may use URL rules only for `segmentation` audiences. */
         AudienceCreate: components["schemas"]["AudienceWithoutUrlMatchingCreate"] | components["schemas"]["AudienceWithUrlMatchingCreate"];
         /** @description The audience fields to change; fields left out keep their value. Send `type` to change the type or to have `rules` checked against it; without `type`, the audience keeps its type and `rules` may use any rule family (the API checks them against the stored type). */
-        UpdateAudienceRequestData: components["schemas"]["AudienceWithoutUrlMatching"] | components["schemas"]["AudienceWithUrlMatching"] | (components["schemas"]["AudienceBase"] & {
+        UpdateAudienceRequestData: components["schemas"]["AudienceWithoutUrlMatching"] | components["schemas"]["AudienceWithUrlMatching"] | (components["schemas"]["AudienceLocationBase"] & {
             type?: never;
             rules?: components["schemas"]["RuleObjectAudience"];
         });
@@ -13002,19 +12750,11 @@ export interface components {
             data?: components["schemas"]["DomainsList"];
             extra?: components["schemas"]["Extra"];
         };
-        /** @description The URL whose domain to find. */
-        GetDomainByUrlRequestData: {
+        /** @description A page URL to look up among the project's domains. */
+        DomainUrlRequestData: {
             /**
              * @description URL to look up; it may match a domain exactly or through a wildcard.
              * @example https://shop.acme.example/products/42
-             */
-            url?: string;
-        };
-        /** @description The page on which to look for the tracking code. */
-        CheckCodeDomainRequestData: {
-            /**
-             * @description Address of the page to check. It must lie under the domain named in the path, otherwise the call fails.
-             * @example https://shop.acme.example/checkout
              */
             url?: string;
         };
@@ -13372,7 +13112,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["OAuthDeleteClientResponseData"];
+                "application/json": components["schemas"]["SuccessConfirmation"];
             };
         };
         /** @description The access roles and the permissions each grants. */
@@ -13417,7 +13157,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["UserSessionRevokeResponseData"];
+                "application/json": components["schemas"]["SuccessConfirmation"];
             };
         };
         /** @description Every session of the user is revoked. */
@@ -13426,7 +13166,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["UserSessionRevokeAllResponseData"];
+                "application/json": components["schemas"]["SuccessConfirmation"];
             };
         };
         /** @description The accounts the caller can access. */
@@ -13526,7 +13266,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["GenerateCodeVariantResponseData"];
-                "text/event-stream": components["schemas"]["GenerateCodeVariantResponseStreamData"];
+                "text/event-stream": string;
             };
         };
         /** @description The collaborators of the account. */
@@ -13607,7 +13347,9 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ProjectsExportResponseFile"];
+                "application/json": {
+                    [key: string]: unknown;
+                };
             };
         };
         /** @description The import succeeded; `imported` lists the ids of the objects created in the project. */
@@ -14357,7 +14099,7 @@ export interface components {
         /** @description The login that needs a password reset link. */
         ForgotPasswordRequest: {
             content: {
-                "application/json": components["schemas"]["ForgotPasswordRequestData"];
+                "application/json": components["schemas"]["AuthBaseData"];
             };
         };
         /** @description The values from the reset link and the new password. */
@@ -14489,7 +14231,7 @@ export interface components {
         /** @description The partner to check. */
         CheckPartnerRequest: {
             content: {
-                "application/json": components["schemas"]["CheckPartnerRequestData"];
+                "application/json": components["schemas"]["UserByEmail"];
             };
         };
         /** @description The invitation token from the email. */
@@ -14567,7 +14309,7 @@ export interface components {
         /** @description The period to list recorded sessions from; optional. */
         GetSessionsRequest: {
             content: {
-                "application/json": components["schemas"]["GetSessionsListRequestData"];
+                "application/json": components["schemas"]["TimeRange"];
             };
         };
         /** @description Paging and filters for the Convert Signals™ sessions list; all optional. */
@@ -14753,7 +14495,7 @@ export interface components {
         /** @description Period and time zone of the traffic allocation report; all optional. */
         GetExperienceDailyTrafficAllocationRequest: {
             content: {
-                "application/json": components["schemas"]["GetExperienceDailyTrafficAllocationRequestData"];
+                "application/json": components["schemas"]["TimeRange"];
             };
         };
         /** @description Export format, goals, period and segments; all optional (an aggregated CSV of every goal by default). */
@@ -14979,12 +14721,12 @@ export interface components {
         };
         GetDomainByUrlRequest: {
             content: {
-                "application/json": components["schemas"]["GetDomainByUrlRequestData"];
+                "application/json": components["schemas"]["DomainUrlRequestData"];
             };
         };
         CheckCodeDomainRequest: {
             content: {
-                "application/json": components["schemas"]["CheckCodeDomainRequestData"];
+                "application/json": components["schemas"]["DomainUrlRequestData"];
             };
         };
         CreateDomainRequest: {
@@ -17249,9 +16991,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Optional parts to add to the answer: `changes` adds the version's changes. Sent as `include[]=<value>` once per value. */
-                include?: components["schemas"]["ExperienceSectionVersionIncludeFields"][];
+                include?: components["schemas"]["ExperienceSectionVersionFields"][];
                 /** @description Related objects to return in full instead of as ids: `changes` returns each change with its data. Sent as `expand[]=<value>` once per value. */
-                expand?: components["schemas"]["ExperienceSectionVersionExpandFields"][];
+                expand?: components["schemas"]["ExperienceSectionVersionFields"][];
             };
             header?: never;
             path: {
@@ -17288,9 +17030,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Optional parts to add to the answer: `changes` adds the version's changes. Sent as `include[]=<value>` once per value. */
-                include?: components["schemas"]["ExperienceSectionVersionIncludeFields"][];
+                include?: components["schemas"]["ExperienceSectionVersionFields"][];
                 /** @description Related objects to return in full instead of as ids: `changes` returns each change with its data. Sent as `expand[]=<value>` once per value. */
-                expand?: components["schemas"]["ExperienceSectionVersionExpandFields"][];
+                expand?: components["schemas"]["ExperienceSectionVersionFields"][];
             };
             header?: never;
             path: {
@@ -18290,7 +18032,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Related objects to return in full instead of as ids. Sent as `expand[]=<field>` once per field. */
-                expand?: components["schemas"]["KnowledgeBasesExpandFields"][];
+                expand?: components["schemas"]["ProjectTagsExpandFields"][];
             };
             header?: never;
             path: {
@@ -18322,7 +18064,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Related objects to return in full instead of as ids. Sent as `expand[]=<field>` once per field. */
-                expand?: components["schemas"]["KnowledgeBasesExpandFields"][];
+                expand?: components["schemas"]["ProjectTagsExpandFields"][];
             };
             header?: never;
             path: {
@@ -18349,7 +18091,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Related objects to return in full instead of as ids. Sent as `expand[]=<field>` once per field. */
-                expand?: components["schemas"]["KnowledgeBasesExpandFields"][];
+                expand?: components["schemas"]["ProjectTagsExpandFields"][];
             };
             header?: never;
             path: {
@@ -18482,7 +18224,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Related objects to return in full instead of as ids. Sent as `expand[]=<field>` once per field. */
-                expand?: components["schemas"]["ObservationsExpandFields"][];
+                expand?: components["schemas"]["ProjectTagsExpandFields"][];
             };
             header?: never;
             path: {
@@ -18514,7 +18256,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Related objects to return in full instead of as ids. Sent as `expand[]=<field>` once per field. */
-                expand?: components["schemas"]["ObservationsExpandFields"][];
+                expand?: components["schemas"]["ProjectTagsExpandFields"][];
             };
             header?: never;
             path: {
@@ -18541,7 +18283,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Related objects to return in full instead of as ids. Sent as `expand[]=<field>` once per field. */
-                expand?: components["schemas"]["ObservationsExpandFields"][];
+                expand?: components["schemas"]["ProjectTagsExpandFields"][];
             };
             header?: never;
             path: {
