@@ -14089,723 +14089,7 @@ export interface components {
          */
         feature_key: string;
     };
-    requestBodies: {
-        /** @description One step of the sign-in flow. */
-        AuthRequest: {
-            content: {
-                "application/json": components["schemas"]["AuthRequestData"];
-            };
-        };
-        /** @description The login that needs a password reset link. */
-        ForgotPasswordRequest: {
-            content: {
-                "application/json": components["schemas"]["AuthBaseData"];
-            };
-        };
-        /** @description The values from the reset link and the new password. */
-        ResetPasswordConfirmRequest: {
-            content: {
-                "application/json": components["schemas"]["ResetPasswordConfirmRequestData"];
-            };
-        };
-        /** @description Which sessions to end. */
-        LogoutRequest: {
-            content: {
-                "application/json": components["schemas"]["LogoutRequestData"];
-            };
-        };
-        /** @description The authorization code to redeem, with the client id and the PKCE verifier. */
-        OAuthTokenRequest: {
-            content: {
-                "application/json": components["schemas"]["OAuthTokenRequestData"];
-            };
-        };
-        /** @description The name, callback URL and kind of the OAuth client to register. */
-        OAuthCreateClientRequest: {
-            content: {
-                "application/json": components["schemas"]["OAuthCreateClientRequestData"];
-            };
-        };
-        /** @description The fields of the OAuth client to change. */
-        OAuthUpdateClientRequest: {
-            content: {
-                "application/json": components["schemas"]["OAuthUpdateClientRequestData"];
-            };
-        };
-        /** @description The profile fields to change. */
-        UserUpdateProfileDataRequest: {
-            content: {
-                "application/json": components["schemas"]["UserProfileDataUpdate"];
-            };
-        };
-        /** @description The code that confirms the new email address. */
-        ConfirmEmailRequest: {
-            content: {
-                "application/json": components["schemas"]["ConfirmEmailRequestData"];
-            };
-        };
-        /** @description The preferences to save. */
-        UserUpdatePreferencesRequest: {
-            content: {
-                "application/json": components["schemas"]["UserPreferences"];
-            };
-        };
-        /** @description The id of the session to revoke. */
-        UserSessionRevokeRequest: {
-            content: {
-                "application/json": components["schemas"]["UserSessionRevokeRequestData"];
-            };
-        };
-        /** @description Filters of the events. */
-        GetAccountLiveDataRequest: {
-            content: {
-                "application/json": components["schemas"]["AccountLiveDataFilteringOptions"];
-            };
-        };
-        /** @description Paging, filters and sorting. */
-        GetAccountHistoryRequest: {
-            content: {
-                "application/json": components["schemas"]["AccountHistoryRequestData"];
-            };
-        };
-        /** @description Paging, filters and sorting. */
-        GetAccountActiveCompletedExperiencesListRequest: {
-            content: {
-                "application/json": components["schemas"]["AccountExperiencesListRequestData"];
-            };
-        };
-        /** @description The account details to change. */
-        UpdateAccountDetailsRequest: {
-            content: {
-                "application/json": components["schemas"]["AccountDetailsUpdate"];
-            };
-        };
-        /** @description The sub-account to create and its owner. */
-        CreateSubAccountRequest: {
-            content: {
-                "application/json": components["schemas"]["SubAccountCreate"];
-            };
-        };
-        /** @description The add-on to request. */
-        RequestAccountAddonsRequest: {
-            content: {
-                "application/json": components["schemas"]["RequestAccountAddonsData"];
-            };
-        };
-        /** @description What the payment set-up is for; may be an empty object. */
-        StartPaymentSetupRequest: {
-            content: {
-                "application/json": components["schemas"]["StartPaymentSetupRequestData"];
-            };
-        };
-        /** @description The text to rewrite and how. */
-        GenerateTextVariantsRequest: {
-            content: {
-                "application/json": components["schemas"]["GenerateTextVariantsRequestData"];
-            };
-        };
-        /** @description The code to improve and whether to stream the answer. */
-        GenerateCodeVariantRequest: {
-            content: {
-                "application/json": components["schemas"]["GenerateCodeVariantRequestData"];
-            };
-        };
-        /** @description The collaborator and their new accesses. */
-        UpdateAccountUserAccessesRequest: {
-            content: {
-                "application/json": components["schemas"]["AccountUserAccessesUpdateRequestData"];
-            };
-        };
-        /** @description The user to invite and the accesses to grant. */
-        CreateAccountUserAccessesRequest: {
-            content: {
-                "application/json": components["schemas"]["AccountUserAccessesCreateRequestData"];
-            };
-        };
-        /** @description The collaborator and the accesses to remove. */
-        DeleteAccountUserAccessesRequest: {
-            content: {
-                "application/json": components["schemas"]["AccountUserAccessesDelete"];
-            };
-        };
-        /** @description The partner to check. */
-        CheckPartnerRequest: {
-            content: {
-                "application/json": components["schemas"]["UserByEmail"];
-            };
-        };
-        /** @description The invitation token from the email. */
-        AcceptInvitationRequest: {
-            content: {
-                "application/json": components["schemas"]["AcceptInvitationRequestData"];
-            };
-        };
-        /** @description Name, projects and role of the new API key. */
-        CreateApiKeyRequest: {
-            content: {
-                "application/json": components["schemas"]["CreateApiKeyRequestData"];
-            };
-        };
-        /** @description Paging, sorting and filters for the projects list; all optional. */
-        GetProjectsListRequest: {
-            content: {
-                "application/json": components["schemas"]["GetProjectsListRequestData"];
-            };
-        };
-        /** @description Paging, sorting and filters (object types, methods, object ids) for the change history. */
-        GetProjectHistoryRequest: {
-            content: {
-                "application/json": components["schemas"]["ProjectHistoryRequestData"];
-            };
-        };
-        /** @description The new project. Only `name` is required; every other setting has a default. */
-        CreateProjectRequest: {
-            content: {
-                "application/json": components["schemas"]["CreateProjectRequestData"];
-            };
-        };
-        /** @description The project fields to change; fields left out keep their value. */
-        UpdateProjectRequest: {
-            content: {
-                "application/json": components["schemas"]["UpdateProjectRequestData"];
-            };
-        };
-        /** @description Optional filters (event types, experiences, goals, segments) for the live events. */
-        GetProjectLiveDataRequest: {
-            content: {
-                "application/json": components["schemas"]["GetProjectLiveDataRequestData"];
-            };
-        };
-        /** @description What to put in the export; leave an object type out to export all items of that type. */
-        ExportProjectRequest: {
-            content: {
-                "application/json": components["schemas"]["ExportProjectRequestData"];
-            };
-        };
-        /** @description The export file to import, as a multipart form upload. */
-        ImportProjectRequest: {
-            content: {
-                "multipart/form-data": components["schemas"]["ImportProjectRequestData"];
-            };
-        };
-        /** @description The ids of the projects to change (1 to 100) and the settings to apply to them. */
-        BulkUpdateProjectsRequest: {
-            content: {
-                "application/json": components["schemas"]["BulkUpdateProjectsRequestData"];
-            };
-        };
-        /** @description Name and environment of the new SDK key, and whether it needs a secret. */
-        CreateSdkKeyRequest: {
-            content: {
-                "application/json": components["schemas"]["CreateSdkKeyRequestData"];
-            };
-        };
-        /** @description The fields of the SDK key to change. */
-        UpdateSdkKeyRequest: {
-            content: {
-                "application/json": components["schemas"]["UpdateSdkKeyRequestData"];
-            };
-        };
-        /** @description The period to list recorded sessions from; optional. */
-        GetSessionsRequest: {
-            content: {
-                "application/json": components["schemas"]["TimeRange"];
-            };
-        };
-        /** @description Paging and filters for the Convert Signals™ sessions list; all optional. */
-        GetSignalSessionsRequest: {
-            content: {
-                "application/json": components["schemas"]["GetSignalSessionsListRequestData"];
-            };
-        };
-        /** @description Paging and search for the visitor data list; all optional. */
-        GetVisitorDataListRequest: {
-            content: {
-                "application/json": components["schemas"]["GetVisitorDataListRequestData"];
-            };
-        };
-        /** @description The visitor identifier, the data to store for that visitor and its source. */
-        CreateVisitorDataItemRequest: {
-            content: {
-                "application/json": components["schemas"]["CreateVisitorDataItemRequestData"];
-            };
-        };
-        /** @description The visitor's new data. */
-        UpdateVisitorDataItemRequest: {
-            content: {
-                "application/json": components["schemas"]["UpdateVisitorDataItemRequestData"];
-            };
-        };
-        /** @description The CSV file to import, as multipart form data. */
-        ImportVisitorsDataCsvRequest: {
-            content: {
-                "multipart/form-data": components["schemas"]["ImportVisitorsDataCsvRequestData"];
-            };
-        };
-        /** @description The source label and the visitor data items to store. */
-        ImportVisitorsDataPushRequest: {
-            content: {
-                "application/json": components["schemas"]["ImportVisitorsDataPushRequestData"];
-            };
-        };
-        /** @description Paging and search for the visitor data placeholders list; all optional. */
-        GetVisitorDataPlaceholdersListRequest: {
-            content: {
-                "application/json": components["schemas"]["GetPlaceholdersListRequestData"];
-            };
-        };
-        /** @description Name and default value of the new placeholder. */
-        CreateVisitorDataPlaceholderRequest: {
-            content: {
-                "application/json": components["schemas"]["CreatePlaceholderRequestData"];
-            };
-        };
-        /** @description The placeholder's new name or default value. */
-        UpdateVisitorDataPlaceholderRequest: {
-            content: {
-                "application/json": components["schemas"]["UpdatePlaceholderRequestData"];
-            };
-        };
-        /** @description Paging, sorting, filters and optional fields for the experience list. */
-        GetExperiencesListRequest: {
-            content: {
-                "application/json": components["schemas"]["GetExperiencesListRequestData"];
-            };
-        };
-        /** @description The new experience. `name`, `status`, `type` and `url` are required. */
-        CreateExperienceRequest: {
-            content: {
-                "application/json": components["schemas"]["CreateExperienceRequestData"];
-            };
-        };
-        /** @description Options for the copy; the body may be left out. */
-        CloneExperienceRequest: {
-            content: {
-                "application/json": components["schemas"]["CloneExperienceRequestData"];
-            };
-        };
-        /** @description The fields to change; fields left out keep their value. */
-        UpdateExperienceRequest: {
-            content: {
-                "application/json": components["schemas"]["UpdateExperienceRequestData"];
-            };
-        };
-        /** @description What to do with the report token; leave it out to get the current token. */
-        ExperienceReportTokenRequest: {
-            content: {
-                "application/json": components["schemas"]["ExperienceReportTokenRequestData"];
-            };
-        };
-        /** @description Filters for the live data events. */
-        GetExperienceLiveDataRequest: {
-            content: {
-                "application/json": components["schemas"]["GetExperienceLiveDataRequestData"];
-            };
-        };
-        /** @description Paging, sorting and filters for the change history. */
-        GetExperienceHistoryRequest: {
-            content: {
-                "application/json": components["schemas"]["GetExperienceHistoryRequestData"];
-            };
-        };
-        /** @description The variations to take screenshots of; all of them when left out. */
-        TriggerExperienceScreenshotsRequest: {
-            content: {
-                "application/json": components["schemas"]["TriggerExperienceScreenshotsRequestData"];
-            };
-        };
-        /** @description The ids of the experiences to change (1 to 100) and the status to set on them. */
-        BulkUpdateExperiencesRequest: {
-            content: {
-                "application/json": components["schemas"]["BulkUpdateExperiencesRequestData"];
-            };
-        };
-        /** @description The ids of the experiences to delete (1 to 100). */
-        BulkDeleteExperiencesRequest: {
-            content: {
-                "application/json": components["schemas"]["BulkDeleteRequestData"];
-            };
-        };
-        /** @description The variation fields to change; fields left out keep their value. */
-        UpdateExperienceVariationRequest: {
-            content: {
-                "application/json": components["schemas"]["UpdateExperienceVariationRequestData"];
-            };
-        };
-        /** @description The image, as a multipart/form-data `image` file field. */
-        UploadImageNoNameRequest: {
-            content: {
-                "multipart/form-data": components["schemas"]["UploadImageNoNameRequestData"];
-            };
-        };
-        /** @description The type of the experience the variation becomes. */
-        ConvertExperienceVariationRequest: {
-            content: {
-                "application/json": components["schemas"]["ConvertExperienceVariationRequestData"];
-            };
-        };
-        /** @description The new section with its versions. `versions` is required; choose the section and version ids yourself. */
-        CreateSectionRequest: {
-            content: {
-                "application/json": components["schemas"]["CreateSectionRequestData"];
-            };
-        };
-        /** @description The section with its versions; `versions` is required. */
-        UpdateSectionRequest: {
-            content: {
-                "application/json": components["schemas"]["UpdateSectionRequestData"];
-            };
-        };
-        /** @description The complete, ordered list of sections; anything left out is deleted. */
-        UpdateExperienceSectionsRequest: {
-            content: {
-                "application/json": components["schemas"]["UpdateExperienceSectionsRequestData"];
-            };
-        };
-        /** @description The new version and the changes to create in it; choose the version id yourself. */
-        CreateSectionVersionRequest: {
-            content: {
-                "application/json": components["schemas"]["SectionVersionCreate"];
-            };
-        };
-        /** @description The version's name and its list of changes. */
-        UpdateSectionVersionRequest: {
-            content: {
-                "application/json": components["schemas"]["SectionVersionUpdate"];
-            };
-        };
-        /** @description The new `type` and complete `data` of the change. */
-        UpdateExperienceChangeRequest: {
-            content: {
-                "application/json": components["schemas"]["ExperienceChangeAdd"];
-            };
-        };
-        /** @description Goals, metrics, period, segments and stats engine settings of the report; all optional. */
-        GetExperienceAggregatedReportRequest: {
-            content: {
-                "application/json": components["schemas"]["GetExperienceAggregatedReportRequestData"];
-            };
-        };
-        /** @description Goal, metric, cumulation, period and segments of the daily report; all optional. */
-        GetExperienceDailyReportRequest: {
-            content: {
-                "application/json": components["schemas"]["GetExperienceDailyReportRequestData"];
-            };
-        };
-        /** @description Period and time zone of the traffic allocation report; all optional. */
-        GetExperienceDailyTrafficAllocationRequest: {
-            content: {
-                "application/json": components["schemas"]["TimeRange"];
-            };
-        };
-        /** @description Export format, goals, period and segments; all optional (an aggregated CSV of every goal by default). */
-        ExportExperienceReportRequest: {
-            content: {
-                "application/json": components["schemas"]["ExportExperienceReportRequestData"];
-            };
-        };
-        /** @description Event kinds, goals, period and segments of the raw data to export; all optional. */
-        ExportExperienceRawDataRequest: {
-            content: {
-                "application/json": components["schemas"]["ExportExperienceRawDataRequestData"];
-            };
-        };
-        /** @description The period whose events to delete (required), which events, and whether to only simulate. */
-        RemoveExperienceReportRequest: {
-            content: {
-                "application/json": components["schemas"]["RemoveExperienceReportRequestData"];
-            };
-        };
-        /** @description Which device's background to return; optional. */
-        GetExperienceHeatmapBackgroundRequest: {
-            content: {
-                "application/json": components["schemas"]["GetExperienceHeatmapBackgroundRequestData"];
-            };
-        };
-        /** @description Which device and interaction the overlay is for; optional. */
-        GetExperienceHeatmapOverlayRequest: {
-            content: {
-                "application/json": components["schemas"]["GetExperienceHeatmapOverlayRequestData"];
-            };
-        };
-        /** @description Paging, sorting and filters for the goals list; all optional. */
-        GetGoalsRequest: {
-            content: {
-                "application/json": components["schemas"]["GetGoalsRequestData"];
-            };
-        };
-        /** @description The new goal; `type` decides which other fields are needed. */
-        CreateGoalRequest: {
-            content: {
-                "application/json": components["schemas"]["CreateGoalRequestData"];
-            };
-        };
-        /** @description The goal fields to change; fields left out keep their value. */
-        UpdateGoalRequest: {
-            content: {
-                "application/json": components["schemas"]["UpdateGoalRequestData"];
-            };
-        };
-        /** @description The ids of the goals to change (1 to 100) and their new status. */
-        BulkUpdateGoalsRequest: {
-            content: {
-                "application/json": components["schemas"]["BulkStatusUpdateRequestData"];
-            };
-        };
-        /** @description The ids of the goals to delete (1 to 100). */
-        BulkDeleteGoalsRequest: {
-            content: {
-                "application/json": components["schemas"]["BulkDeleteRequestData"];
-            };
-        };
-        /** @description Paging, sorting and filters for the hypotheses list; all optional. */
-        GetHypothesesRequest: {
-            content: {
-                "application/json": components["schemas"]["GetHypothesesListRequestData"];
-            };
-        };
-        /** @description The new hypothesis, scored with the ICE or PIE model. */
-        CreateHypothesisRequest: {
-            content: {
-                "application/json": components["schemas"]["CreateHypothesisRequestData"];
-            };
-        };
-        /** @description The hypothesis fields to change; fields left out keep their value. */
-        UpdateHypothesisRequest: {
-            content: {
-                "application/json": components["schemas"]["UpdateHypothesisRequestData"];
-            };
-        };
-        /** @description The new status of the hypothesis. */
-        UpdateHypothesisStatusRequest: {
-            content: {
-                "application/json": components["schemas"]["UpdateHypothesisStatusRequestData"];
-            };
-        };
-        /** @description The ids of the hypotheses to change (1 to 100) and their new status. */
-        BulkUpdateHypothesesRequest: {
-            content: {
-                "application/json": components["schemas"]["BulkUpdateHypothesesRequestData"];
-            };
-        };
-        /** @description The ids of the hypotheses to delete (1 to 100). */
-        BulkDeleteHypothesesRequest: {
-            content: {
-                "application/json": components["schemas"]["BulkDeleteRequestData"];
-            };
-        };
-        /** @description Paging, sorting and filters for the knowledge bases list; all optional. */
-        GetKnowledgeBasesRequest: {
-            content: {
-                "application/json": components["schemas"]["GetKnowledgeBasesListRequestData"];
-            };
-        };
-        /** @description The new knowledge base. Only `name` is required. */
-        CreateKnowledgeBasesRequest: {
-            content: {
-                "application/json": components["schemas"]["CreateKnowledgeBaseRequestData"];
-            };
-        };
-        /** @description The new status of the knowledge base. */
-        UpdateKnowledgeBasesStatusRequest: {
-            content: {
-                "application/json": components["schemas"]["UpdateKnowledgeBasesStatusRequestData"];
-            };
-        };
-        /** @description The ids of the knowledge bases to change (1 to 100) and their new status. */
-        BulkUpdateKnowledgeBasesRequest: {
-            content: {
-                "application/json": components["schemas"]["BulkStatusUpdateRequestData"];
-            };
-        };
-        /** @description The ids of the knowledge bases to delete (1 to 100). */
-        BulkDeleteKnowledgeBasesRequest: {
-            content: {
-                "application/json": components["schemas"]["BulkDeleteRequestData"];
-            };
-        };
-        /** @description Paging, sorting and filters for the observations list; all optional. */
-        GetObservationsRequest: {
-            content: {
-                "application/json": components["schemas"]["GetObservationsListRequestData"];
-            };
-        };
-        /** @description The new observation. Only `name` is required. */
-        CreateObservationRequest: {
-            content: {
-                "application/json": components["schemas"]["CreateObservationRequestData"];
-            };
-        };
-        /** @description The observation fields to change; fields left out keep their value. */
-        UpdateObservationRequest: {
-            content: {
-                "application/json": components["schemas"]["UpdateObservationRequestData"];
-            };
-        };
-        /** @description The ids of the observations to change (1 to 100) and their new status. */
-        BulkUpdateObservationsRequest: {
-            content: {
-                "application/json": components["schemas"]["BulkStatusUpdateRequestData"];
-            };
-        };
-        /** @description The ids of the observations to delete (1 to 100). */
-        BulkDeleteObservationsRequest: {
-            content: {
-                "application/json": components["schemas"]["BulkDeleteRequestData"];
-            };
-        };
-        /** @description Paging, filters, sorting and optional fields; an empty body lists the first page. */
-        GetLocationsListRequest: {
-            content: {
-                "application/json": components["schemas"]["GetLocationsListRequestData"];
-            };
-        };
-        /** @description The location to create. */
-        CreateLocationRequest: {
-            content: {
-                "application/json": components["schemas"]["LocationCreate"];
-            };
-        };
-        /** @description The location fields to change. */
-        UpdateLocationRequest: {
-            content: {
-                "application/json": components["schemas"]["Location"];
-            };
-        };
-        /** @description The IDs of the locations to change and their new status. */
-        BulkUpdateLocationsRequest: {
-            content: {
-                "application/json": components["schemas"]["BulkStatusUpdateRequestData"];
-            };
-        };
-        /** @description The IDs of the locations to delete. */
-        BulkDeleteLocationsRequest: {
-            content: {
-                "application/json": components["schemas"]["BulkDeleteRequestData"];
-            };
-        };
-        /** @description Paging, filters, sorting and optional fields; an empty body lists the first page. */
-        GetAudiencesListRequest: {
-            content: {
-                "application/json": components["schemas"]["GetAudiencesListRequestData"];
-            };
-        };
-        /** @description The audience to create. */
-        CreateAudienceRequest: {
-            content: {
-                "application/json": components["schemas"]["AudienceCreate"];
-            };
-        };
-        /** @description The audience fields to change. */
-        UpdateAudienceRequest: {
-            content: {
-                "application/json": components["schemas"]["UpdateAudienceRequestData"];
-            };
-        };
-        /** @description The IDs of the audiences to change and their new status. */
-        BulkUpdateAudiencesRequest: {
-            content: {
-                "application/json": components["schemas"]["BulkStatusUpdateRequestData"];
-            };
-        };
-        /** @description The IDs of the audiences to delete. */
-        BulkDeleteAudiencesRequest: {
-            content: {
-                "application/json": components["schemas"]["BulkDeleteRequestData"];
-            };
-        };
-        GetDomainsListRequest: {
-            content: {
-                "application/json": components["schemas"]["GetDomainsListRequestData"];
-            };
-        };
-        GetDomainByUrlRequest: {
-            content: {
-                "application/json": components["schemas"]["DomainUrlRequestData"];
-            };
-        };
-        CheckCodeDomainRequest: {
-            content: {
-                "application/json": components["schemas"]["DomainUrlRequestData"];
-            };
-        };
-        CreateDomainRequest: {
-            content: {
-                "application/json": components["schemas"]["DomainToCreate"];
-            };
-        };
-        UpdateDomainRequestData: {
-            content: {
-                "application/json": components["schemas"]["UpdateDomainRequestData"];
-            };
-        };
-        BulkDeleteDomainsRequest: {
-            content: {
-                "application/json": components["schemas"]["BulkDeleteRequestData"];
-            };
-        };
-        GetCdnImagesListRequest: {
-            content: {
-                "application/json": components["schemas"]["GetCdnImagesListRequestData"];
-            };
-        };
-        UploadImageRequest: {
-            content: {
-                "multipart/form-data": components["schemas"]["UploadCdnImageRequestData"];
-            };
-        };
-        /** @description The file to store and its name, as multipart form data. */
-        UploadFileRequest: {
-            content: {
-                "multipart/form-data": components["schemas"]["UploadFileRequestData"];
-            };
-        };
-        GetTagsRequest: {
-            content: {
-                "application/json": components["schemas"]["GetTagsListRequestData"];
-            };
-        };
-        CreateTagRequest: {
-            content: {
-                "application/json": components["schemas"]["TagToCreate"];
-            };
-        };
-        UpdateTagRequest: {
-            content: {
-                "application/json": components["schemas"]["UpdateTagRequestData"];
-            };
-        };
-        BulkDeleteTagsRequest: {
-            content: {
-                "application/json": components["schemas"]["BulkDeleteRequestData"];
-            };
-        };
-        GetFeaturesListRequest: {
-            content: {
-                "application/json": components["schemas"]["GetFeaturesListRequestData"];
-            };
-        };
-        CreateFeatureRequest: {
-            content: {
-                "application/json": components["schemas"]["CreateFeatureRequestData"];
-            };
-        };
-        UpdateFeatureRequest: {
-            content: {
-                "application/json": components["schemas"]["UpdateFeatureRequestData"];
-            };
-        };
-        BulkUpdateFeaturesRequest: {
-            content: {
-                "application/json": components["schemas"]["BulkStatusUpdateRequestData"];
-            };
-        };
-        BulkDeleteFeaturesRequest: {
-            content: {
-                "application/json": components["schemas"]["BulkDeleteRequestData"];
-            };
-        };
-    };
+    requestBodies: never;
     headers: never;
     pathItems: never;
 }
@@ -14818,7 +14102,12 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["AuthRequest"];
+        /** @description One step of the sign-in flow. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuthRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["AuthResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -14831,7 +14120,12 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["ForgotPasswordRequest"];
+        /** @description The login that needs a password reset link. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuthBaseData"];
+            };
+        };
         responses: {
             200: components["responses"]["SuccessResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -14844,7 +14138,12 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["ResetPasswordConfirmRequest"];
+        /** @description The values from the reset link and the new password. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordConfirmRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["AuthResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -14857,7 +14156,12 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["LogoutRequest"];
+        /** @description Which sessions to end. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogoutRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["SuccessResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -14883,7 +14187,12 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["OAuthTokenRequest"];
+        /** @description The authorization code to redeem, with the client id and the PKCE verifier. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OAuthTokenRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["OAuthTokenResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -14909,7 +14218,12 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["OAuthCreateClientRequest"];
+        /** @description The name, callback URL and kind of the OAuth client to register. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OAuthCreateClientRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["OAuthClientResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -14928,7 +14242,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["OAuthUpdateClientRequest"];
+        /** @description The fields of the OAuth client to change. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OAuthUpdateClientRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["OAuthClientResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -14986,7 +14305,12 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UserUpdateProfileDataRequest"];
+        /** @description The profile fields to change. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserProfileDataUpdate"];
+            };
+        };
         responses: {
             200: components["responses"]["UserDataResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -14999,7 +14323,12 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["ConfirmEmailRequest"];
+        /** @description The code that confirms the new email address. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmEmailRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["UserDataResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -15012,7 +14341,12 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UserUpdatePreferencesRequest"];
+        /** @description The preferences to save. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserPreferences"];
+            };
+        };
         responses: {
             200: components["responses"]["UserDataResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -15064,7 +14398,12 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UserSessionRevokeRequest"];
+        /** @description The id of the session to revoke. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserSessionRevokeRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["UserSessionRevokeResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -15122,7 +14461,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetAccountLiveDataRequest"];
+        /** @description Filters of the events. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["AccountLiveDataFilteringOptions"];
+            };
+        };
         responses: {
             200: components["responses"]["LiveDataEventsListResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -15141,7 +14485,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetAccountHistoryRequest"];
+        /** @description Paging, filters and sorting. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["AccountHistoryRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["ChangeHistoryListResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -15160,7 +14509,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetAccountActiveCompletedExperiencesListRequest"];
+        /** @description Paging, filters and sorting. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["AccountExperiencesListRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["ExperiencesListResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -15201,7 +14555,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateAccountDetailsRequest"];
+        /** @description The account details to change. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountDetailsUpdate"];
+            };
+        };
         responses: {
             200: components["responses"]["AccountDetailsResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -15220,7 +14579,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateSubAccountRequest"];
+        /** @description The sub-account to create and its owner. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubAccountCreate"];
+            };
+        };
         responses: {
             200: components["responses"]["AccountDetailsResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -15239,7 +14603,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["RequestAccountAddonsRequest"];
+        /** @description The add-on to request. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestAccountAddonsData"];
+            };
+        };
         responses: {
             200: components["responses"]["SuccessResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -15258,7 +14627,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["StartPaymentSetupRequest"];
+        /** @description What the payment set-up is for; may be an empty object. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartPaymentSetupRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["StartPaymentSetupResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -15315,7 +14689,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["GenerateTextVariantsRequest"];
+        /** @description The text to rewrite and how. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GenerateTextVariantsRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["GenerateTextVariantsResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -15334,7 +14713,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["GenerateCodeVariantRequest"];
+        /** @description The code to improve and whether to stream the answer. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GenerateCodeVariantRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["GenerateCodeVariantResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -15375,7 +14759,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateAccountUserAccessesRequest"];
+        /** @description The collaborator and their new accesses. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountUserAccessesUpdateRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["AccountUserAccesses"];
             default: components["responses"]["ErrorResponse"];
@@ -15394,7 +14783,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateAccountUserAccessesRequest"];
+        /** @description The user to invite and the accesses to grant. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountUserAccessesCreateRequestData"];
+            };
+        };
         responses: {
             201: components["responses"]["AccountUserAccesses"];
             default: components["responses"]["ErrorResponse"];
@@ -15413,7 +14807,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["DeleteAccountUserAccessesRequest"];
+        /** @description The collaborator and the accesses to remove. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountUserAccessesDelete"];
+            };
+        };
         responses: {
             200: components["responses"]["SuccessResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -15426,7 +14825,12 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CheckPartnerRequest"];
+        /** @description The partner to check. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserByEmail"];
+            };
+        };
         responses: {
             200: components["responses"]["CheckPartnerResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -15439,7 +14843,12 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["AcceptInvitationRequest"];
+        /** @description The invitation token from the email. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptInvitationRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["SuccessResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -15477,7 +14886,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateApiKeyRequest"];
+        /** @description Name, projects and role of the new API key. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiKeyRequestData"];
+            };
+        };
         responses: {
             201: components["responses"]["ApiKeyResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -15520,7 +14934,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetProjectsListRequest"];
+        /** @description Paging, sorting and filters for the projects list; all optional. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetProjectsListRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["ProjectsListResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -15544,7 +14963,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetProjectHistoryRequest"];
+        /** @description Paging, sorting and filters (object types, methods, object ids) for the change history. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ProjectHistoryRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["ChangeHistoryListResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -15592,7 +15016,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateProjectRequest"];
+        /** @description The new project. Only `name` is required; every other setting has a default. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProjectRequestData"];
+            };
+        };
         responses: {
             201: components["responses"]["ProjectResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -15616,7 +15045,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateProjectRequest"];
+        /** @description The project fields to change; fields left out keep their value. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProjectRequestData"];
+            };
+        };
         responses: {
             201: components["responses"]["ProjectResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -15664,7 +15098,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetProjectLiveDataRequest"];
+        /** @description Optional filters (event types, experiences, goals, segments) for the live events. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetProjectLiveDataRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["LiveDataEventsListResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -15712,7 +15151,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["ExportProjectRequest"];
+        /** @description What to put in the export; leave an object type out to export all items of that type. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExportProjectRequestData"];
+            };
+        };
         responses: {
             201: components["responses"]["ProjectExportResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -15731,7 +15175,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["ImportProjectRequest"];
+        /** @description The export file to import, as a multipart form upload. */
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportProjectRequestData"];
+            };
+        };
         responses: {
             201: components["responses"]["SuccessResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -15755,7 +15204,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["ImportProjectRequest"];
+        /** @description The export file to import, as a multipart form upload. */
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportProjectRequestData"];
+            };
+        };
         responses: {
             201: components["responses"]["ImportProjectDataSuccessResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -15774,7 +15228,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["BulkUpdateProjectsRequest"];
+        /** @description The ids of the projects to change (1 to 100) and the settings to apply to them. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkUpdateProjectsRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -15822,7 +15281,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateSdkKeyRequest"];
+        /** @description Name and environment of the new SDK key, and whether it needs a secret. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSdkKeyRequestData"];
+            };
+        };
         responses: {
             201: components["responses"]["SdkKeyResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -15880,7 +15344,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateSdkKeyRequest"];
+        /** @description The fields of the SDK key to change. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSdkKeyRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["SdkKeyResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -15904,7 +15373,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetSessionsRequest"];
+        /** @description The period to list recorded sessions from; every field is optional. The live API's schema gives this list no paging, sorting or other filters. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TimeRange"];
+            };
+        };
         responses: {
             200: components["responses"]["SessionsListResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -15928,7 +15402,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetSignalSessionsRequest"];
+        /** @description Paging and filters for the Convert Signals™ sessions list; all optional. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetSignalSessionsListRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["SignalSessionsListResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -15981,7 +15460,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetVisitorDataListRequest"];
+        /** @description Paging and search for the visitor data list; all optional. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetVisitorDataListRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["VisitorsDataListResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -16005,7 +15489,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateVisitorDataItemRequest"];
+        /** @description The visitor identifier, the data to store for that visitor and its source. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateVisitorDataItemRequestData"];
+            };
+        };
         responses: {
             201: components["responses"]["VisitorDataItemResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -16063,7 +15552,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateVisitorDataItemRequest"];
+        /** @description The visitor's new data. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateVisitorDataItemRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["VisitorDataItemResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -16116,7 +15610,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["ImportVisitorsDataCsvRequest"];
+        /** @description The CSV file to import, as multipart form data. */
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportVisitorsDataCsvRequestData"];
+            };
+        };
         responses: {
             201: components["responses"]["SuccessResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -16140,7 +15639,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["ImportVisitorsDataPushRequest"];
+        /** @description The source label and the visitor data items to store. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportVisitorsDataPushRequestData"];
+            };
+        };
         responses: {
             201: components["responses"]["SuccessResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -16164,7 +15668,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetVisitorDataPlaceholdersListRequest"];
+        /** @description Paging and search for the visitor data placeholders list; all optional. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetPlaceholdersListRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["VisitorDataPlaceholdersListResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -16188,7 +15697,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateVisitorDataPlaceholderRequest"];
+        /** @description Name and default value of the new placeholder. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePlaceholderRequestData"];
+            };
+        };
         responses: {
             201: components["responses"]["VisitorDataPlaceholderResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -16217,7 +15731,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateVisitorDataPlaceholderRequest"];
+        /** @description The placeholder's new name or default value. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePlaceholderRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["VisitorDataPlaceholderResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -16299,7 +15818,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetExperiencesListRequest"];
+        /** @description Paging, sorting, filters and optional fields for the experience list. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetExperiencesListRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["ExperiencesListResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -16399,7 +15923,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["CreateExperienceRequest"];
+        /** @description The new experience. `name`, `status`, `type` and `url` are required. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CreateExperienceRequestData"];
+            };
+        };
         responses: {
             201: components["responses"]["ExperienceResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -16433,7 +15962,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["CloneExperienceRequest"];
+        /** @description Options for the copy; the body may be left out. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CloneExperienceRequestData"];
+            };
+        };
         responses: {
             201: components["responses"]["ExperienceResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -16467,7 +16001,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateExperienceRequest"];
+        /** @description The fields to change; fields left out keep their value. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateExperienceRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["ExperienceResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -16525,7 +16064,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["ExperienceReportTokenRequest"];
+        /** @description What to do with the report token; leave it out to get the current token. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ExperienceReportTokenRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["ExperienceReportTokenResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -16554,7 +16098,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetExperienceLiveDataRequest"];
+        /** @description Filters for the live data events. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetExperienceLiveDataRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["LiveDataEventsListResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -16583,7 +16132,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetExperienceHistoryRequest"];
+        /** @description Paging, sorting and filters for the change history. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetExperienceHistoryRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["ChangeHistoryListResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -16612,7 +16166,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["TriggerExperienceScreenshotsRequest"];
+        /** @description The variations to take screenshots of; all of them when left out. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TriggerExperienceScreenshotsRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["SuccessResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -16636,7 +16195,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["BulkUpdateExperiencesRequest"];
+        /** @description The ids of the experiences to change (1 to 100) and the status to set on them. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkUpdateExperiencesRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -16660,7 +16224,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["BulkDeleteExperiencesRequest"];
+        /** @description The ids of the experiences to delete (1 to 100). */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkDeleteRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -16694,7 +16263,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["UpdateExperienceVariationRequest"];
+        /** @description The variation fields to change; fields left out keep their value. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["UpdateExperienceVariationRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["ExperienceVariationResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -16806,7 +16380,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["UploadImageNoNameRequest"];
+        /** @description The image, as a multipart/form-data `image` file field. */
+        requestBody?: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadImageNoNameRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["ImageResponseBase64"];
             default: components["responses"]["ErrorResponse"];
@@ -16840,7 +16419,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["ConvertExperienceVariationRequest"];
+        /** @description The type of the experience the variation becomes. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ConvertExperienceVariationRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["ExperienceResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -16908,7 +16492,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateSectionRequest"];
+        /** @description The new section with its versions. `versions` is required; choose the section and version ids yourself. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSectionRequestData"];
+            };
+        };
         responses: {
             201: components["responses"]["ExperienceSectionsListResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -16947,7 +16536,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateSectionRequest"];
+        /** @description The section with its versions; `versions` is required. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSectionRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["ExperienceSectionsListResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -16981,7 +16575,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateExperienceSectionsRequest"];
+        /** @description The complete, ordered list of sections; anything left out is deleted. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateExperienceSectionsRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["ExperienceSectionsListResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -17020,7 +16619,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateSectionVersionRequest"];
+        /** @description The new version and the changes to create in it; choose the version id yourself. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SectionVersionCreate"];
+            };
+        };
         responses: {
             201: components["responses"]["ExperienceSectionVersionResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -17064,7 +16668,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateSectionVersionRequest"];
+        /** @description The version's name and its list of changes. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SectionVersionUpdate"];
+            };
+        };
         responses: {
             200: components["responses"]["ExperienceSectionVersionResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -17171,7 +16780,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateExperienceChangeRequest"];
+        /** @description The new `type` and complete `data` of the change. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExperienceChangeAdd"];
+            };
+        };
         responses: {
             200: components["responses"]["ExperienceChangeResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -17241,7 +16855,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetExperienceAggregatedReportRequest"];
+        /** @description Goals, metrics, period, segments and stats engine settings of the report; all optional. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetExperienceAggregatedReportRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["ExperienceAggregatedReportResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -17276,7 +16895,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetExperienceDailyReportRequest"];
+        /** @description Goal, metric, cumulation, period and segments of the daily report; all optional. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetExperienceDailyReportRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["ExperienceDailyReportResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -17311,7 +16935,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetExperienceDailyTrafficAllocationRequest"];
+        /** @description The period to read the traffic allocation for, and the time zone its days are counted in. All fields are optional; the live structure takes no segment or stats engine filters here. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TimeRange"];
+            };
+        };
         responses: {
             200: components["responses"]["ExperienceDailyTrafficAllocationResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -17369,7 +16998,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["ExportExperienceReportRequest"];
+        /** @description Export format, goals, period and segments; all optional (an aggregated CSV of every goal by default). */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ExportExperienceReportRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["ExportExperienceReportResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -17398,7 +17032,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["ExportExperienceRawDataRequest"];
+        /** @description Event kinds, goals, period and segments of the raw data to export; all optional. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ExportExperienceRawDataRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["ExportExperienceRawDataResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -17427,7 +17066,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["RemoveExperienceReportRequest"];
+        /** @description The period whose events to delete (required), which events, and whether to only simulate. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RemoveExperienceReportRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["RemoveExperienceReportResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -17461,7 +17105,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetExperienceHeatmapBackgroundRequest"];
+        /** @description Which device's background to return; optional. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetExperienceHeatmapBackgroundRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["ExperienceHeatmapBackgroundResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -17495,7 +17144,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetExperienceHeatmapOverlayRequest"];
+        /** @description Which device and interaction the overlay is for; optional. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetExperienceHeatmapOverlayRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["ExperienceHeatmapOverlayResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -17519,7 +17173,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetGoalsRequest"];
+        /** @description Paging, sorting and filters for the goals list; all optional. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetGoalsRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["GoalsListResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -17607,7 +17266,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateGoalRequest"];
+        /** @description The new goal; `type` decides which other fields are needed. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateGoalRequestData"];
+            };
+        };
         responses: {
             201: components["responses"]["GoalResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -17636,7 +17300,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateGoalRequest"];
+        /** @description The goal fields to change; fields left out keep their value. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateGoalRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["GoalResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -17689,7 +17358,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["BulkUpdateGoalsRequest"];
+        /** @description The ids of the goals to change (1 to 100) and their new status. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkStatusUpdateRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -17713,7 +17387,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["BulkDeleteGoalsRequest"];
+        /** @description The ids of the goals to delete (1 to 100). */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["BulkDeleteRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -17769,7 +17448,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetHypothesesRequest"];
+        /** @description Paging, sorting and filters for the hypotheses list; all optional. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetHypothesesListRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["HypothesesListResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -17828,7 +17512,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateHypothesisRequest"];
+        /** @description The new hypothesis, scored with the ICE or PIE model. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateHypothesisRequestData"];
+            };
+        };
         responses: {
             201: components["responses"]["HypothesisResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -17860,7 +17549,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateHypothesisRequest"];
+        /** @description The hypothesis fields to change; fields left out keep their value. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateHypothesisRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["HypothesisResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -17892,7 +17586,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateHypothesisStatusRequest"];
+        /** @description The new status of the hypothesis. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateHypothesisStatusRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["HypothesisResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -17974,7 +17673,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["BulkUpdateHypothesesRequest"];
+        /** @description The ids of the hypotheses to change (1 to 100) and their new status. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkUpdateHypothesesRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -17998,7 +17702,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["BulkDeleteHypothesesRequest"];
+        /** @description The ids of the hypotheses to delete (1 to 100). */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkDeleteRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -18022,7 +17731,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetKnowledgeBasesRequest"];
+        /** @description Paging, sorting and filters for the knowledge bases list; all optional. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetKnowledgeBasesListRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["KnowledgeBasesListResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -18081,7 +17795,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["CreateKnowledgeBasesRequest"];
+        /** @description The new knowledge base. Only `name` is required. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CreateKnowledgeBaseRequestData"];
+            };
+        };
         responses: {
             201: components["responses"]["KnowledgeBaseResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -18113,7 +17832,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateKnowledgeBasesStatusRequest"];
+        /** @description The new status of the knowledge base. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateKnowledgeBasesStatusRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["KnowledgeBaseResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -18166,7 +17890,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["BulkUpdateKnowledgeBasesRequest"];
+        /** @description The ids of the knowledge bases to change (1 to 100) and their new status. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkStatusUpdateRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -18190,7 +17919,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["BulkDeleteKnowledgeBasesRequest"];
+        /** @description The ids of the knowledge bases to delete (1 to 100). */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkDeleteRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -18214,7 +17948,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetObservationsRequest"];
+        /** @description Paging, sorting and filters for the observations list; all optional. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetObservationsListRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["ObservationsListResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -18273,7 +18012,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateObservationRequest"];
+        /** @description The new observation. Only `name` is required. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateObservationRequestData"];
+            };
+        };
         responses: {
             201: components["responses"]["ObservationResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -18305,7 +18049,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateObservationRequest"];
+        /** @description The observation fields to change; fields left out keep their value. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateObservationRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["ObservationResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -18358,7 +18107,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["BulkUpdateObservationsRequest"];
+        /** @description The ids of the observations to change (1 to 100) and their new status. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkStatusUpdateRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -18382,7 +18136,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["BulkDeleteObservationsRequest"];
+        /** @description The ids of the observations to delete (1 to 100). */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkDeleteRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -18406,7 +18165,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetLocationsListRequest"];
+        /** @description Paging, filters, sorting and optional fields; an empty body lists the first page. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetLocationsListRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["LocationsListResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -18462,7 +18226,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateLocationRequest"];
+        /** @description The location to create. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LocationCreate"];
+            };
+        };
         responses: {
             201: components["responses"]["LocationResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -18491,7 +18260,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateLocationRequest"];
+        /** @description The location fields to change. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Location"];
+            };
+        };
         responses: {
             200: components["responses"]["LocationResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -18544,7 +18318,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["BulkUpdateLocationsRequest"];
+        /** @description The IDs of the locations to change and their new status. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkStatusUpdateRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -18568,7 +18347,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["BulkDeleteLocationsRequest"];
+        /** @description The IDs of the locations to delete. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["BulkDeleteRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -18648,7 +18432,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetAudiencesListRequest"];
+        /** @description Paging, filters, sorting and optional fields; an empty body lists the first page. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetAudiencesListRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["AudiencesListResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -18704,7 +18493,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateAudienceRequest"];
+        /** @description The audience to create. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AudienceCreate"];
+            };
+        };
         responses: {
             201: components["responses"]["AudienceResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -18733,7 +18527,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateAudienceRequest"];
+        /** @description The audience fields to change. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAudienceRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["AudienceResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -18786,7 +18585,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["BulkUpdateAudiencesRequest"];
+        /** @description The IDs of the audiences to change and their new status. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkStatusUpdateRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -18810,7 +18614,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["BulkDeleteAudiencesRequest"];
+        /** @description The IDs of the audiences to delete. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["BulkDeleteRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -18890,7 +18699,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetDomainsListRequest"];
+        /** @description Paging, filters and sorting; an empty body lists the first page. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetDomainsListRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["DomainsListResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -18943,7 +18757,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetDomainByUrlRequest"];
+        /** @description The page URL to find the project's domain for. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DomainUrlRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["DomainResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -18972,7 +18791,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["CheckCodeDomainRequest"];
+        /** @description The page URL whose domain to check for the tracking code. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DomainUrlRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["DomainResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -18996,7 +18820,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateDomainRequest"];
+        /** @description The website to add to the project; only `url` is needed. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DomainToCreate"];
+            };
+        };
         responses: {
             201: components["responses"]["DomainResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -19025,7 +18854,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateDomainRequestData"];
+        /** @description The domain fields to change; fields left out keep their value. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDomainRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["DomainResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -19078,7 +18912,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["BulkDeleteDomainsRequest"];
+        /** @description The ids of the domains to delete (1 to 100). */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["BulkDeleteRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -19102,7 +18941,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetCdnImagesListRequest"];
+        /** @description Where to start reading the images and how many to return; an empty body reads from the start. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetCdnImagesListRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["CdnImagesListResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -19126,7 +18970,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["UploadImageRequest"];
+        /** @description The image file to upload, as multipart form data, and optionally the name to store it under. */
+        requestBody?: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadCdnImageRequestData"];
+            };
+        };
         responses: {
             201: components["responses"]["ImageCdnResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -19179,7 +19028,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["UploadFileRequest"];
+        /** @description The file to store and its name, as multipart form data. */
+        requestBody?: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadFileRequestData"];
+            };
+        };
         responses: {
             201: components["responses"]["FileResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -19262,7 +19116,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetTagsRequest"];
+        /** @description Paging, filters and sorting; an empty body lists the first page. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetTagsListRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["TagsListResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -19315,7 +19174,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateTagRequest"];
+        /** @description The new tag; `name` is required. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TagToCreate"];
+            };
+        };
         responses: {
             201: components["responses"]["TagResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -19344,7 +19208,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateTagRequest"];
+        /** @description The tag fields to change; fields left out keep their value. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTagRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["TagResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -19397,7 +19266,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["BulkDeleteTagsRequest"];
+        /** @description The ids of the tags to delete (1 to 100). */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["BulkDeleteRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -19421,7 +19295,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetFeaturesListRequest"];
+        /** @description Paging, filters and sorting; an empty body lists the first page. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetFeaturesListRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["FeaturesListResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -19509,7 +19388,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateFeatureRequest"];
+        /** @description The new feature; `name` and `variables` are required. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFeatureRequestData"];
+            };
+        };
         responses: {
             201: components["responses"]["FeatureResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -19538,7 +19422,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateFeatureRequest"];
+        /** @description The feature fields to change; fields left out keep their value. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFeatureRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["FeatureResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -19591,7 +19480,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["BulkUpdateFeaturesRequest"];
+        /** @description The ids of the features to change (1 to 100) and the status to give them. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkStatusUpdateRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
             default: components["responses"]["ErrorResponse"];
@@ -19615,7 +19509,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["BulkDeleteFeaturesRequest"];
+        /** @description The ids of the features to delete (1 to 100). */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["BulkDeleteRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
             default: components["responses"]["ErrorResponse"];
