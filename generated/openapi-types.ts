@@ -13079,24 +13079,6 @@ export interface components {
                 "application/json": components["schemas"]["SuccessData"];
             };
         };
-        /** @description The access token, when it expires and what it may reach. */
-        OAuthTokenResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["OAuthTokenResponseData"];
-            };
-        };
-        /** @description The OAuth clients the signed-in user registered. */
-        OAuthClientsListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["OAuthClientsListResponseData"];
-            };
-        };
         /** @description The OAuth client as stored. */
         OAuthClientResponse: {
             headers: {
@@ -13106,24 +13088,6 @@ export interface components {
                 "application/json": components["schemas"]["OAuthClientResponseData"];
             };
         };
-        /** @description The OAuth client and its sessions are gone. */
-        OAuthDeleteClientResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["SuccessConfirmation"];
-            };
-        };
-        /** @description The access roles and the permissions each grants. */
-        AccessRolesListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["AccessRolesListResponseData"];
-            };
-        };
         /** @description The signed-in user. */
         UserDataResponse: {
             headers: {
@@ -13131,60 +13095,6 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["User"];
-            };
-        };
-        /** @description A new MFA secret for the user's authenticator app. */
-        UserMfaSecretResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["UserMfaSecret"];
-            };
-        };
-        /** @description The signed-in user's active sessions. */
-        UserSessionsListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["UserSessionsListResponseData"];
-            };
-        };
-        /** @description The session is revoked. */
-        UserSessionRevokeResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["SuccessConfirmation"];
-            };
-        };
-        /** @description Every session of the user is revoked. */
-        UserSessionRevokeAllResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["SuccessConfirmation"];
-            };
-        };
-        /** @description The accounts the caller can access. */
-        AccountsListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["AccountsListResponseData"];
-            };
-        };
-        /** @description The billing plans available for subscription. */
-        BillingPlansListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["BillingPlansListResponseData"];
             };
         };
         /** @description The most recent tracking events of the project, at most 100. */
@@ -13223,61 +13133,6 @@ export interface components {
                 "application/json": components["schemas"]["AccountDetailsResponseData"];
             };
         };
-        /** @description What the browser needs to finish the payment set-up with the payment provider. */
-        StartPaymentSetupResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["StartPaymentSetupResponseData"];
-            };
-        };
-        /** @description The users who can be asked to set up the account's billing plan. */
-        PlanSetupUsersResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["PlanSetupUsersResponseData"];
-            };
-        };
-        /** @description A signed-in link to the account's billing portal. */
-        BillingPortalResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["BillingPortalResponseData"];
-            };
-        };
-        /** @description The AI-generated alternative texts. */
-        GenerateTextVariantsResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["GenerateTextVariantsResponseData"];
-            };
-        };
-        /** @description The improved code: one JSON body by default, or a stream of server-sent events when the request set `stream: true`. */
-        GenerateCodeVariantResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["GenerateCodeVariantResponseData"];
-                "text/event-stream": string;
-            };
-        };
-        /** @description The collaborators of the account. */
-        AccountUsersAccessesListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["AccountUsersAccessesListResponse"];
-            };
-        };
         /** @description The collaborator with their accesses after the change. */
         AccountUserAccesses: {
             headers: {
@@ -13285,42 +13140,6 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["AccountUserAccessesResponse"];
-            };
-        };
-        /** @description Whether the partner qualifies for extended API access. */
-        CheckPartnerResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["CheckPartnerData"];
-            };
-        };
-        /** @description The API keys of the account, without their secrets. */
-        ApiKeysListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ApiKeysListResponse"];
-            };
-        };
-        /** @description The API key just created, including its secret (shown this one time only). */
-        ApiKeyResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ApiKey"];
-            };
-        };
-        /** @description One page of projects, with pagination details in `extra`. */
-        ProjectsListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ProjectsListResponseData"];
             };
         };
         /** @description The project, including the optional fields requested with `include`. */
@@ -13332,35 +13151,6 @@ export interface components {
                 "application/json": components["schemas"]["Project"];
             };
         };
-        /** @description The new debug token and how long it stays valid. */
-        SuccessGeneratedDebugToken: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["GeneratedDebugTokenDataResponse"];
-            };
-        };
-        /** @description The export file: a JSON document with the project and the items selected. The live API labels this body with the non-standard media type `download/json`; it is described here as JSON, which is what it contains. */
-        ProjectExportResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": {
-                    [key: string]: unknown;
-                };
-            };
-        };
-        /** @description The import succeeded; `imported` lists the ids of the objects created in the project. */
-        ImportProjectDataSuccessResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ImportProjectDataSuccess"];
-            };
-        };
         /** @description The bulk operation ran; `errors` lists the ids that could not be processed, if any. */
         BulkSuccessResponse: {
             headers: {
@@ -13370,15 +13160,6 @@ export interface components {
                 "application/json": components["schemas"]["BulkSuccessData"];
             };
         };
-        /** @description The SDK keys of the project. */
-        SdkKeysListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["SdkKeysListResponseData"];
-            };
-        };
         /** @description The SDK key, with its secret when it has one. */
         SdkKeyResponse: {
             headers: {
@@ -13386,121 +13167,6 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["SdkKey"];
-            };
-        };
-        /** @description The project's recorded visitor sessions. */
-        SessionsListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "data": [
-                 *         {
-                 *           "id": 100900
-                 *         },
-                 *         {
-                 *           "id": 100901
-                 *         }
-                 *       ],
-                 *       "extra": {
-                 *         "tk": null
-                 *       }
-                 *     }
-                 */
-                "application/json": components["schemas"]["SessionsListResponseData"];
-            };
-        };
-        /** @description One page of Convert Signals™ sessions, with pagination details in `extra`. */
-        SignalSessionsListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "data": [
-                 *         {
-                 *           "id": "6f1c2d9e8a7b4c3d",
-                 *           "duration": 184,
-                 *           "visited_pages": [
-                 *             {
-                 *               "url": "https://www.example.com/pricing",
-                 *               "duration": 95,
-                 *               "timestamp": 1764547200
-                 *             },
-                 *             {
-                 *               "url": "https://www.example.com/checkout",
-                 *               "duration": 89,
-                 *               "timestamp": 1764547295
-                 *             }
-                 *           ],
-                 *           "visited_pages_count": 2,
-                 *           "entry_page": "https://www.example.com/pricing",
-                 *           "exit_page": "https://www.example.com/checkout",
-                 *           "session_start_time": 1764547200,
-                 *           "device": "Desktop",
-                 *           "browser": "Chrome",
-                 *           "country_code": "US",
-                 *           "watched": false
-                 *         }
-                 *       ],
-                 *       "extra": {
-                 *         "tk": null,
-                 *         "pagination": {
-                 *           "current_page": 1,
-                 *           "items_count": 1,
-                 *           "items_per_page": 30,
-                 *           "pages_count": 1
-                 *         }
-                 *       }
-                 *     }
-                 */
-                "application/json": components["schemas"]["SignalSessionsListResponseData"];
-            };
-        };
-        /** @description One page of visitor data items, with pagination details in `extra`. */
-        VisitorsDataListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "data": [
-                 *         {
-                 *           "visitor_id": "crm-58213",
-                 *           "data": {
-                 *             "first_name": "Ann",
-                 *             "plan": "pro",
-                 *             "city": "Boston"
-                 *           },
-                 *           "source": "crm",
-                 *           "created_at": 1764547200
-                 *         },
-                 *         {
-                 *           "visitor_id": "crm-58214",
-                 *           "data": {
-                 *             "first_name": "Bo",
-                 *             "plan": "free",
-                 *             "city": "Denver"
-                 *           },
-                 *           "source": "csv",
-                 *           "created_at": 1764633600
-                 *         }
-                 *       ],
-                 *       "extra": {
-                 *         "pagination": {
-                 *           "current_page": 1,
-                 *           "items_count": 2,
-                 *           "items_per_page": 30,
-                 *           "pages_count": 1
-                 *         }
-                 *       }
-                 *     }
-                 */
-                "application/json": components["schemas"]["VisitorDataListResponseData"];
             };
         };
         /** @description The visitor data item. */
@@ -13522,41 +13188,6 @@ export interface components {
                  *     }
                  */
                 "application/json": components["schemas"]["VisitorDataItem"];
-            };
-        };
-        /** @description One page of visitor data placeholders, with pagination details in `extra`. */
-        VisitorDataPlaceholdersListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "data": [
-                 *         {
-                 *           "id": 100700,
-                 *           "placeholder": "first_name",
-                 *           "default_value": "there",
-                 *           "created_at": 1764547200
-                 *         },
-                 *         {
-                 *           "id": 100701,
-                 *           "placeholder": "plan",
-                 *           "default_value": "free",
-                 *           "created_at": 1764547260
-                 *         }
-                 *       ],
-                 *       "extra": {
-                 *         "pagination": {
-                 *           "current_page": 1,
-                 *           "items_count": 2,
-                 *           "items_per_page": 30,
-                 *           "pages_count": 1
-                 *         }
-                 *       }
-                 *     }
-                 */
-                "application/json": components["schemas"]["PlaceholdersListResponseData"];
             };
         };
         /** @description The visitor data placeholder. */
@@ -13583,24 +13214,6 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["Experience"];
-            };
-        };
-        /** @description The experience's read-only report token and when it expires. */
-        ExperienceReportTokenResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ExperienceReportToken"];
-            };
-        };
-        /** @description The variation as stored after the change. */
-        ExperienceVariationResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ExpandedExperienceVariationData"];
             };
         };
         /** @description An image as base64 text in `data`. */
@@ -13639,96 +13252,6 @@ export interface components {
                 "application/json": components["schemas"]["ExperienceChange"];
             };
         };
-        /** @description The campaigns and custom segments the experience report can be filtered by. */
-        ExperienceReportSettingsResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ExperienceReportSettingsData"];
-            };
-        };
-        /** @description The aggregated report: per goal and variation, visitors, metric values and statistics. */
-        ExperienceAggregatedReportResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ExperienceAggregatedReportResponseData"];
-            };
-        };
-        /** @description The daily report: one goal's metric per variation and per day. */
-        ExperienceDailyReportResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ExperienceDailyReportResponseData"];
-            };
-        };
-        /** @description The traffic allocation report: each variation's share of traffic, day by day. */
-        ExperienceDailyTrafficAllocationResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ExperienceDailyTrafficAllocationResponseData"];
-            };
-        };
-        /** @description A temporary link to download the exported report. */
-        ExportExperienceReportResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ExperienceReportExportResponseData"];
-            };
-        };
-        /** @description The id of the raw data export job that was started. */
-        ExportExperienceRawDataResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ExportExperienceRawDataResponseData"];
-            };
-        };
-        /** @description How many events of each kind were deleted, or would be when simulating. */
-        RemoveExperienceReportResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["RemoveExperienceReportResponseData"];
-            };
-        };
-        /** @description The heatmap's background image, base64-encoded in a JSON body. */
-        ExperienceHeatmapBackgroundResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ExperienceHeatmapBackgroundResponseData"];
-            };
-        };
-        /** @description The heatmap's overlay image, base64-encoded in a JSON body. */
-        ExperienceHeatmapOverlayResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ExperienceHeatmapOverlayResponseData"];
-            };
-        };
-        /** @description One page of goals, with pagination details in `extra`. */
-        GoalsListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["GoalsListResponseData"];
-            };
-        };
         /** @description The goal, with the optional fields asked for through `include`. */
         GoalResponse: {
             headers: {
@@ -13736,15 +13259,6 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["Goal"];
-            };
-        };
-        /** @description One page of hypotheses, with pagination details in `extra`. */
-        HypothesesListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["HypothesesListResponseData"];
             };
         };
         /** @description The hypothesis, with related objects in full where `expand` asked for them. */
@@ -13765,24 +13279,6 @@ export interface components {
                 "application/json": components["schemas"]["KnowledgeBase"];
             };
         };
-        /** @description One page of knowledge bases, with pagination details in `extra`. */
-        KnowledgeBasesListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["KnowledgeBasesListResponseData"];
-            };
-        };
-        /** @description One page of observations, with pagination details in `extra`. */
-        ObservationsListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ObservationsListResponseData"];
-            };
-        };
         /** @description The observation, with related objects in full where `expand` asked for them. */
         ObservationResponse: {
             headers: {
@@ -13790,15 +13286,6 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["Observation"];
-            };
-        };
-        /** @description One page of locations, or only their count when `onlyCount` was sent. */
-        LocationsListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["LocationsListResponseData"];
             };
         };
         /** @description The location, with the optional fields asked for with `include`. */
@@ -13810,24 +13297,6 @@ export interface components {
                 "application/json": components["schemas"]["Location"];
             };
         };
-        /** @description The location presets available to the project. */
-        LocationsPresetsListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["LocationsPresetsListResponseData"];
-            };
-        };
-        /** @description One page of audiences, or only their count when `onlyCount` was sent. */
-        AudiencesListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["AudiencesListResponseData"];
-            };
-        };
         /** @description The audience, with the optional fields asked for with `include`. */
         AudienceResponse: {
             headers: {
@@ -13835,24 +13304,6 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["Audience"];
-            };
-        };
-        /** @description The audience presets available to the project. */
-        AudiencesPresetsListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["AudiencesPresetsListResponseData"];
-            };
-        };
-        /** @description One page of the project's domains, with paging details. */
-        DomainsListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["DomainsListResponseData"];
             };
         };
         /** @description One domain of the project (after a tracking-code check, with `code_installed` refreshed). */
@@ -13864,51 +13315,6 @@ export interface components {
                 "application/json": components["schemas"]["Domain"];
             };
         };
-        /** @description A batch of the project's images on the CDN. */
-        CdnImagesListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["CdnImagesListResponseData"];
-            };
-        };
-        /** @description The uploaded image: its CDN URL and its key. */
-        ImageCdnResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["CdnImage"];
-            };
-        };
-        /** @description The stored file: its key, download URL, size and media type, and the upload's outcome. */
-        FileResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["UploadedFile"];
-            };
-        };
-        /** @description The stored file's details with its content as base64 text. */
-        FileDataResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["FileData"];
-            };
-        };
-        /** @description One page of the project's tags, with paging details. */
-        TagsListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["TagsListResponseData"];
-            };
-        };
         /** @description One tag of the project. */
         TagResponse: {
             headers: {
@@ -13916,15 +13322,6 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["Tag"];
-            };
-        };
-        /** @description One page of the project's features, with paging details. */
-        FeaturesListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["FeaturesListResponseData"];
             };
         };
         /** @description One feature with its variables (and `stats` when included). */
@@ -14194,7 +13591,15 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["OAuthTokenResponse"];
+            /** @description The access token, when it expires and what it may reach. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthTokenResponseData"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14207,7 +13612,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["OAuthClientsListResponse"];
+            /** @description The OAuth clients the signed-in user registered. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthClientsListResponseData"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14268,7 +13681,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["OAuthDeleteClientResponse"];
+            /** @description The OAuth client and its sessions are gone. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessConfirmation"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14281,7 +13702,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["AccessRolesListResponse"];
+            /** @description The access roles and the permissions each grants. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessRolesListResponseData"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14361,7 +13790,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["UserMfaSecretResponse"];
+            /** @description A new MFA secret for the user's authenticator app. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserMfaSecret"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14387,7 +13824,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["UserSessionsListResponse"];
+            /** @description The signed-in user's active sessions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserSessionsListResponseData"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14405,7 +13850,15 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["UserSessionRevokeResponse"];
+            /** @description The session is revoked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessConfirmation"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14418,7 +13871,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["UserSessionRevokeAllResponse"];
+            /** @description Every session of the user is revoked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessConfirmation"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14431,7 +13892,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["AccountsListResponse"];
+            /** @description The accounts the caller can access. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountsListResponseData"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14444,7 +13913,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["BillingPlansListResponse"];
+            /** @description The billing plans available for subscription. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingPlansListResponseData"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14634,7 +14111,15 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["StartPaymentSetupResponse"];
+            /** @description What the browser needs to finish the payment set-up with the payment provider. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StartPaymentSetupResponseData"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14653,7 +14138,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["PlanSetupUsersResponse"];
+            /** @description The users who can be asked to set up the account's billing plan. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanSetupUsersResponseData"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14672,7 +14165,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["BillingPortalResponse"];
+            /** @description A signed-in link to the account's billing portal. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingPortalResponseData"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14696,7 +14197,15 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["GenerateTextVariantsResponse"];
+            /** @description The AI-generated alternative texts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenerateTextVariantsResponseData"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14720,7 +14229,16 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["GenerateCodeVariantResponse"];
+            /** @description The improved code: one JSON body by default, or a stream of server-sent events when the request set `stream: true`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenerateCodeVariantResponseData"];
+                    "text/event-stream": string;
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14742,7 +14260,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["AccountUsersAccessesListResponse"];
+            /** @description The collaborators of the account. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountUsersAccessesListResponse"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14832,7 +14358,15 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["CheckPartnerResponse"];
+            /** @description Whether the partner qualifies for extended API access. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckPartnerData"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14869,7 +14403,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["ApiKeysListResponse"];
+            /** @description The API keys of the account, without their secrets. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeysListResponse"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14893,7 +14435,15 @@ export interface operations {
             };
         };
         responses: {
-            201: components["responses"]["ApiKeyResponse"];
+            /** @description The API key just created, including its secret (shown this one time only). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKey"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14941,7 +14491,15 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["ProjectsListResponse"];
+            /** @description One page of projects, with pagination details in `extra`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectsListResponseData"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15129,7 +14687,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["SuccessGeneratedDebugToken"];
+            /** @description The new debug token and how long it stays valid. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeneratedDebugTokenDataResponse"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15158,7 +14724,17 @@ export interface operations {
             };
         };
         responses: {
-            201: components["responses"]["ProjectExportResponse"];
+            /** @description The export file: a JSON document with the project and the items selected. The live API labels this body with the non-standard media type `download/json`; it is described here as JSON, which is what it contains. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15211,7 +14787,15 @@ export interface operations {
             };
         };
         responses: {
-            201: components["responses"]["ImportProjectDataSuccessResponse"];
+            /** @description The import succeeded; `imported` lists the ids of the objects created in the project. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportProjectDataSuccess"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15259,7 +14843,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["SdkKeysListResponse"];
+            /** @description The SDK keys of the project. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SdkKeysListResponseData"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15380,7 +14972,30 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["SessionsListResponse"];
+            /** @description The project's recorded visitor sessions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": 100900
+                     *         },
+                     *         {
+                     *           "id": 100901
+                     *         }
+                     *       ],
+                     *       "extra": {
+                     *         "tk": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SessionsListResponseData"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15409,7 +15024,54 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["SignalSessionsListResponse"];
+            /** @description One page of Convert Signals™ sessions, with pagination details in `extra`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "6f1c2d9e8a7b4c3d",
+                     *           "duration": 184,
+                     *           "visited_pages": [
+                     *             {
+                     *               "url": "https://www.example.com/pricing",
+                     *               "duration": 95,
+                     *               "timestamp": 1764547200
+                     *             },
+                     *             {
+                     *               "url": "https://www.example.com/checkout",
+                     *               "duration": 89,
+                     *               "timestamp": 1764547295
+                     *             }
+                     *           ],
+                     *           "visited_pages_count": 2,
+                     *           "entry_page": "https://www.example.com/pricing",
+                     *           "exit_page": "https://www.example.com/checkout",
+                     *           "session_start_time": 1764547200,
+                     *           "device": "Desktop",
+                     *           "browser": "Chrome",
+                     *           "country_code": "US",
+                     *           "watched": false
+                     *         }
+                     *       ],
+                     *       "extra": {
+                     *         "tk": null,
+                     *         "pagination": {
+                     *           "current_page": 1,
+                     *           "items_count": 1,
+                     *           "items_per_page": 30,
+                     *           "pages_count": 1
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SignalSessionsListResponseData"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15467,7 +15129,49 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["VisitorsDataListResponse"];
+            /** @description One page of visitor data items, with pagination details in `extra`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "visitor_id": "crm-58213",
+                     *           "data": {
+                     *             "first_name": "Ann",
+                     *             "plan": "pro",
+                     *             "city": "Boston"
+                     *           },
+                     *           "source": "crm",
+                     *           "created_at": 1764547200
+                     *         },
+                     *         {
+                     *           "visitor_id": "crm-58214",
+                     *           "data": {
+                     *             "first_name": "Bo",
+                     *             "plan": "free",
+                     *             "city": "Denver"
+                     *           },
+                     *           "source": "csv",
+                     *           "created_at": 1764633600
+                     *         }
+                     *       ],
+                     *       "extra": {
+                     *         "pagination": {
+                     *           "current_page": 1,
+                     *           "items_count": 2,
+                     *           "items_per_page": 30,
+                     *           "pages_count": 1
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["VisitorDataListResponseData"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15675,7 +15379,41 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["VisitorDataPlaceholdersListResponse"];
+            /** @description One page of visitor data placeholders, with pagination details in `extra`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": 100700,
+                     *           "placeholder": "first_name",
+                     *           "default_value": "there",
+                     *           "created_at": 1764547200
+                     *         },
+                     *         {
+                     *           "id": 100701,
+                     *           "placeholder": "plan",
+                     *           "default_value": "free",
+                     *           "created_at": 1764547260
+                     *         }
+                     *       ],
+                     *       "extra": {
+                     *         "pagination": {
+                     *           "current_page": 1,
+                     *           "items_count": 2,
+                     *           "items_per_page": 30,
+                     *           "pages_count": 1
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlaceholdersListResponseData"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16071,7 +15809,15 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["ExperienceReportTokenResponse"];
+            /** @description The experience's read-only report token and when it expires. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperienceReportToken"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16270,7 +16016,15 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["ExperienceVariationResponse"];
+            /** @description The variation as stored after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpandedExperienceVariationData"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16822,7 +16576,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["ExperienceReportSettingsResponse"];
+            /** @description The campaigns and custom segments the experience report can be filtered by. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperienceReportSettingsData"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16862,7 +16624,15 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["ExperienceAggregatedReportResponse"];
+            /** @description The aggregated report: per goal and variation, visitors, metric values and statistics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperienceAggregatedReportResponseData"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16902,7 +16672,15 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["ExperienceDailyReportResponse"];
+            /** @description The daily report: one goal's metric per variation and per day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperienceDailyReportResponseData"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16942,7 +16720,15 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["ExperienceDailyTrafficAllocationResponse"];
+            /** @description The traffic allocation report: each variation's share of traffic, day by day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperienceDailyTrafficAllocationResponseData"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17005,7 +16791,15 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["ExportExperienceReportResponse"];
+            /** @description A temporary link to download the exported report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperienceReportExportResponseData"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17039,7 +16833,15 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["ExportExperienceRawDataResponse"];
+            /** @description The id of the raw data export job that was started. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportExperienceRawDataResponseData"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17073,7 +16875,15 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["RemoveExperienceReportResponse"];
+            /** @description How many events of each kind were deleted, or would be when simulating. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemoveExperienceReportResponseData"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17112,7 +16922,15 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["ExperienceHeatmapBackgroundResponse"];
+            /** @description The heatmap's background image, base64-encoded in a JSON body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperienceHeatmapBackgroundResponseData"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17151,7 +16969,15 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["ExperienceHeatmapOverlayResponse"];
+            /** @description The heatmap's overlay image, base64-encoded in a JSON body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperienceHeatmapOverlayResponseData"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17180,7 +17006,15 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["GoalsListResponse"];
+            /** @description One page of goals, with pagination details in `extra`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalsListResponseData"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17455,7 +17289,15 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["HypothesesListResponse"];
+            /** @description One page of hypotheses, with pagination details in `extra`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HypothesesListResponseData"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17738,7 +17580,15 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["KnowledgeBasesListResponse"];
+            /** @description One page of knowledge bases, with pagination details in `extra`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeBasesListResponseData"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17955,7 +17805,15 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["ObservationsListResponse"];
+            /** @description One page of observations, with pagination details in `extra`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservationsListResponseData"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18172,7 +18030,15 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["LocationsListResponse"];
+            /** @description One page of locations, or only their count when `onlyCount` was sent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationsListResponseData"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18378,7 +18244,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["LocationsPresetsListResponse"];
+            /** @description The location presets available to the project. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationsPresetsListResponseData"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18439,7 +18313,15 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["AudiencesListResponse"];
+            /** @description One page of audiences, or only their count when `onlyCount` was sent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudiencesListResponseData"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18645,7 +18527,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["AudiencesPresetsListResponse"];
+            /** @description The audience presets available to the project. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudiencesPresetsListResponseData"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18706,7 +18596,15 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["DomainsListResponse"];
+            /** @description One page of the project's domains, with paging details. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DomainsListResponseData"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18948,7 +18846,15 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["CdnImagesListResponse"];
+            /** @description A batch of the project's images on the CDN. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CdnImagesListResponseData"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18977,7 +18883,15 @@ export interface operations {
             };
         };
         responses: {
-            201: components["responses"]["ImageCdnResponse"];
+            /** @description The uploaded image: its CDN URL and its key. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CdnImage"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19035,7 +18949,15 @@ export interface operations {
             };
         };
         responses: {
-            201: components["responses"]["FileResponse"];
+            /** @description The stored file: its key, download URL, size and media type, and the upload's outcome. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadedFile"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19064,7 +18986,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["FileDataResponse"];
+            /** @description The stored file's details with its content as base64 text. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileData"];
+                };
+            };
             404: components["responses"]["ErrorResponse"];
             default: components["responses"]["ErrorResponse"];
         };
@@ -19123,7 +19053,15 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["TagsListResponse"];
+            /** @description One page of the project's tags, with paging details. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagsListResponseData"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19302,7 +19240,15 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["FeaturesListResponse"];
+            /** @description One page of the project's features, with paging details. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeaturesListResponseData"];
+                };
+            };
             default: components["responses"]["ErrorResponse"];
         };
     };
