@@ -5572,11 +5572,10 @@ export interface components {
             name?: string;
             permissions?: components["schemas"]["RolePermissions"];
         };
-        /** @description All access roles with their permissions. */
-        AccessRolesList: components["schemas"]["AccessRole"][];
         /** @description The access roles, not paginated. */
         AccessRolesListResponseData: {
-            data?: components["schemas"]["AccessRolesList"];
+            /** @description All access roles with their permissions. */
+            data?: components["schemas"]["AccessRole"][];
         };
         /** @description Switches MFA on, proving the authenticator app is set up with a current code for the secret from `generateMfaSecret`. */
         mfaEnableRequest: {
@@ -6030,11 +6029,10 @@ export interface components {
         };
         /** @description An account: the tenant that holds projects and is billed. A user owns it and can let other users collaborate in it. `accountType` tells a main account, which may have sub-accounts, from a sub-account. */
         Account: components["schemas"]["MainAccount"] | components["schemas"]["SubAccount"];
-        /** @description Accounts the caller can access. */
-        AccountsList: components["schemas"]["Account"][];
         /** @description The accounts the caller can access, not paginated. */
         AccountsListResponseData: {
-            data?: components["schemas"]["AccountsList"];
+            /** @description Accounts the caller can access. */
+            data?: components["schemas"]["Account"][];
         };
         /** @description The billing plans available for subscription, not paginated. */
         BillingPlansListResponseData: {
@@ -6179,11 +6177,10 @@ export interface components {
              */
             timestamp?: number;
         };
-        /** @description A list of tracking events. */
-        LiveDataEventsList: components["schemas"]["LiveDataEvent"][];
         /** @description The most recent tracking events (at most 100). This list is not paginated. */
         LiveDataEventsListResponseData: {
-            data?: components["schemas"]["LiveDataEventsList"];
+            /** @description A list of tracking events. */
+            data?: components["schemas"]["LiveDataEvent"][];
         };
         /** @description Paging, filters and sorting for the account change history. */
         AccountHistoryRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["PageNumber"] & components["schemas"]["AccountHistoryFilteringOptions"];
@@ -6265,8 +6262,6 @@ export interface components {
             /** @description The project the change belongs to; its id, or an object when expanded. */
             project?: components["schemas"]["SimpleProjectExpandable"] | null;
         };
-        /** @description A list of change-history entries. */
-        ChangeHistoryList: components["schemas"]["ChangeHistory"][];
         /** @description Where this page sits in the whole result. When the request set `onlyCount: true`, only `items_count` is meaningful. */
         Pagination: {
             /**
@@ -6296,7 +6291,8 @@ export interface components {
         };
         /** @description One page of change-history entries and the pagination details. */
         ChangeHistoryListResponseData: {
-            data?: components["schemas"]["ChangeHistoryList"];
+            /** @description A list of change-history entries. */
+            data?: components["schemas"]["ChangeHistory"][];
             extra?: components["schemas"]["Extra"];
         };
         /**
@@ -9315,11 +9311,10 @@ export interface components {
             variations?: components["schemas"]["ExperienceVariation"][];
             status?: components["schemas"]["ExperienceStatuses"];
         } & components["schemas"]["ExperienceBase"];
-        /** @description A list of experiences. */
-        ExperiencesList: components["schemas"]["Experience"][];
         /** @description One page of experiences and the pagination details of the whole list. */
         ExperiencesListResponseData: {
-            data?: components["schemas"]["ExperiencesList"];
+            /** @description A list of experiences. */
+            data?: components["schemas"]["Experience"][];
             extra?: components["schemas"]["Extra"];
         };
         /**
@@ -10083,11 +10078,10 @@ export interface components {
                 status?: components["schemas"]["AccessStatuses"];
             })[];
         };
-        /** @description The collaborators of an account. */
-        AccountUserAccessesList: components["schemas"]["AccountAccess"][];
         /** @description The collaborators of the account, not paginated. */
         AccountUsersAccessesListResponse: {
-            data?: components["schemas"]["AccountUserAccessesList"];
+            /** @description The collaborators of an account. */
+            data?: components["schemas"]["AccountAccess"][];
         };
         /**
          * @description An access role that can be granted to someone else: every role of `AccessRoleNames` except `owner`, which only the account owner holds.
@@ -10200,11 +10194,10 @@ export interface components {
              */
             role?: components["schemas"]["AccessRoleNamesNoOwner"];
         };
-        /** @description A list of API keys. */
-        ApiKeysList: components["schemas"]["ApiKey"][];
         /** @description The API keys of an account. This list is not paginated. */
         ApiKeysListResponse: {
-            data?: components["schemas"]["ApiKeysList"];
+            /** @description A list of API keys. */
+            data?: components["schemas"]["ApiKey"][];
         };
         /** @description The new API key. Only `name` is required: without `projects` the key may access every project of the account, and `auth_type` defaults to `requestSigning`. */
         CreateApiKeyRequestData: WithRequired<components["schemas"]["ApiKey"], "name"> & {
@@ -10242,11 +10235,10 @@ export interface components {
         };
         /** @description Filters, sorting and paging of the projects list. Everything is optional; an empty body lists the first 30 projects. */
         GetProjectsListRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["ProjectsListFilteringOptions"] & components["schemas"]["PageNumber"] & components["schemas"]["ProjectsRequestIncludeExpand"];
-        /** @description A list of projects. */
-        ProjectsList: components["schemas"]["Project"][];
         /** @description One page of projects and the pagination details. */
         ProjectsListResponseData: {
-            data?: components["schemas"]["ProjectsList"];
+            /** @description A list of projects. */
+            data?: components["schemas"]["Project"][];
             extra?: components["schemas"]["Extra"];
         };
         /** @description Filters, sorting and paging of a project's change history; everything is optional. */
@@ -10443,11 +10435,10 @@ export interface components {
              */
             selected_default?: boolean;
         };
-        /** @description A list of SDK keys. */
-        SdkKeysList: components["schemas"]["SdkKey"][];
         /** @description The SDK keys of a project. This list is not paginated. */
         SdkKeysListResponseData: {
-            data?: components["schemas"]["SdkKeysList"];
+            /** @description A list of SDK keys. */
+            data?: components["schemas"]["SdkKey"][];
         };
         /** @description The new SDK key: a name and the environment it serves are required. */
         CreateSdkKeyRequestData: WithRequired<components["schemas"]["SdkKey"], "name" | "environment"> & {
@@ -10460,14 +10451,6 @@ export interface components {
         };
         /** @description The fields of the SDK key to change (`name`, `environment`, `status`, `selected_default`); fields left out keep their value. `sdk_key` and `sdk_secret` are assigned by the API and cannot be set. */
         UpdateSdkKeyRequestData: components["schemas"]["SdkKey"];
-        /** @description A list of recorded visitor sessions. */
-        SessionsList: {
-            /**
-             * @description Numeric id of the recorded session.
-             * @example 100900
-             */
-            id?: $Read<number>;
-        }[];
         /** @description Information that comes with a list of recorded or Convert Signals™ sessions. */
         SessionsListExtra: {
             /**
@@ -10478,7 +10461,14 @@ export interface components {
         };
         /** @description The recorded visitor sessions of a project. This list is not paginated: `extra` carries no `pagination`. */
         SessionsListResponseData: {
-            data?: components["schemas"]["SessionsList"];
+            /** @description A list of recorded visitor sessions. */
+            data?: {
+                /**
+                 * @description Numeric id of the recorded session.
+                 * @example 100900
+                 */
+                id?: $Read<number>;
+            }[];
             extra?: components["schemas"]["SessionsListExtra"];
         };
         /** @description Paging and filters for the Convert Signals™ sessions list; every field is optional. Send `onlyCount: true` to get only the number of matching sessions. */
@@ -10556,11 +10546,10 @@ export interface components {
              */
             watched?: boolean;
         };
-        /** @description A list of Convert Signals™ sessions. */
-        SignalSessionsList: components["schemas"]["SignalSession"][];
         /** @description One page of Convert Signals™ sessions, with pagination details in `extra`. */
         SignalSessionsListResponseData: {
-            data?: components["schemas"]["SignalSessionsList"];
+            /** @description A list of Convert Signals™ sessions. */
+            data?: components["schemas"]["SignalSession"][];
             extra?: components["schemas"]["SessionsListExtra"] & components["schemas"]["Extra"];
         };
         /** @description Paging and search for the visitor data list; every field is optional. Send `onlyCount: true` to get only the number of matching items. */
@@ -10604,11 +10593,10 @@ export interface components {
              */
             created_at?: $Read<number>;
         };
-        /** @description A list of visitor data items. */
-        VisitorDataList: components["schemas"]["VisitorDataItem"][];
         /** @description One page of visitor data items, with pagination details in `extra`. */
         VisitorDataListResponseData: {
-            data?: components["schemas"]["VisitorDataList"];
+            /** @description A list of visitor data items. */
+            data?: components["schemas"]["VisitorDataItem"][];
             extra?: components["schemas"]["Extra"];
         };
         /** @description A new visitor data item. The server refuses a `visitor_id` that already has an item in the project; change that one with `updateVisitorDataItem` instead. */
@@ -10687,11 +10675,10 @@ export interface components {
              */
             created_at?: $Read<number>;
         };
-        /** @description A list of visitor data placeholders. */
-        PlaceholdersList: components["schemas"]["VisitorDataPlaceholder"][];
         /** @description One page of visitor data placeholders, with pagination details in `extra`. */
         PlaceholdersListResponseData: {
-            data?: components["schemas"]["PlaceholdersList"];
+            /** @description A list of visitor data placeholders. */
+            data?: components["schemas"]["VisitorDataPlaceholder"][];
             extra?: components["schemas"]["Extra"];
         };
         /** @description A new visitor data placeholder; only its name is required. */
@@ -11108,12 +11095,10 @@ export interface components {
             /** @description The versions of the section: their ids, or whole versions when `versions` is asked for with `include` or `expand`. */
             versions?: (string | components["schemas"]["SectionVersion"])[];
         };
-        /** @description Sections of an experience, in order. */
-        ExperienceSectionsList: components["schemas"]["ExperienceSection"][];
         /** @description Answer holding the sections of an experience. */
         ExperienceSectionsListResponseData: {
             /** @description The sections, in order. */
-            data?: components["schemas"]["ExperienceSectionsList"];
+            data?: components["schemas"]["ExperienceSection"][];
             concurrency_key?: components["schemas"]["ConcurrencyKey"];
         };
         /** @description A new section version with the changes to create in it. */
@@ -11888,11 +11873,10 @@ export interface components {
              */
             except?: components["schemas"]["IdList"];
         };
-        /** @description A list of goals. */
-        GoalsList: components["schemas"]["Goal"][];
         /** @description One page of goals, with pagination details in `extra`. */
         GoalsListResponseData: {
-            data?: components["schemas"]["GoalsList"];
+            /** @description A list of goals. */
+            data?: components["schemas"]["Goal"][];
             extra?: components["schemas"]["Extra"];
         };
         /** @description Body for creating an `advanced` goal. Requires `name`, `type` and `triggering_rule`; fields left out take their defaults. */
@@ -12273,11 +12257,10 @@ export interface components {
         };
         /** @description A hypothesis as listed by `getHypothesesList`, with its experiences as ids. `prioritization_score_type` tells the ICE and PIE scoring variants apart. */
         HypothesisData: components["schemas"]["HypothesisDataPIE"] | components["schemas"]["HypothesisDataICE"];
-        /** @description A list of hypotheses. */
-        HypothesesList: components["schemas"]["HypothesisData"][];
         /** @description One page of hypotheses, with pagination details in `extra`. */
         HypothesesListResponseData: {
-            data?: components["schemas"]["HypothesesList"];
+            /** @description A list of hypotheses. */
+            data?: components["schemas"]["HypothesisData"][];
             extra?: components["schemas"]["Extra"];
         };
         /**
@@ -12452,11 +12435,10 @@ export interface components {
             /** @description Related objects to return in full instead of as ids. */
             expand?: components["schemas"]["ProjectTagsExpandFields"][];
         };
-        /** @description A list of knowledge bases. */
-        KnowledgeBasesList: components["schemas"]["KnowledgeBase"][];
         /** @description One page of knowledge bases, with pagination details in `extra`. */
         KnowledgeBasesListResponseData: {
-            data?: components["schemas"]["KnowledgeBasesList"];
+            /** @description A list of knowledge bases. */
+            data?: components["schemas"]["KnowledgeBase"][];
             extra?: components["schemas"]["Extra"];
         };
         /** @description The new knowledge base. Only `name` is required; `status` defaults to `active`. */
@@ -12543,11 +12525,10 @@ export interface components {
             /** @description Tags of the observation, as ids, or as full tags when `expand` includes `tags`. */
             tags?: components["schemas"]["TagExpandable"][] | null;
         };
-        /** @description A list of observations. */
-        ObservationsList: components["schemas"]["Observation"][];
         /** @description One page of observations, with pagination details in `extra`. */
         ObservationsListResponseData: {
-            data?: components["schemas"]["ObservationsList"];
+            /** @description A list of observations. */
+            data?: components["schemas"]["Observation"][];
             extra?: components["schemas"]["Extra"];
         };
         /** @description An image to attach to an observation; `url` and `name` are required. */
@@ -12592,11 +12573,10 @@ export interface components {
              */
             except?: components["schemas"]["IdList"];
         };
-        /** @description One page of locations. */
-        LocationsList: components["schemas"]["Location"][];
         /** @description One page of locations with the paging details. */
         LocationsListResponseData: {
-            data?: components["schemas"]["LocationsList"];
+            /** @description One page of locations. */
+            data?: components["schemas"]["Location"][];
             extra?: components["schemas"]["Extra"];
         };
         /** @description A new location. `name` and `rules` are required; `trigger` defaults to `upon_run`. */
@@ -12627,11 +12607,10 @@ export interface components {
             }>;
             rules?: $Read<components["schemas"]["RuleObject"]>;
         };
-        /** @description The location presets. */
-        LocationsPresetsList: components["schemas"]["LocationPreset"][];
         /** @description The location presets, not paged. */
         LocationsPresetsListResponseData: {
-            data?: components["schemas"]["LocationsPresetsList"];
+            /** @description The location presets. */
+            data?: components["schemas"]["LocationPreset"][];
         };
         /**
          * @description Optional audience fields to add to the answer: `rules` and `stats.experiences_usage`.
@@ -12658,11 +12637,10 @@ export interface components {
              */
             except?: components["schemas"]["IdList"];
         };
-        /** @description One page of audiences. */
-        AudiencesList: components["schemas"]["Audience"][];
         /** @description One page of audiences with the paging details. */
         AudiencesListResponseData: {
-            data?: components["schemas"]["AudiencesList"];
+            /** @description One page of audiences. */
+            data?: components["schemas"]["Audience"][];
             extra?: components["schemas"]["Extra"];
         };
         /** @description A new `permanent` or `transient` audience, whose rules cannot use URL rules. */
@@ -12717,11 +12695,10 @@ export interface components {
             }>;
             rules?: components["schemas"]["RuleObjectAudience"];
         };
-        /** @description The audience presets. */
-        AudiencesPresetsList: components["schemas"]["AudiencePreset"][];
         /** @description The audience presets, not paged. */
         AudiencesPresetsListResponseData: {
-            data?: components["schemas"]["AudiencesPresetsList"];
+            /** @description The audience presets. */
+            data?: components["schemas"]["AudiencePreset"][];
         };
         /** @description Paging size of the domains list. */
         DomainsListDataOptions: components["schemas"]["ResultsPerPage"];
@@ -12743,11 +12720,10 @@ export interface components {
              */
             except?: components["schemas"]["IdList"];
         };
-        /** @description Domains of a project. */
-        DomainsList: components["schemas"]["Domain"][];
         /** @description One page of domains and the paging details. */
         DomainsListResponseData: {
-            data?: components["schemas"]["DomainsList"];
+            /** @description Domains of a project. */
+            data?: components["schemas"]["Domain"][];
             extra?: components["schemas"]["Extra"];
         };
         /** @description A page URL to look up among the project's domains. */
@@ -12787,11 +12763,10 @@ export interface components {
              */
             key?: string;
         };
-        /** @description Images of a project on the CDN. */
-        CdnImagesList: components["schemas"]["CdnImage"][];
         /** @description One batch of a project's CDN images (no paging details; continue with `start_from`). */
         CdnImagesListResponseData: {
-            data?: components["schemas"]["CdnImagesList"];
+            /** @description Images of a project on the CDN. */
+            data?: components["schemas"]["CdnImage"][];
         };
         /** @description Multipart form with the image file and the name to store it under. */
         UploadCdnImageRequestData: {
@@ -12905,11 +12880,10 @@ export interface components {
              */
             search?: string | null;
         };
-        /** @description Tags of a project. */
-        TagsList: components["schemas"]["Tag"][];
         /** @description One page of tags and the paging details. */
         TagsListResponseData: {
-            data?: components["schemas"]["TagsList"];
+            /** @description Tags of a project. */
+            data?: components["schemas"]["Tag"][];
             extra?: components["schemas"]["Extra"];
         };
         /** @description The tag fields to change; all optional, and fields left out keep their value. */
@@ -13031,11 +13005,10 @@ export interface components {
             /** @description The variables of the feature; the `type` of each decides the type of its `default_value`. */
             variables?: components["schemas"]["FeatureVariable"][];
         };
-        /** @description Features of a project. */
-        FeaturesList: components["schemas"]["Feature"][];
         /** @description One page of features and the paging details. */
         FeaturesListResponseData: {
-            data?: components["schemas"]["FeaturesList"];
+            /** @description Features of a project. */
+            data?: components["schemas"]["Feature"][];
             extra?: components["schemas"]["Extra"];
         };
         /** @description The feature to create; `name` and `variables` are required. */
