@@ -125,7 +125,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Exchange OAuth code for session token
+         * Exchange OAuth Code for Session Token
          * @description Last step of the OAuth authorization-code flow: a third-party application trades the one-time `code` it received on its callback URL, together with the PKCE `code_verifier` that matches the `code_challenge` of its authorization request, for a bearer access token. The token reaches only the accounts and projects the user approved and is sent as `Authorization: Bearer <access_token>` (`oauthAccessToken`). Needs no other credentials; a code works once.
          */
         post: operations["requestOauthToken"];
@@ -143,13 +143,13 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List OAuth clients
+         * List OAuth Clients
          * @description Lists the OAuth client applications that the signed-in user registered, with their callback URLs. Only available with the `sid` session cookie of Convert's own apps.
          */
         get: operations["listOauthClients"];
         put?: never;
         /**
-         * Create an OAuth client
+         * Create an OAuth Client
          * @description Registers a third-party application that may then ask Convert users for access to their accounts and projects. The answer carries the client's `id`, used as `client_id` in the authorization request and in `requestOauthToken`. Only available with the `sid` session cookie.
          */
         post: operations["createOauthClient"];
@@ -169,7 +169,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Update an OAuth client
+         * Update an OAuth Client
          * @description Changes the name, callback URL or embedded flag of one of the signed-in user's OAuth clients and returns it. Only available with the `sid` session cookie. Note that this path names the client `id`, while the delete path names it `client_id`.
          */
         post: operations["updateOauthClient"];
@@ -190,7 +190,7 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Delete an OAuth client
+         * Delete an OAuth Client
          * @description Deletes an OAuth client. Every access token issued to it stops working, so the integration loses access until it is registered and authorized again. Only available with the `sid` session cookie.
          */
         delete: operations["deleteOauthClient"];
@@ -333,7 +333,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * List authorized sessions for the current user
+         * List Authorized Sessions for the Current User
          * @description Lists every active session of the signed-in user: cookie sign-ins to Convert's apps (this one included) and access tokens the user granted to OAuth clients. Use the `sid` of an entry with `revokeUserSession`. Only available with the `sid` session cookie; takes no body.
          */
         post: operations["listUserSessions"];
@@ -353,7 +353,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Revoke User session
+         * Revoke User Session
          * @description Ends one session of the signed-in user, named by its `sid` from `listUserSessions`: signs out a browser or withdraws the access an OAuth client was granted. Only available with the `sid` session cookie.
          */
         post: operations["revokeUserSession"];
@@ -373,7 +373,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Revoke all User sessions
+         * Revoke All User Sessions
          * @description Ends every session of the signed-in user at once, cookie sign-ins and OAuth access tokens alike, for example after a suspected leak. Only available with the `sid` session cookie; takes no body.
          */
         post: operations["revokeAllUserSessions"];
@@ -391,7 +391,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List of accounts
+         * List of Accounts
          * @description Lists the accounts the caller can access, with the caller's role in each. With an API key this is the single account the key belongs to; a user signed in with a session cookie may see several.
          */
         get: operations["getAccountsList"];
@@ -473,7 +473,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Account active & completed experiences
+         * Account Active & Completed Experiences
          * @description Pages through the active and completed experiences of all projects in the account that match the filters (projects, type, search). Send `onlyCount: true` to get only their number.
          */
         post: operations["getAccountActiveCompletedExperiencesList"];
@@ -595,7 +595,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get billing portal URL
+         * Get Billing Portal URL
          * @description Returns a ready-to-open link into the Paddle billing portal of the account, where its subscriptions can be checked and invoices viewed or downloaded. The link itself authenticates whoever opens it, so handle it like a credential; how long it stays valid is not documented.
          */
         get: operations["getAccountBillingPortal"];
@@ -617,7 +617,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * AI text variants
+         * AI Text Variants
          * @description Generates up to five alternative versions of a text with generative AI, optionally steered by a persuasion framework and principle, for use in variations. Only available with the `sid` session cookie of Convert's own apps (not with API keys); browsers may add the optional anti-CSRF header `x-convert-nonce`.
          */
         post: operations["generateTextVariants"];
@@ -637,7 +637,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Generate code variation using AI
+         * Generate Code Variation Using AI
          * @description Has generative AI rewrite a piece of variation code (for example JavaScript or CSS) into an improved version. The answer is one JSON body, or a `text/event-stream` of partial results when `stream` is true. The live API's description does not say which credentials this operation takes, so it lists the usual ones; note that its sibling `generateTextVariants` accepts only the session cookie.
          */
         post: operations["generateCodeVariant"];
@@ -1057,7 +1057,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Update multiple projects at once
+         * Update Multiple Projects at Once
          * @description Applies the same settings to up to 100 projects of the account in one call; the only setting it accepts is the tracking-script version the projects serve. Ids that cannot be changed are listed in `errors`; the others are changed.
          */
         post: operations["bulkUpdateProjects"];
@@ -1157,7 +1157,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * List recorded visitor sessions for a project
+         * List Recorded Visitor Sessions for a Project
          * @description Lists the raw visitor sessions recorded for a project, optionally within a period. Meant for integrations that process session data themselves; for recordings of visits where visitors ran into trouble, use `getSignalSessionsList`. Not paginated.
          */
         post: operations["getSessionsList"];
@@ -1177,7 +1177,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * List Convert Signals™ (visitor frustration sessions)
+         * List Convert Signals™ (Visitor Frustration Sessions)
          * @description Lists, one page at a time, the Convert Signals™ sessions of a project: anonymised recordings of visits in which frustration or usability problems such as rage clicks, dead clicks or errors were detected. Filter by period, experience and variation, location, visitor country, device, browser, pages, duration, traffic source and more.
          */
         post: operations["getSignalSessionsList"];
@@ -1198,7 +1198,7 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Delete a specific Convert Signals™ session
+         * Delete a Specific Convert Signals™ Session
          * @description Deletes one Convert Signals™ session recording for good, for example to honour a visitor's request to erase their data. The id is the session's `id` from `getSignalSessionsList`.
          */
         delete: operations["deleteSignalSession"];
@@ -1677,7 +1677,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Experiences bulk update
+         * Experiences Bulk Update
          * @description Sets one status (`active`, `paused` or `archived`) on up to 100 experiences in a single call. Ids that could not be changed are listed in `errors`, each with a reason.
          */
         post: operations["bulkExperiencesUpdate"];
@@ -1697,7 +1697,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Experiences bulk delete
+         * Experiences Bulk Delete
          * @description Deletes up to 100 experiences in a single call. Ids that could not be deleted are listed in `errors`, each with a reason.
          */
         post: operations["bulkExperiencesDelete"];
@@ -1755,13 +1755,13 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Variation screenshot
+         * Variation Screenshot
          * @description Returns the stored screenshot of one variation as base64 text in `data`. Use `size=thumb` for a small preview; `triggerExperienceScreenshots` takes new ones.
          */
         get: operations["getExperienceVariationScreenshot"];
         put?: never;
         /**
-         * Upload Variation screenshot
+         * Upload Variation Screenshot
          * @description Replaces the screenshot of one variation with an image uploaded as `multipart/form-data` (field `image`), and answers with the stored image as base64 text, as `getExperienceVariationScreenshot` does.
          */
         post: operations["uploadExperienceVariationScreenshot"];
@@ -2025,7 +2025,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Get daily traffic allocation report for an MAB experience
+         * Get Daily Traffic Allocation Report for an MAB Experience
          * @description Returns, for each day of the period, the percentage of the experience's traffic that each variation received. Meant for experiences whose split is adjusted automatically (multi-armed bandit / auto-allocation), to see how traffic moved towards the better variations; what it answers for a fixed split is not documented. A POST only because the period travels in the body; it changes nothing. The live API declares the optional `report_token` header here as on the other report reads, so it is taken to accept a report token alone as they do; this has not been confirmed against the live server.
          */
         post: operations["getExperienceDailyTrafficAllocation"];
@@ -2125,7 +2125,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Get heatmap background image
+         * Get Heatmap Background Image
          * @description Returns the page capture that a heatmap of the experience is drawn on, for one device type (desktop unless `device` says otherwise). The image arrives base64-encoded inside a JSON answer, not as image bytes. A POST only because the filter travels in the body; it changes nothing.
          */
         post: operations["getExperienceHeatmapBackground"];
@@ -2145,7 +2145,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Get heatmap overlay (interaction) image
+         * Get Heatmap Overlay (Interaction) Image
          * @description Returns the layer of a heatmap that shows where visitors clicked, how far they scrolled or where they moved the mouse, for one device type and one kind of interaction (desktop clicks unless the body says otherwise); lay it over `getExperienceHeatmapBackground`'s image. The image arrives base64-encoded inside a JSON answer. A POST only because the filters travel in the body; it changes nothing.
          */
         post: operations["getExperienceHeatmapOverlay"];
@@ -2285,7 +2285,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Goals bulk update
+         * Goals Bulk Update
          * @description Sets the same status on up to 100 goals at once, for example to archive them. Ids that cannot be changed are listed in `errors`; the others are changed.
          */
         post: operations["bulkGoalsUpdate"];
@@ -2305,7 +2305,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Goals bulk delete
+         * Goals Bulk Delete
          * @description Deletes up to 100 goals at once. Ids that cannot be deleted are listed in `errors`; the others are deleted.
          */
         post: operations["bulkGoalsDelete"];
@@ -2485,7 +2485,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Hypotheses bulk update
+         * Hypotheses Bulk Update
          * @description Sets the same status on up to 100 hypotheses at once. Ids that cannot be changed are listed in `errors`; the others are changed.
          */
         post: operations["bulkHypothesesUpdate"];
@@ -2505,7 +2505,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Hypotheses bulk delete
+         * Hypotheses Bulk Delete
          * @description Deletes up to 100 hypotheses at once. Ids that cannot be deleted are listed in `errors`; the others are deleted.
          */
         post: operations["bulkHypothesesDelete"];
@@ -2585,7 +2585,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Update Knowledge Base status
+         * Update Knowledge Base Status
          * @description Changes the status of a knowledge base, for example to archive it. Despite its operationId it takes only `status`: the API has no other update operation for knowledge bases.
          */
         post: operations["updateKnowledgeBase"];
@@ -2625,7 +2625,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Knowledge Bases bulk update
+         * Knowledge Bases Bulk Update
          * @description Sets the same status on up to 100 knowledge bases at once. Ids that cannot be changed are listed in `errors`; the others are changed.
          */
         post: operations["bulkKnowledgeBasesUpdate"];
@@ -2645,7 +2645,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Knowledge Bases bulk delete
+         * Knowledge Bases Bulk Delete
          * @description Deletes up to 100 knowledge bases at once. Ids that cannot be deleted are listed in `errors`; the others are deleted.
          */
         post: operations["bulkKnowledgeBasesDelete"];
@@ -2765,7 +2765,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Observations bulk update
+         * Observations Bulk Update
          * @description Sets the same status on up to 100 observations at once. Ids that cannot be changed are listed in `errors`; the others are changed.
          */
         post: operations["bulkObservationsUpdate"];
@@ -2785,7 +2785,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Observations bulk delete
+         * Observations Bulk Delete
          * @description Deletes up to 100 observations at once. Ids that cannot be deleted are listed in `errors`; the others are deleted.
          */
         post: operations["bulkObservationsDelete"];
@@ -2905,7 +2905,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Locations bulk update
+         * Locations Bulk Update
          * @description Gives the same status (e.g. `archived`) to up to 100 locations at once. IDs that could not be changed are listed in `errors`; the others are changed.
          */
         post: operations["bulkLocationsUpdate"];
@@ -2925,7 +2925,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Locations bulk delete
+         * Locations Bulk Delete
          * @description Deletes up to 100 locations at once. IDs that could not be deleted are listed in `errors`; the others are deleted.
          */
         post: operations["bulkLocationsDelete"];
@@ -3085,7 +3085,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Audiences bulk update
+         * Audiences Bulk Update
          * @description Gives the same status (e.g. `archived`) to up to 100 audiences at once. IDs that could not be changed are listed in `errors`; the others are changed.
          */
         post: operations["bulkAudiencesUpdate"];
@@ -3105,7 +3105,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Audiences bulk delete
+         * Audiences Bulk Delete
          * @description Deletes up to 100 audiences at once. IDs that could not be deleted are listed in `errors`; the others are deleted.
          */
         post: operations["bulkAudiencesDelete"];
@@ -3305,7 +3305,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Domains bulk delete
+         * Domains Bulk Delete
          * @description Deletes up to 100 domains of a project in one call. The answer lists in `errors` each id that could not be deleted, with the reason.
          */
         post: operations["bulkDomainsDelete"];
@@ -3385,7 +3385,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Upload a generic file to project storage
+         * Upload a Generic File to Project Storage
          * @description Stores a file (a document, spreadsheet, text, CSV or image of 5 MB at most) in the project's file storage, sent as multipart form data under `file_name`. Answers 201 with the file's key, download URL, size and media type; keep the key to read or delete the file later. For images meant to be shown in experiences, `uploadCdnImage` is the dedicated route.
          */
         post: operations["uploadFile"];
@@ -3403,7 +3403,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get content of an uploaded file
+         * Get Content of an Uploaded File
          * @description Reads back a file stored with `uploadFile`, found by its key. The answer is JSON: the file's details plus its content as base64 text in `content`, not the raw bytes. Answers 404 when no file has that key.
          */
         get: operations["getFile"];
@@ -3426,7 +3426,7 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Delete an uploaded file from project storage
+         * Delete an Uploaded File from Project Storage
          * @description Removes a file from the project's file storage for good. `file_key` is the `key` that `uploadFile` answered; it is sent percent-encoded as one path segment.
          */
         delete: operations["deleteFile"];
@@ -3545,7 +3545,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Tags bulk delete
+         * Tags Bulk Delete
          * @description Deletes up to 100 tags of a project in one call. The answer lists in `errors` each id that could not be deleted, with the reason.
          */
         post: operations["bulkTagsDelete"];
@@ -3685,7 +3685,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Features bulk update
+         * Features Bulk Update
          * @description Sets one status (`active` or `archived`) on up to 100 features of a full-stack project at once. The answer lists in `errors` each id that could not be updated, with the reason.
          */
         post: operations["bulkFeaturesUpdate"];
@@ -3705,7 +3705,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Features bulk delete
+         * Features Bulk Delete
          * @description Deletes up to 100 features of a full-stack project in one call. The answer lists in `errors` each id that could not be deleted, with the reason.
          */
         post: operations["bulkFeaturesDelete"];
@@ -4849,7 +4849,7 @@ export interface components {
          * @default 0
          * @example 0
          */
-        UTC_Offset: number;
+        UtcOffset: number;
         /** @description A period, as Unix timestamps, and the time zone (as an offset from UTC) that they, and the days of daily figures, are read in. Every field is optional. */
         TimeRange: {
             /**
@@ -4863,7 +4863,7 @@ export interface components {
              */
             end_time?: number | null;
             /** @description Offset from UTC, in seconds, of the time zone that `start_time` and `end_time` (and the days of daily data) are read in. */
-            utc_offset?: components["schemas"]["UTC_Offset"];
+            utc_offset?: components["schemas"]["UtcOffset"];
         };
         /** @description The `page` field of list requests. */
         PageNumber: {
@@ -5578,7 +5578,7 @@ export interface components {
             data?: components["schemas"]["AccessRole"][];
         };
         /** @description Switches MFA on, proving the authenticator app is set up with a current code for the secret from `generateMfaSecret`. */
-        mfaEnableRequest: {
+        MfaEnableRequest: {
             /**
              * @description `enable` switches MFA on. (enum property replaced by openapi-typescript)
              * @enum {string}
@@ -5597,7 +5597,7 @@ export interface components {
             password?: string;
         };
         /** @description Switches MFA off. */
-        mfaDisableRequest: {
+        MfaDisableRequest: {
             /**
              * @description `disable` switches MFA off. (enum property replaced by openapi-typescript)
              * @enum {string}
@@ -5647,7 +5647,7 @@ export interface components {
              */
             email?: string;
             /** @description Switches multi-factor authentication on or off. */
-            mfa?: components["schemas"]["mfaEnableRequest"] | components["schemas"]["mfaDisableRequest"];
+            mfa?: components["schemas"]["MfaEnableRequest"] | components["schemas"]["MfaDisableRequest"];
         };
         /** @description Confirms a change of the user's email address. */
         ConfirmEmailRequestData: {
@@ -6100,7 +6100,7 @@ export interface components {
                  * @example Europe/London
                  */
                 time_zone?: string;
-                utc_offset?: components["schemas"]["UTC_Offset"];
+                utc_offset?: components["schemas"]["UtcOffset"];
                 /**
                  * @description Whether times are shown on a 12-hour or 24-hour clock.
                  * @example 24h
@@ -6321,13 +6321,13 @@ export interface components {
          * @description The statistical method used to analyse results, `frequentist` or `bayesian`.
          * @enum {string}
          */
-        SE_ProcTypes: "frequentist" | "bayesian";
+        StatsEngineProcTypes: "frequentist" | "bayesian";
         /** @description What every set of stats-engine settings has in common. */
-        SE_ProcSettingsBase: {
-            stats_type?: components["schemas"]["SE_ProcTypes"];
+        StatsEngineProcSettingsBase: {
+            stats_type?: components["schemas"]["StatsEngineProcTypes"];
         };
         /** @description Multi-armed bandit: traffic moves towards the variations that perform best while the experience runs. */
-        SE_MabSettings: {
+        StatsEngineMabSettings: {
             /**
              * @description The bandit algorithm: `epsilon_greedy`, `ucb` (upper confidence bound) or `thompson_sampling`.
              * @default thompson_sampling
@@ -6344,7 +6344,7 @@ export interface components {
             exploration_rate?: 0 | 0.1 | 0.2 | 0.3 | 0.4 | 0.5 | 0.6 | 0.7 | 0.8 | 0.9 | 1;
         };
         /** @description Settings of the frequentist analysis (significance testing). */
-        SE_ProcSettingsFrequentist: WithRequired<components["schemas"]["SE_ProcSettingsBase"], "stats_type"> & {
+        StatsEngineProcSettingsFrequentist: WithRequired<components["schemas"]["StatsEngineProcSettingsBase"], "stats_type"> & {
             /**
              * @example frequentist
              * @enum {string}
@@ -6386,7 +6386,7 @@ export interface components {
              */
             fixed_mde?: number;
             /** @description Multi-armed bandit settings; null when traffic is not reallocated. */
-            mab_settings?: components["schemas"]["SE_MabSettings"] | null;
+            mab_settings?: components["schemas"]["StatsEngineMabSettings"] | null;
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -6395,7 +6395,7 @@ export interface components {
             stats_type: "frequentist";
         };
         /** @description Settings of the Bayesian analysis. */
-        SE_ProcSettingsBayesian: WithRequired<components["schemas"]["SE_ProcSettingsBase"], "stats_type"> & {
+        StatsEngineProcSettingsBayesian: WithRequired<components["schemas"]["StatsEngineProcSettingsBase"], "stats_type"> & {
             /**
              * @example bayesian
              * @enum {string}
@@ -6412,7 +6412,7 @@ export interface components {
              */
             risk_threshold?: number;
             /** @description Multi-armed bandit settings; null when traffic is not reallocated. */
-            mab_settings?: components["schemas"]["SE_MabSettings"] | null;
+            mab_settings?: components["schemas"]["StatsEngineMabSettings"] | null;
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -6421,7 +6421,7 @@ export interface components {
             stats_type: "bayesian";
         };
         /** @description Stats-engine settings: how results are analysed. `stats_type` selects the method and the fields that apply to it. */
-        SE_ProcSettings: components["schemas"]["SE_ProcSettingsFrequentist"] | components["schemas"]["SE_ProcSettingsBayesian"];
+        StatsEngineProcSettings: components["schemas"]["StatsEngineProcSettingsFrequentist"] | components["schemas"]["StatsEngineProcSettingsBayesian"];
         /**
          * @description How outliers are detected: `none` keeps every value, `min_max` drops values outside fixed bounds, `percentile` drops values outside percentile bounds of the observed data.
          * @enum {string}
@@ -6512,7 +6512,7 @@ export interface components {
              * @default conversion_rate
              */
             primary_metric?: components["schemas"]["MetricTypes"];
-            stats_engine_processing?: components["schemas"]["SE_ProcSettings"];
+            stats_engine_processing?: components["schemas"]["StatsEngineProcSettings"];
             /**
              * @deprecated
              * @description Old place of the confidence level; use `stats_engine_processing.confidence`.
@@ -6731,7 +6731,7 @@ export interface components {
             sampling_rate?: 5 | 10 | 20 | 30 | 40 | 50;
         };
         /** @description What every Google Analytics integration setting has in common. */
-        GA_SettingsBase: {
+        GaSettingsBase: {
             /**
              * @description Whether experience data is sent to Google Analytics.
              * @example true
@@ -6739,7 +6739,7 @@ export interface components {
             enabled?: boolean;
         };
         /** @description Google Analytics settings shared by both versions at project level. */
-        ProjectGASettingsBase: components["schemas"]["GA_SettingsBase"] & {
+        ProjectGASettingsBase: components["schemas"]["GaSettingsBase"] & {
             /**
              * @description Take revenue for Convert's reports from the e-commerce data sent to Google Analytics.
              * @example false
@@ -6805,7 +6805,7 @@ export interface components {
             type: "ga4";
         };
         /** @description The project's Google Analytics integration: `type` says whether it targets Universal Analytics (`ga3`) or Google Analytics 4 (`ga4`). */
-        GA_Settings: components["schemas"]["ProjectIntegrationGA3"] | components["schemas"]["ProjectIntegrationGA4"];
+        GaSettings: components["schemas"]["ProjectIntegrationGA3"] | components["schemas"]["ProjectIntegrationGA4"];
         /**
          * @description The state of a project: `active` serves its experiences, `inactive` is switched off, and `suspended` is switched off by Convert rather than by you.
          * @enum {string}
@@ -6987,7 +6987,7 @@ export interface components {
                  * @example Europe/London
                  */
                 time_zone?: string;
-                utc_offset?: components["schemas"]["UTC_Offset"];
+                utc_offset?: components["schemas"]["UtcOffset"];
                 /**
                  * @description Whether times are shown on a 12-hour or 24-hour clock.
                  * @example 24h
@@ -7066,7 +7066,7 @@ export interface components {
                      */
                     api_secret?: string | null;
                 };
-                google_analytics?: components["schemas"]["GA_Settings"];
+                google_analytics?: components["schemas"]["GaSettings"];
                 /** @description Kissmetrics integration. */
                 kissmetrics?: {
                     /**
@@ -8954,7 +8954,7 @@ export interface components {
             provider: "eulerian";
         };
         /** @description Sends the experience's data to a Universal Analytics (GA3) property; `type` is `ga3`. */
-        ExperienceIntegrationGA3: components["schemas"]["GA_SettingsBase"] & components["schemas"]["ExperienceIntegrationBase"] & components["schemas"]["IntegrationGA3"] & {
+        ExperienceIntegrationGA3: components["schemas"]["GaSettingsBase"] & components["schemas"]["ExperienceIntegrationBase"] & components["schemas"]["IntegrationGA3"] & {
             /** @constant */
             provider: "google_analytics";
             /** @constant */
@@ -8966,7 +8966,7 @@ export interface components {
             custom_dimension?: string;
         };
         /** @description Fields shared by the Google Analytics 4 integration entries of an experience. */
-        ExperienceIntegrationGA4Base: components["schemas"]["GA_SettingsBase"] & components["schemas"]["ExperienceIntegrationBase"] & components["schemas"]["IntegrationGA4Base"];
+        ExperienceIntegrationGA4Base: components["schemas"]["GaSettingsBase"] & components["schemas"]["ExperienceIntegrationBase"] & components["schemas"]["IntegrationGA4Base"];
         /** @description Sends the experience's data to a Google Analytics 4 property; `type` is `ga4`. */
         ExperienceIntegrationGA4: components["schemas"]["ExperienceIntegrationGA4Base"] & components["schemas"]["IntegrationGA4"] & {
             /** @constant */
@@ -11164,7 +11164,7 @@ export interface components {
             /** @description Only count visitors who belong to these segments. */
             segments?: components["schemas"]["ReportingSegmentsFilters"];
             /** @description Stats engine settings to compute the report with. */
-            stats_engine_processing?: components["schemas"]["SE_ProcSettings"];
+            stats_engine_processing?: components["schemas"]["StatsEngineProcSettings"];
         };
         /** @description What to include in an aggregated report, and how to filter it. */
         GetExperienceAggregatedReportRequestData: {
@@ -11178,7 +11178,7 @@ export interface components {
         /** @description Fields shared by frequentist and Bayesian aggregated reports. */
         ExperienceAggregatedReportBase: {
             /** @description Statistics the report was computed with, which decides the shape of the metrics. */
-            stats_methodology?: components["schemas"]["SE_ProcTypes"];
+            stats_methodology?: components["schemas"]["StatsEngineProcTypes"];
             /** @description The experience's variations, to label the figures of the report. */
             variations_data?: components["schemas"]["ExperienceReportVariationsData"];
         };
@@ -12176,7 +12176,7 @@ export interface components {
             created_by?: $Read<string | null>;
         };
         /** @description PIE scoring of a hypothesis: potential, importance and ease, each rated from 1 to 5. */
-        PIE_Attributes: {
+        PieAttributes: {
             /**
              * @description How much room for improvement the page has, from 1 to 5.
              * @example 4
@@ -12200,7 +12200,7 @@ export interface components {
              * @enum {string}
              */
             prioritization_score_type: "PIE";
-            prioritization_score_attributes?: components["schemas"]["PIE_Attributes"];
+            prioritization_score_attributes?: components["schemas"]["PieAttributes"];
             /** @description Tags of the hypothesis, as ids, or as full tags when `expand` includes `tags`. */
             tags?: components["schemas"]["TagExpandable"][] | null;
         };
@@ -12216,7 +12216,7 @@ export interface components {
             prioritization_score_type: "PIE";
         };
         /** @description ICE scoring of a hypothesis: impact, confidence and ease, each rated from 1 to 5. */
-        ICE_Attributes: {
+        IceAttributes: {
             /**
              * @description How much the change would move the goal, from 1 (little) to 5 (a lot).
              * @example 4
@@ -12240,7 +12240,7 @@ export interface components {
              * @enum {string}
              */
             prioritization_score_type: "ICE";
-            prioritization_score_attributes?: components["schemas"]["ICE_Attributes"];
+            prioritization_score_attributes?: components["schemas"]["IceAttributes"];
             /** @description Tags of the hypothesis, as ids, or as full tags when `expand` includes `tags`. */
             tags?: components["schemas"]["TagExpandable"][] | null;
         };
@@ -12306,7 +12306,7 @@ export interface components {
              * @enum {string}
              */
             prioritization_score_type?: "PIE";
-            prioritization_score_attributes?: components["schemas"]["PIE_Attributes"];
+            prioritization_score_attributes?: components["schemas"]["PieAttributes"];
             experiences?: components["schemas"]["HypothesisCreateUpdateExperiences"];
             /** @description Tags to connect to the hypothesis: ids of existing tags, or objects with a `name` for new tags, which are created. */
             tags?: components["schemas"]["TagExpandableRequest"];
@@ -12326,7 +12326,7 @@ export interface components {
              * @enum {string}
              */
             prioritization_score_type?: "ICE";
-            prioritization_score_attributes?: components["schemas"]["ICE_Attributes"];
+            prioritization_score_attributes?: components["schemas"]["IceAttributes"];
             experiences?: components["schemas"]["HypothesisCreateUpdateExperiences"];
             /** @description Tags to connect to the hypothesis: ids of existing tags, or objects with a `name` for new tags, which are created. */
             tags?: components["schemas"]["TagExpandableRequest"];
@@ -13363,6 +13363,11 @@ export interface components {
          * @example 100200
          */
         experience_id: number;
+        /**
+         * @description Read-only access token for this experience, as created by `getReportToken`. Lets someone without an API key or session read the experience and its report; the `reportToken` security scheme says the same for clients that handle auth.
+         * @example 3f9c2a7be1d04c5a8e6b
+         */
+        report_token: string;
         /**
          * @description The `key` of the experience (its readable, unique-per-project identifier).
          * @example homepage-hero-test
@@ -15549,8 +15554,11 @@ export interface operations {
                 expand?: components["schemas"]["ExperienceExpandFields"][];
             };
             header?: {
-                /** @description Read-only report token of this experience, as returned by `getReportToken`. */
-                report_token?: string;
+                /**
+                 * @description Read-only access token for this experience, as created by `getReportToken`. Lets someone without an API key or session read the experience and its report; the `reportToken` security scheme says the same for clients that handle auth.
+                 * @example 3f9c2a7be1d04c5a8e6b
+                 */
+                report_token?: components["parameters"]["report_token"];
             };
             path: {
                 /**
@@ -16523,10 +16531,10 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Read-only access token for this experience's report, as created by `getReportToken`. Lets someone without an API key or session read the report.
+                 * @description Read-only access token for this experience, as created by `getReportToken`. Lets someone without an API key or session read the experience and its report; the `reportToken` security scheme says the same for clients that handle auth.
                  * @example 3f9c2a7be1d04c5a8e6b
                  */
-                report_token?: string;
+                report_token?: components["parameters"]["report_token"];
             };
             path: {
                 /**
@@ -16566,10 +16574,10 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Read-only access token for this experience's report, as created by `getReportToken`. Lets someone without an API key or session read the report.
+                 * @description Read-only access token for this experience, as created by `getReportToken`. Lets someone without an API key or session read the experience and its report; the `reportToken` security scheme says the same for clients that handle auth.
                  * @example 3f9c2a7be1d04c5a8e6b
                  */
-                report_token?: string;
+                report_token?: components["parameters"]["report_token"];
             };
             path: {
                 /**
@@ -16614,10 +16622,10 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Read-only access token for this experience's report, as created by `getReportToken`. Lets someone without an API key or session read the report.
+                 * @description Read-only access token for this experience, as created by `getReportToken`. Lets someone without an API key or session read the experience and its report; the `reportToken` security scheme says the same for clients that handle auth.
                  * @example 3f9c2a7be1d04c5a8e6b
                  */
-                report_token?: string;
+                report_token?: components["parameters"]["report_token"];
             };
             path: {
                 /**
@@ -16662,10 +16670,10 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Read-only access token for this experience's report, as created by `getReportToken`. Lets someone without an API key or session read the report.
+                 * @description Read-only access token for this experience, as created by `getReportToken`. Lets someone without an API key or session read the experience and its report; the `reportToken` security scheme says the same for clients that handle auth.
                  * @example 3f9c2a7be1d04c5a8e6b
                  */
-                report_token?: string;
+                report_token?: components["parameters"]["report_token"];
             };
             path: {
                 /**
