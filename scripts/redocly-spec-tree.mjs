@@ -33,7 +33,7 @@ function ComponentFileNames() {
   return {
     Root: { enter: (_, ctx) => (rootDir = rootDirOf(ctx)) },
     ref: {
-      leave(ref, ctx, resolved) {
+      leave(_ref, ctx, resolved) {
         const file = resolved?.location?.source?.absoluteRef;
         if (!file || !rootDir || seen.has(file)) return;
         seen.add(file);
