@@ -6271,7 +6271,7 @@ export interface components {
             current_page?: number;
             /**
              * @description How many records match the request over all pages.
-             * @example 42
+             * @example 1
              */
             items_count?: number;
             /**
@@ -6281,7 +6281,7 @@ export interface components {
             items_per_page?: number;
             /**
              * @description How many pages the matching records fill at this page size.
-             * @example 2
+             * @example 1
              */
             pages_count?: number;
         };
@@ -13023,7 +13023,7 @@ export interface components {
         } & components["schemas"]["Feature"];
     };
     responses: {
-        /** @description The request failed. The body repeats the status code, explains the problem in `message` and, for validation errors, names the rejected fields. */
+        /** @description Any other failure (403, 409, 5xx...): the body repeats the status code and explains the problem in `message`. 401, 404, 422 and 429 have answers of their own. */
         ErrorResponse: {
             headers: {
                 [name: string]: unknown;
@@ -13043,6 +13043,24 @@ export interface components {
                 "application/json": components["schemas"]["AuthResponse"];
             };
         };
+        /** @description 422: the request broke a rule of the API; `fields` (in some answers `parameters`) names the rejected input. The client throws `ConvertValidationError`, whose `fields` lists them. */
+        ValidationErrorResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorData"];
+            };
+        };
+        /** @description 429: too many requests in a short time. No limit and no `Retry-After` header are documented; the client retries after a backoff (operations safe to repeat), then throws `ConvertRateLimitError`. */
+        RateLimitedResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorData"];
+            };
+        };
         /** @description The operation succeeded; the body only confirms it with a code and a message. */
         SuccessResponse: {
             headers: {
@@ -13052,6 +13070,15 @@ export interface components {
                 "application/json": components["schemas"]["SuccessData"];
             };
         };
+        /** @description 401: the request carries no credentials this operation accepts, or they are wrong or expired: an unknown key, a signature that does not match or whose `Expires` has passed, an expired OAuth or report token, a session that ended. The client throws `ConvertAuthenticationError`. */
+        UnauthorizedResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorData"];
+            };
+        };
         /** @description The OAuth client as stored. */
         OAuthClientResponse: {
             headers: {
@@ -13059,6 +13086,15 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["OAuthClientResponseData"];
+            };
+        };
+        /** @description 404: an object the path names does not exist, or these credentials cannot see it. The client throws `ConvertNotFoundError`. */
+        NotFoundResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorData"];
             };
         };
         /** @description The signed-in user. */
@@ -13485,6 +13521,8 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["AuthResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -13503,6 +13541,8 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["SuccessResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -13521,6 +13561,8 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["AuthResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -13539,6 +13581,9 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -13552,6 +13597,8 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -13578,6 +13625,8 @@ export interface operations {
                     "application/json": components["schemas"]["OAuthTokenResponseData"];
                 };
             };
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -13599,6 +13648,8 @@ export interface operations {
                     "application/json": components["schemas"]["OAuthClientsListResponseData"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -13617,6 +13668,9 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["OAuthClientResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -13641,6 +13695,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["OAuthClientResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -13668,6 +13726,10 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessConfirmation"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -13689,6 +13751,8 @@ export interface operations {
                     "application/json": components["schemas"]["AccessRolesListResponseData"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -13702,6 +13766,8 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["UserDataResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -13720,6 +13786,9 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["UserDataResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -13738,6 +13807,9 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["UserDataResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -13756,6 +13828,9 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["UserDataResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -13777,6 +13852,8 @@ export interface operations {
                     "application/json": components["schemas"]["UserMfaSecret"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -13790,6 +13867,8 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -13811,6 +13890,8 @@ export interface operations {
                     "application/json": components["schemas"]["UserSessionsListResponseData"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -13837,6 +13918,9 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessConfirmation"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -13858,6 +13942,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessConfirmation"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -13879,6 +13965,8 @@ export interface operations {
                     "application/json": components["schemas"]["AccountsListResponseData"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -13900,6 +13988,8 @@ export interface operations {
                     "application/json": components["schemas"]["BillingPlansListResponseData"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -13924,6 +14014,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["LiveDataEventsListResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -13948,6 +14042,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["ChangeHistoryListResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -13972,6 +14070,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["ExperiencesListResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -13994,6 +14096,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["AccountDetailsResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14018,6 +14124,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["AccountDetailsResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14042,6 +14152,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["AccountDetailsResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14066,6 +14180,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14098,6 +14216,10 @@ export interface operations {
                     "application/json": components["schemas"]["StartPaymentSetupResponseData"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14125,6 +14247,10 @@ export interface operations {
                     "application/json": components["schemas"]["PlanSetupUsersResponseData"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14152,6 +14278,10 @@ export interface operations {
                     "application/json": components["schemas"]["BillingPortalResponseData"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14184,6 +14314,10 @@ export interface operations {
                     "application/json": components["schemas"]["GenerateTextVariantsResponseData"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14217,6 +14351,10 @@ export interface operations {
                     "text/event-stream": string;
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14247,6 +14385,10 @@ export interface operations {
                     "application/json": components["schemas"]["AccountUsersAccessesListResponse"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14271,6 +14413,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["AccountUserAccesses"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14295,6 +14441,10 @@ export interface operations {
         };
         responses: {
             201: components["responses"]["AccountUserAccesses"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14319,6 +14469,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14345,6 +14499,9 @@ export interface operations {
                     "application/json": components["schemas"]["CheckPartnerData"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14363,6 +14520,8 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["SuccessResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14390,6 +14549,10 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeysListResponse"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14422,6 +14585,10 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKey"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14446,6 +14613,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14478,6 +14649,10 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectsListResponseData"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14507,6 +14682,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["ChangeHistoryListResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14536,6 +14715,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["ProjectResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14560,6 +14743,10 @@ export interface operations {
         };
         responses: {
             201: components["responses"]["ProjectResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14589,6 +14776,10 @@ export interface operations {
         };
         responses: {
             201: components["responses"]["ProjectResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14613,6 +14804,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14642,6 +14837,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["LiveDataEventsListResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14674,6 +14873,10 @@ export interface operations {
                     "application/json": components["schemas"]["GeneratedDebugTokenDataResponse"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14713,6 +14916,10 @@ export interface operations {
                     };
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14737,6 +14944,10 @@ export interface operations {
         };
         responses: {
             201: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14774,6 +14985,10 @@ export interface operations {
                     "application/json": components["schemas"]["ImportProjectDataSuccess"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14798,6 +15013,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14830,6 +15049,10 @@ export interface operations {
                     "application/json": components["schemas"]["SdkKeysListResponseData"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14859,6 +15082,10 @@ export interface operations {
         };
         responses: {
             201: components["responses"]["SdkKeyResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14888,6 +15115,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14922,6 +15153,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["SdkKeyResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -14974,6 +15209,10 @@ export interface operations {
                     "application/json": components["schemas"]["SessionsListResponseData"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15050,6 +15289,10 @@ export interface operations {
                     "application/json": components["schemas"]["SignalSessionsListResponseData"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15079,6 +15322,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15150,6 +15397,10 @@ export interface operations {
                     "application/json": components["schemas"]["VisitorDataListResponseData"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15179,6 +15430,10 @@ export interface operations {
         };
         responses: {
             201: components["responses"]["VisitorDataItemResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15208,6 +15463,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["VisitorDataItemResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15242,6 +15501,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["VisitorDataItemResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15271,6 +15534,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15300,6 +15567,10 @@ export interface operations {
         };
         responses: {
             201: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15329,6 +15600,10 @@ export interface operations {
         };
         responses: {
             201: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15392,6 +15667,10 @@ export interface operations {
                     "application/json": components["schemas"]["PlaceholdersListResponseData"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15421,6 +15700,10 @@ export interface operations {
         };
         responses: {
             201: components["responses"]["VisitorDataPlaceholderResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15455,6 +15738,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["VisitorDataPlaceholderResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15484,6 +15771,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15513,6 +15804,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["VisitorDataPlaceholderResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15542,6 +15837,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["ExperiencesListResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15582,6 +15881,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["ExperienceResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15616,6 +15919,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["ExperienceResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15650,6 +15957,10 @@ export interface operations {
         };
         responses: {
             201: components["responses"]["ExperienceResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15689,6 +16000,10 @@ export interface operations {
         };
         responses: {
             201: components["responses"]["ExperienceResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15728,6 +16043,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["ExperienceResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15757,6 +16076,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15799,6 +16122,10 @@ export interface operations {
                     "application/json": components["schemas"]["ExperienceReportToken"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15833,6 +16160,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["LiveDataEventsListResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15867,6 +16198,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["ChangeHistoryListResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15901,6 +16236,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15930,6 +16269,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15959,6 +16302,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16006,6 +16353,10 @@ export interface operations {
                     "application/json": components["schemas"]["ExpandedExperienceVariationData"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16040,6 +16391,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16079,6 +16434,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["ImageResponseBase64"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16123,6 +16482,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["ImageResponseBase64"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16162,6 +16525,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["ExperienceResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16196,6 +16563,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["ExperienceSectionsListResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16235,6 +16606,10 @@ export interface operations {
         };
         responses: {
             201: components["responses"]["ExperienceSectionsListResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16279,6 +16654,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["ExperienceSectionsListResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16318,6 +16697,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["ExperienceSectionsListResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16362,6 +16745,10 @@ export interface operations {
         };
         responses: {
             201: components["responses"]["ExperienceSectionVersionResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16411,6 +16798,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["ExperienceSectionVersionResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16450,6 +16841,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16484,6 +16879,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["ExperienceChangeResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16523,6 +16922,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["ExperienceChangeResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16566,6 +16969,10 @@ export interface operations {
                     "application/json": components["schemas"]["ExperienceReportSettingsData"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16614,6 +17021,10 @@ export interface operations {
                     "application/json": components["schemas"]["ExperienceAggregatedReportResponseData"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16662,6 +17073,10 @@ export interface operations {
                     "application/json": components["schemas"]["ExperienceDailyReportResponseData"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16710,6 +17125,10 @@ export interface operations {
                     "application/json": components["schemas"]["ExperienceDailyTrafficAllocationResponseData"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16739,6 +17158,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16781,6 +17204,10 @@ export interface operations {
                     "application/json": components["schemas"]["ExperienceReportExportResponseData"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16823,6 +17250,10 @@ export interface operations {
                     "application/json": components["schemas"]["ExportExperienceRawDataResponseData"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16865,6 +17296,10 @@ export interface operations {
                     "application/json": components["schemas"]["RemoveExperienceReportResponseData"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16912,6 +17347,10 @@ export interface operations {
                     "application/json": components["schemas"]["ExperienceHeatmapBackgroundResponseData"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16959,6 +17398,10 @@ export interface operations {
                     "application/json": components["schemas"]["ExperienceHeatmapOverlayResponseData"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16996,6 +17439,10 @@ export interface operations {
                     "application/json": components["schemas"]["GoalsListResponseData"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17028,6 +17475,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["GoalResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17060,6 +17511,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["GoalResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17089,6 +17544,10 @@ export interface operations {
         };
         responses: {
             201: components["responses"]["GoalResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17123,6 +17582,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["GoalResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17152,6 +17615,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17181,6 +17648,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17210,6 +17681,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17242,6 +17717,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             201: components["responses"]["GoalResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17279,6 +17758,10 @@ export interface operations {
                     "application/json": components["schemas"]["HypothesesListResponseData"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17311,6 +17794,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["HypothesisResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17343,6 +17830,10 @@ export interface operations {
         };
         responses: {
             201: components["responses"]["HypothesisResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17380,6 +17871,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["HypothesisResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17417,6 +17912,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["HypothesisResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17446,6 +17945,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["KnowledgeBaseResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17475,6 +17978,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["HypothesisResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17504,6 +18011,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17533,6 +18044,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17570,6 +18085,10 @@ export interface operations {
                     "application/json": components["schemas"]["KnowledgeBasesListResponseData"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17602,6 +18121,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["KnowledgeBaseResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17634,6 +18157,10 @@ export interface operations {
         };
         responses: {
             201: components["responses"]["KnowledgeBaseResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17671,6 +18198,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["KnowledgeBaseResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17700,6 +18231,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["KnowledgeBaseResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17729,6 +18264,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17758,6 +18297,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17795,6 +18338,10 @@ export interface operations {
                     "application/json": components["schemas"]["ObservationsListResponseData"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17827,6 +18374,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["ObservationResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17859,6 +18410,10 @@ export interface operations {
         };
         responses: {
             201: components["responses"]["ObservationResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17896,6 +18451,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["ObservationResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17925,6 +18484,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["ObservationResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17954,6 +18517,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17983,6 +18550,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18020,6 +18591,10 @@ export interface operations {
                     "application/json": components["schemas"]["LocationsListResponseData"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18052,6 +18627,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["LocationResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18081,6 +18660,10 @@ export interface operations {
         };
         responses: {
             201: components["responses"]["LocationResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18115,6 +18698,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["LocationResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18144,6 +18731,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18173,6 +18764,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18202,6 +18797,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18234,6 +18833,10 @@ export interface operations {
                     "application/json": components["schemas"]["LocationsPresetsListResponseData"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18266,6 +18869,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             201: components["responses"]["LocationResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18303,6 +18910,10 @@ export interface operations {
                     "application/json": components["schemas"]["AudiencesListResponseData"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18335,6 +18946,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["AudienceResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18364,6 +18979,10 @@ export interface operations {
         };
         responses: {
             201: components["responses"]["AudienceResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18398,6 +19017,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["AudienceResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18427,6 +19050,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18456,6 +19083,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18485,6 +19116,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18517,6 +19152,10 @@ export interface operations {
                     "application/json": components["schemas"]["AudiencesPresetsListResponseData"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18549,6 +19188,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             201: components["responses"]["AudienceResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18586,6 +19229,10 @@ export interface operations {
                     "application/json": components["schemas"]["DomainsListResponseData"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18615,6 +19262,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["DomainResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18644,6 +19295,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["DomainResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18678,6 +19333,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["DomainResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18707,6 +19366,10 @@ export interface operations {
         };
         responses: {
             201: components["responses"]["DomainResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18741,6 +19404,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["DomainResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18770,6 +19437,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18799,6 +19470,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18836,6 +19511,10 @@ export interface operations {
                     "application/json": components["schemas"]["CdnImagesListResponseData"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18873,6 +19552,10 @@ export interface operations {
                     "application/json": components["schemas"]["CdnImage"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18902,6 +19585,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18939,6 +19626,10 @@ export interface operations {
                     "application/json": components["schemas"]["UploadedFile"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18976,7 +19667,10 @@ export interface operations {
                     "application/json": components["schemas"]["FileData"];
                 };
             };
-            404: components["responses"]["ErrorResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19006,6 +19700,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19043,6 +19741,10 @@ export interface operations {
                     "application/json": components["schemas"]["TagsListResponseData"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19072,6 +19774,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["TagResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19101,6 +19807,10 @@ export interface operations {
         };
         responses: {
             201: components["responses"]["TagResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19135,6 +19845,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["TagResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19164,6 +19878,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19193,6 +19911,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19230,6 +19952,10 @@ export interface operations {
                     "application/json": components["schemas"]["FeaturesListResponseData"];
                 };
             };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19262,6 +19988,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["FeatureResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19294,6 +20024,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["FeatureResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19323,6 +20057,10 @@ export interface operations {
         };
         responses: {
             201: components["responses"]["FeatureResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19357,6 +20095,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["FeatureResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19386,6 +20128,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19415,6 +20161,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19444,6 +20194,10 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };

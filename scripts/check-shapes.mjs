@@ -26,7 +26,10 @@ function load(path) {
     const out = join(dir, "openapi.json");
     const env = { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" };
     const cli = join(root, "node_modules/@redocly/cli/bin/cli.js");
-    const result = spawnSync(process.execPath, [cli, "bundle", join(root, "spec/openapi.yaml"), "--output", out], { env, encoding: "utf8" });
+    const result = spawnSync(process.execPath, [cli, "bundle", join(root, "spec/openapi.yaml"), "--output", out], {
+      env,
+      encoding: "utf8",
+    });
     if (result.status !== 0) {
       console.error(result.stderr || result.stdout);
       process.exit(2);

@@ -203,7 +203,9 @@ const show = (list, full) => {
   const lines = [...groups.values()].map((group) => {
     const [first] = group;
     if (first.subject.startsWith("components.")) return `  ${first.subject}: ${first.text}`;
-    const where = group.length === 1 ? first.subject : `${group.length} operations (${group.map((c) => c.subject).join(", ")})`;
+    const names = group.map((c) => c.subject);
+    const listed = full || names.length <= 6 ? names.join(", ") : `${names.slice(0, 5).join(", ")} and ${names.length - 5} more`;
+    const where = group.length === 1 ? first.subject : `${group.length} operations (${listed})`;
     return `  ${where}${first.path ? `: ${first.path}` : ""}: ${first.text}`;
   });
   lines.sort();

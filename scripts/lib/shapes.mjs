@@ -63,7 +63,7 @@ export const SHAPE_KINDS = ["schemas", "parameters", "requestBodies", "responses
 
 /**
  * Groups of components of one kind that share a structure: [{ kind, names }], names sorted,
- * groups sorted by kind and first name.
+ * groups sorted by kind and first name. Responses count their examples too.
  */
 export function duplicateShapes(doc) {
   const fingerprint = fingerprinter(doc);
@@ -71,7 +71,11 @@ export function duplicateShapes(doc) {
   for (const kind of SHAPE_KINDS) {
     const byPrint = new Map();
     for (const name of Object.keys(doc.components?.[kind] ?? {})) {
-      const print = fingerprint({ $ref: `#/components/${kind}/${name.replaceAll("~", "~0").replaceAll("/", "~1")}` });
+      const node = doc.components[kind][name];
+      let print = fingerprint({ $ref: `#/components/${kind}/${name.replaceAll("~", "~0").replaceAll("/", "~1")}` });
+      // A response component pairs a schema with what an answer of one status shows: the
+      // examples are what it is for (ErrorData answers 401, 404, 422 and 429 each with its own).
+      if (kind === "responses") print += JSON.stringify(Object.values(node.content ?? {}).map((media) => [media.example, media.examples]));
       byPrint.set(print, [...(byPrint.get(print) ?? []), name]);
     }
     for (const names of byPrint.values()) if (names.length > 1) groups.push({ kind, names: names.sort() });
