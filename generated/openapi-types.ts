@@ -8186,6 +8186,16 @@ export interface components {
         LocationTrigger: components["schemas"]["LocationTriggerDomElement"] | components["schemas"]["LocationTriggerCallback"] | components["schemas"]["LocationTriggerManual"] | components["schemas"]["LocationTriggerUponRun"];
         /** @description A location: the pages, and the moment on them, where an experience runs. `rules` and `trigger` are sent back only when asked for with `include`. */
         Location: components["schemas"]["AudienceLocationBase"] & {
+            /**
+             * @description Name of the location, shown when picking locations for an experience.
+             * @example Checkout pages
+             */
+            name?: string;
+            /**
+             * @description Free text that explains which pages the location targets.
+             * @example Every step of the checkout funnel.
+             */
+            description?: string;
             rules?: components["schemas"]["LocationRuleObject"];
             trigger?: components["schemas"]["LocationTrigger"];
         };
@@ -12581,6 +12591,16 @@ export interface components {
         };
         /** @description A new location. `name` and `rules` are required; `trigger` defaults to `upon_run`. */
         LocationCreate: WithRequired<components["schemas"]["AudienceLocationBase"], "name"> & {
+            /**
+             * @description Name of the location, shown when picking locations for an experience.
+             * @example Checkout pages
+             */
+            name: string;
+            /**
+             * @description Free text that explains which pages the location targets.
+             * @example Every step of the checkout funnel.
+             */
+            description?: string;
             rules: components["schemas"]["LocationRuleObject"];
             trigger?: components["schemas"]["LocationTrigger"];
         };
