@@ -39,13 +39,18 @@ function rows() {
 
 function index() {
   const list = rows();
-  const table = [
-    "| operationId | Method and path | Written in |",
-    "| --- | --- | --- |",
-    ...list.map(
-      (row) => `| \`${row.operationId}\` | \`${row.method} ${row.path}\` | [${row.file}:${row.line}](${row.file}#L${row.line}) |`,
-    ),
+  const cells = [
+    ["operationId", "Method and path", "Written in"],
+    ...list.map((row) => [
+      `\`${row.operationId}\``,
+      `\`${row.method} ${row.path}\``,
+      `[${row.file}:${row.line}](${row.file}#L${row.line})`,
+    ]),
   ];
+  // Columns padded to their widest cell, as the formatter (Biome) lays Markdown tables out.
+  const widths = cells[0].map((_, column) => Math.max(...cells.map((row) => row[column].length)));
+  const line = (row) => `| ${row.map((cell, column) => cell.padEnd(widths[column])).join(" | ")} |`;
+  const table = [line(cells[0]), line(widths.map((width) => "-".repeat(width))), ...cells.slice(1).map(line)];
   return `${START}\n\n${list.length} operations.\n\n${table.join("\n")}\n\n${END}`;
 }
 
