@@ -9,8 +9,8 @@
 // scripts/compare-live.mjs flattens them (scripts/lib/fields.mjs): `$ref`s followed, allOf
 // intersected, oneOf/anyOf united, readOnly fields left out of requests, writeOnly ones out of
 // answers. Components are compared by name, since `Schema<"Name">` and `components[kind][name]`
-// are public types; one that is gone is reported as renamed or merged when a component of the
-// same structure (scripts/lib/shapes.mjs) stands in its place.
+// are public types; for one that is gone, a component of the same structure
+// (scripts/lib/shapes.mjs), if any, is named as the likely replacement.
 //
 // Breaking: a removed operation, route, auth scheme, success status or media type; a removed or
 // renamed component; in what users send (parameters, request bodies): a removed field, a field or
@@ -182,7 +182,8 @@ for (const kind of SHAPE_KINDS) {
   for (const name of oldNames.sort()) {
     if (newNames.has(name)) continue;
     const twins = byPrint.get(fingerprintBase(pointer(kind, name))) ?? [];
-    const text = twins.length > 0 ? `renamed or merged into ${twins.join(", ")}` : "removed";
+    // A twin is a hint (a rename, or a merge into a shared shape), not a proof: say it as such.
+    const text = twins.length > 0 ? `removed; same structure: ${twins.join(", ")}` : "removed";
     note(true, `components.${kind}.${name}`, "", text, [name, `components["${kind}"]`]);
   }
   for (const name of [...newNames].sort()) {
