@@ -3,6 +3,7 @@
 // user of the generated types: what stops compiling or starts meaning something else is breaking.
 //
 //   node scripts/spec-diff.mjs [--base <spec.json>] [--head <spec.json>] [--check] [--all]
+//                              [--changesets <dir>] [--package <package.json>]
 //
 // base: spec/baseline/openapi.json, the spec of the last release (the release script replaces it);
 // head: generated/openapi.json. Operations are compared field by field, flattened the way
@@ -47,8 +48,12 @@ const check = flag("--check");
 const all = flag("--all");
 const basePath = resolve(option("--base", join(root, "spec/baseline/openapi.json")));
 const headPath = resolve(option("--head", join(root, "generated/openapi.json")));
+const changesetDir = resolve(option("--changesets", join(root, ".changeset")));
+const packagePath = resolve(option("--package", join(root, "package.json")));
 if (args.length > 0) {
-  console.error(`unexpected argument: ${args[0]}\nusage: spec-diff.mjs [--base <spec.json>] [--head <spec.json>] [--check] [--all]`);
+  console.error(
+    `unexpected argument: ${args[0]}\nusage: spec-diff.mjs [--base <spec.json>] [--head <spec.json>] [--check] [--all] [--changesets <dir>] [--package <file>]`,
+  );
   process.exit(2);
 }
 for (const file of [basePath, headPath]) {
@@ -226,9 +231,9 @@ if (breaking.length === 0) {
   console.log("\nspec:diff --check: no breaking change");
   process.exit(0);
 }
-const version = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version;
+const version = JSON.parse(readFileSync(packagePath, "utf8")).version;
 const bumps = Number(version.split(".")[0]) >= 1 ? ["major"] : ["minor", "major"];
-const dir = join(root, ".changeset");
+const dir = changesetDir;
 const texts = readdirSync(dir)
   .filter((name) => name.endsWith(".md") && name !== "README.md")
   .map((name) => readFileSync(join(dir, name), "utf8"))
