@@ -5452,8 +5452,6 @@ export interface components {
              */
             embedded: boolean;
         };
-        /** @description One OAuth client, as stored after the change. Same fields as an entry of `listOauthClients`. */
-        OAuthClientResponseData: components["schemas"]["OAuthClientData"];
         /** @description The fields of the OAuth client to change; fields left out keep their value. */
         OAuthUpdateClientRequestData: {
             /**
@@ -10459,8 +10457,6 @@ export interface components {
              */
             has_secret?: $Write<boolean>;
         };
-        /** @description The fields of the SDK key to change (`name`, `environment`, `status`, `selected_default`); fields left out keep their value. `sdk_key` and `sdk_secret` are assigned by the API and cannot be set. */
-        UpdateSdkKeyRequestData: components["schemas"]["SdkKey"];
         /** @description Information that comes with a list of recorded or Convert Signals™ sessions. */
         SessionsListExtra: {
             /**
@@ -10481,8 +10477,6 @@ export interface components {
             }[];
             extra?: components["schemas"]["SessionsListExtra"];
         };
-        /** @description Paging and filters for the Convert Signals™ sessions list; every field is optional. Send `onlyCount: true` to get only the number of matching sessions. */
-        GetSignalSessionsListRequestData: components["schemas"]["SignalSessionsListFilteringOptions"];
         /** @description A Convert Signals™ session: an anonymised recording of one visit in which a frustration or usability problem (rage clicks, dead clicks, errors and the like) was detected. */
         SignalSession: {
             /**
@@ -12754,8 +12748,6 @@ export interface components {
              */
             url?: string;
         };
-        /** @description The domain fields to change; all optional, and fields left out keep their value. */
-        UpdateDomainRequestData: components["schemas"]["Domain"];
         /** @description Where to start reading the images and how many to return. */
         GetCdnImagesListRequestData: {
             /**
@@ -12875,10 +12867,8 @@ export interface components {
              */
             content?: string;
         };
-        /** @description Paging size of the tags list. */
-        TagsListDataOptions: components["schemas"]["ResultsPerPage"];
         /** @description Paging and filters for the tags list. */
-        GetTagsListRequestData: components["schemas"]["TagsListDataOptions"] & components["schemas"]["PageNumber"] & {
+        GetTagsListRequestData: components["schemas"]["ResultsPerPage"] & components["schemas"]["PageNumber"] & {
             /**
              * @description Return only the tags with these ids.
              * @example [
@@ -12906,8 +12896,6 @@ export interface components {
             data?: components["schemas"]["Tag"][];
             extra?: components["schemas"]["Extra"];
         };
-        /** @description The tag fields to change; all optional, and fields left out keep their value. */
-        UpdateTagRequestData: components["schemas"]["Tag"];
         /**
          * @description Feature fields that are sent only when asked for: `stats` adds the usage numbers.
          * @enum {string}
@@ -13105,7 +13093,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["OAuthClientResponseData"];
+                "application/json": components["schemas"]["OAuthClientData"];
             };
         };
         /** @description 404: an object the path names does not exist, or these credentials cannot see it. The client throws `ConvertNotFoundError`. */
@@ -15168,7 +15156,7 @@ export interface operations {
         /** @description The fields of the SDK key to change. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateSdkKeyRequestData"];
+                "application/json": components["schemas"]["SdkKey"];
             };
         };
         responses: {
@@ -15257,7 +15245,7 @@ export interface operations {
         /** @description Paging and filters for the Convert Signals™ sessions list; all optional. */
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["GetSignalSessionsListRequestData"];
+                "application/json": components["schemas"]["SignalSessionsListFilteringOptions"];
             };
         };
         responses: {
@@ -19419,7 +19407,7 @@ export interface operations {
         /** @description The domain fields to change; fields left out keep their value. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateDomainRequestData"];
+                "application/json": components["schemas"]["Domain"];
             };
         };
         responses: {
@@ -19860,7 +19848,7 @@ export interface operations {
         /** @description The tag fields to change; fields left out keep their value. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateTagRequestData"];
+                "application/json": components["schemas"]["Tag"];
             };
         };
         responses: {

@@ -1,6 +1,7 @@
 // Structural fingerprints of OpenAPI components: what a component accepts or describes, with
 // `$ref`s followed to full depth and the prose left out, so that two components with the same
-// fingerprint are one shape written twice (or one wrapping the other). Used by
+// fingerprint are one shape written twice (or one wrapping the other, by `$ref` or by an `allOf`
+// of that one member). Used by
 // scripts/check-shapes.mjs (no two components of one kind may share a shape) and by
 // scripts/spec-diff.mjs (to tell a renamed or merged component from a removed one).
 
@@ -31,6 +32,10 @@ export function fingerprinter(doc) {
     const keys = Object.keys(node)
       .filter((key) => key !== "$ref" && !PROSE.has(key) && !key.startsWith("x-"))
       .sort();
+    // `allOf` of one member and nothing else is that member: a wrapper, printed as what it wraps.
+    if (!node.$ref && keys.length === 1 && keys[0] === "allOf" && Array.isArray(node.allOf) && node.allOf.length === 1) {
+      return print(node.allOf[0], stack);
+    }
     const own = keys.map((key) => {
       const value = node[key];
       if (UNORDERED.has(key) && Array.isArray(value)) return `${key}:${JSON.stringify(value.map((v) => JSON.stringify(v)).sort())}`;

@@ -128,7 +128,7 @@ describe("spec-diff", () => {
 });
 
 describe("check-shapes", () => {
-  it("finds schemas of one structure, whatever their prose, and a schema that only wraps another", () => {
+  it("finds schemas of one structure, whatever their prose, and schemas that only wrap another ($ref, allOf of one)", () => {
     const groups = duplicateShapes({
       components: {
         schemas: {
@@ -136,12 +136,13 @@ describe("check-shapes", () => {
           B: { type: "array", description: "Ids of tags", examples: [[1]], items: { type: "integer" }, maxItems: 100 },
           C: { type: "array", items: { type: "integer" }, maxItems: 200 },
           D: { $ref: "#/components/schemas/C", description: "a wrapper" },
+          E: { description: "another wrapper", allOf: [{ $ref: "#/components/schemas/C" }] },
         },
       },
     });
     expect(groups).toEqual([
       { kind: "schemas", names: ["A", "B"] },
-      { kind: "schemas", names: ["C", "D"] },
+      { kind: "schemas", names: ["C", "D", "E"] },
     ]);
   });
 
