@@ -125,7 +125,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Exchange OAuth code for session token
+         * Exchange OAuth Code for Session Token
          * @description Last step of the OAuth authorization-code flow: a third-party application trades the one-time `code` it received on its callback URL, together with the PKCE `code_verifier` that matches the `code_challenge` of its authorization request, for a bearer access token. The token reaches only the accounts and projects the user approved and is sent as `Authorization: Bearer <access_token>` (`oauthAccessToken`). Needs no other credentials; a code works once.
          */
         post: operations["requestOauthToken"];
@@ -143,13 +143,13 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List OAuth clients
+         * List OAuth Clients
          * @description Lists the OAuth client applications that the signed-in user registered, with their callback URLs. Only available with the `sid` session cookie of Convert's own apps.
          */
         get: operations["listOauthClients"];
         put?: never;
         /**
-         * Create an OAuth client
+         * Create an OAuth Client
          * @description Registers a third-party application that may then ask Convert users for access to their accounts and projects. The answer carries the client's `id`, used as `client_id` in the authorization request and in `requestOauthToken`. Only available with the `sid` session cookie.
          */
         post: operations["createOauthClient"];
@@ -169,7 +169,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Update an OAuth client
+         * Update an OAuth Client
          * @description Changes the name, callback URL or embedded flag of one of the signed-in user's OAuth clients and returns it. Only available with the `sid` session cookie. Note that this path names the client `id`, while the delete path names it `client_id`.
          */
         post: operations["updateOauthClient"];
@@ -190,7 +190,7 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Delete an OAuth client
+         * Delete an OAuth Client
          * @description Deletes an OAuth client. Every access token issued to it stops working, so the integration loses access until it is registered and authorized again. Only available with the `sid` session cookie.
          */
         delete: operations["deleteOauthClient"];
@@ -333,7 +333,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * List authorized sessions for the current user
+         * List Authorized Sessions for the Current User
          * @description Lists every active session of the signed-in user: cookie sign-ins to Convert's apps (this one included) and access tokens the user granted to OAuth clients. Use the `sid` of an entry with `revokeUserSession`. Only available with the `sid` session cookie; takes no body.
          */
         post: operations["listUserSessions"];
@@ -353,7 +353,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Revoke User session
+         * Revoke User Session
          * @description Ends one session of the signed-in user, named by its `sid` from `listUserSessions`: signs out a browser or withdraws the access an OAuth client was granted. Only available with the `sid` session cookie.
          */
         post: operations["revokeUserSession"];
@@ -373,7 +373,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Revoke all User sessions
+         * Revoke All User Sessions
          * @description Ends every session of the signed-in user at once, cookie sign-ins and OAuth access tokens alike, for example after a suspected leak. Only available with the `sid` session cookie; takes no body.
          */
         post: operations["revokeAllUserSessions"];
@@ -391,7 +391,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List of accounts
+         * List of Accounts
          * @description Lists the accounts the caller can access, with the caller's role in each. With an API key this is the single account the key belongs to; a user signed in with a session cookie may see several.
          */
         get: operations["getAccountsList"];
@@ -473,7 +473,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Account active & completed experiences
+         * Account Active & Completed Experiences
          * @description Pages through the active and completed experiences of all projects in the account that match the filters (projects, type, search). Send `onlyCount: true` to get only their number.
          */
         post: operations["getAccountActiveCompletedExperiencesList"];
@@ -595,7 +595,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get billing portal URL
+         * Get Billing Portal URL
          * @description Returns a ready-to-open link into the Paddle billing portal of the account, where its subscriptions can be checked and invoices viewed or downloaded. The link itself authenticates whoever opens it, so handle it like a credential; how long it stays valid is not documented.
          */
         get: operations["getAccountBillingPortal"];
@@ -617,7 +617,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * AI text variants
+         * AI Text Variants
          * @description Generates up to five alternative versions of a text with generative AI, optionally steered by a persuasion framework and principle, for use in variations. Only available with the `sid` session cookie of Convert's own apps (not with API keys); browsers may add the optional anti-CSRF header `x-convert-nonce`.
          */
         post: operations["generateTextVariants"];
@@ -637,7 +637,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Generate code variation using AI
+         * Generate Code Variation Using AI
          * @description Has generative AI rewrite a piece of variation code (for example JavaScript or CSS) into an improved version. The answer is one JSON body, or a `text/event-stream` of partial results when `stream` is true. The live API's description does not say which credentials this operation takes, so it lists the usual ones; note that its sibling `generateTextVariants` accepts only the session cookie.
          */
         post: operations["generateCodeVariant"];
@@ -1057,7 +1057,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Update multiple projects at once
+         * Update Multiple Projects at Once
          * @description Applies the same settings to up to 100 projects of the account in one call; the only setting it accepts is the tracking-script version the projects serve. Ids that cannot be changed are listed in `errors`; the others are changed.
          */
         post: operations["bulkUpdateProjects"];
@@ -1157,7 +1157,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * List recorded visitor sessions for a project
+         * List Recorded Visitor Sessions for a Project
          * @description Lists the raw visitor sessions recorded for a project, optionally within a period. Meant for integrations that process session data themselves; for recordings of visits where visitors ran into trouble, use `getSignalSessionsList`. Not paginated.
          */
         post: operations["getSessionsList"];
@@ -1177,7 +1177,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * List Convert Signals™ (visitor frustration sessions)
+         * List Convert Signals™ (Visitor Frustration Sessions)
          * @description Lists, one page at a time, the Convert Signals™ sessions of a project: anonymised recordings of visits in which frustration or usability problems such as rage clicks, dead clicks or errors were detected. Filter by period, experience and variation, location, visitor country, device, browser, pages, duration, traffic source and more.
          */
         post: operations["getSignalSessionsList"];
@@ -1198,7 +1198,7 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Delete a specific Convert Signals™ session
+         * Delete a Specific Convert Signals™ Session
          * @description Deletes one Convert Signals™ session recording for good, for example to honour a visitor's request to erase their data. The id is the session's `id` from `getSignalSessionsList`.
          */
         delete: operations["deleteSignalSession"];
@@ -1677,7 +1677,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Experiences bulk update
+         * Experiences Bulk Update
          * @description Sets one status (`active`, `paused` or `archived`) on up to 100 experiences in a single call. Ids that could not be changed are listed in `errors`, each with a reason.
          */
         post: operations["bulkExperiencesUpdate"];
@@ -1697,7 +1697,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Experiences bulk delete
+         * Experiences Bulk Delete
          * @description Deletes up to 100 experiences in a single call. Ids that could not be deleted are listed in `errors`, each with a reason.
          */
         post: operations["bulkExperiencesDelete"];
@@ -1755,13 +1755,13 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Variation screenshot
+         * Variation Screenshot
          * @description Returns the stored screenshot of one variation as base64 text in `data`. Use `size=thumb` for a small preview; `triggerExperienceScreenshots` takes new ones.
          */
         get: operations["getExperienceVariationScreenshot"];
         put?: never;
         /**
-         * Upload Variation screenshot
+         * Upload Variation Screenshot
          * @description Replaces the screenshot of one variation with an image uploaded as `multipart/form-data` (field `image`), and answers with the stored image as base64 text, as `getExperienceVariationScreenshot` does.
          */
         post: operations["uploadExperienceVariationScreenshot"];
@@ -2025,7 +2025,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Get daily traffic allocation report for an MAB experience
+         * Get Daily Traffic Allocation Report for an MAB Experience
          * @description Returns, for each day of the period, the percentage of the experience's traffic that each variation received. Meant for experiences whose split is adjusted automatically (multi-armed bandit / auto-allocation), to see how traffic moved towards the better variations; what it answers for a fixed split is not documented. A POST only because the period travels in the body; it changes nothing. The live API declares the optional `report_token` header here as on the other report reads, so it is taken to accept a report token alone as they do; this has not been confirmed against the live server.
          */
         post: operations["getExperienceDailyTrafficAllocation"];
@@ -2125,7 +2125,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Get heatmap background image
+         * Get Heatmap Background Image
          * @description Returns the page capture that a heatmap of the experience is drawn on, for one device type (desktop unless `device` says otherwise). The image arrives base64-encoded inside a JSON answer, not as image bytes. A POST only because the filter travels in the body; it changes nothing.
          */
         post: operations["getExperienceHeatmapBackground"];
@@ -2145,7 +2145,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Get heatmap overlay (interaction) image
+         * Get Heatmap Overlay (Interaction) Image
          * @description Returns the layer of a heatmap that shows where visitors clicked, how far they scrolled or where they moved the mouse, for one device type and one kind of interaction (desktop clicks unless the body says otherwise); lay it over `getExperienceHeatmapBackground`'s image. The image arrives base64-encoded inside a JSON answer. A POST only because the filters travel in the body; it changes nothing.
          */
         post: operations["getExperienceHeatmapOverlay"];
@@ -2285,7 +2285,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Goals bulk update
+         * Goals Bulk Update
          * @description Sets the same status on up to 100 goals at once, for example to archive them. Ids that cannot be changed are listed in `errors`; the others are changed.
          */
         post: operations["bulkGoalsUpdate"];
@@ -2305,7 +2305,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Goals bulk delete
+         * Goals Bulk Delete
          * @description Deletes up to 100 goals at once. Ids that cannot be deleted are listed in `errors`; the others are deleted.
          */
         post: operations["bulkGoalsDelete"];
@@ -2485,7 +2485,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Hypotheses bulk update
+         * Hypotheses Bulk Update
          * @description Sets the same status on up to 100 hypotheses at once. Ids that cannot be changed are listed in `errors`; the others are changed.
          */
         post: operations["bulkHypothesesUpdate"];
@@ -2505,7 +2505,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Hypotheses bulk delete
+         * Hypotheses Bulk Delete
          * @description Deletes up to 100 hypotheses at once. Ids that cannot be deleted are listed in `errors`; the others are deleted.
          */
         post: operations["bulkHypothesesDelete"];
@@ -2585,7 +2585,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Update Knowledge Base status
+         * Update Knowledge Base Status
          * @description Changes the status of a knowledge base, for example to archive it. Despite its operationId it takes only `status`: the API has no other update operation for knowledge bases.
          */
         post: operations["updateKnowledgeBase"];
@@ -2625,7 +2625,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Knowledge Bases bulk update
+         * Knowledge Bases Bulk Update
          * @description Sets the same status on up to 100 knowledge bases at once. Ids that cannot be changed are listed in `errors`; the others are changed.
          */
         post: operations["bulkKnowledgeBasesUpdate"];
@@ -2645,7 +2645,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Knowledge Bases bulk delete
+         * Knowledge Bases Bulk Delete
          * @description Deletes up to 100 knowledge bases at once. Ids that cannot be deleted are listed in `errors`; the others are deleted.
          */
         post: operations["bulkKnowledgeBasesDelete"];
@@ -2765,7 +2765,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Observations bulk update
+         * Observations Bulk Update
          * @description Sets the same status on up to 100 observations at once. Ids that cannot be changed are listed in `errors`; the others are changed.
          */
         post: operations["bulkObservationsUpdate"];
@@ -2785,7 +2785,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Observations bulk delete
+         * Observations Bulk Delete
          * @description Deletes up to 100 observations at once. Ids that cannot be deleted are listed in `errors`; the others are deleted.
          */
         post: operations["bulkObservationsDelete"];
@@ -2905,7 +2905,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Locations bulk update
+         * Locations Bulk Update
          * @description Gives the same status (e.g. `archived`) to up to 100 locations at once. IDs that could not be changed are listed in `errors`; the others are changed.
          */
         post: operations["bulkLocationsUpdate"];
@@ -2925,7 +2925,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Locations bulk delete
+         * Locations Bulk Delete
          * @description Deletes up to 100 locations at once. IDs that could not be deleted are listed in `errors`; the others are deleted.
          */
         post: operations["bulkLocationsDelete"];
@@ -3085,7 +3085,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Audiences bulk update
+         * Audiences Bulk Update
          * @description Gives the same status (e.g. `archived`) to up to 100 audiences at once. IDs that could not be changed are listed in `errors`; the others are changed.
          */
         post: operations["bulkAudiencesUpdate"];
@@ -3105,7 +3105,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Audiences bulk delete
+         * Audiences Bulk Delete
          * @description Deletes up to 100 audiences at once. IDs that could not be deleted are listed in `errors`; the others are deleted.
          */
         post: operations["bulkAudiencesDelete"];
@@ -3305,7 +3305,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Domains bulk delete
+         * Domains Bulk Delete
          * @description Deletes up to 100 domains of a project in one call. The answer lists in `errors` each id that could not be deleted, with the reason.
          */
         post: operations["bulkDomainsDelete"];
@@ -3385,7 +3385,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Upload a generic file to project storage
+         * Upload a Generic File to Project Storage
          * @description Stores a file (a document, spreadsheet, text, CSV or image of 5 MB at most) in the project's file storage, sent as multipart form data under `file_name`. Answers 201 with the file's key, download URL, size and media type; keep the key to read or delete the file later. For images meant to be shown in experiences, `uploadCdnImage` is the dedicated route.
          */
         post: operations["uploadFile"];
@@ -3403,7 +3403,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get content of an uploaded file
+         * Get Content of an Uploaded File
          * @description Reads back a file stored with `uploadFile`, found by its key. The answer is JSON: the file's details plus its content as base64 text in `content`, not the raw bytes. Answers 404 when no file has that key.
          */
         get: operations["getFile"];
@@ -3426,7 +3426,7 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Delete an uploaded file from project storage
+         * Delete an Uploaded File from Project Storage
          * @description Removes a file from the project's file storage for good. `file_key` is the `key` that `uploadFile` answered; it is sent percent-encoded as one path segment.
          */
         delete: operations["deleteFile"];
@@ -3545,7 +3545,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Tags bulk delete
+         * Tags Bulk Delete
          * @description Deletes up to 100 tags of a project in one call. The answer lists in `errors` each id that could not be deleted, with the reason.
          */
         post: operations["bulkTagsDelete"];
@@ -3685,7 +3685,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Features bulk update
+         * Features Bulk Update
          * @description Sets one status (`active` or `archived`) on up to 100 features of a full-stack project at once. The answer lists in `errors` each id that could not be updated, with the reason.
          */
         post: operations["bulkFeaturesUpdate"];
@@ -3705,7 +3705,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Features bulk delete
+         * Features Bulk Delete
          * @description Deletes up to 100 features of a full-stack project in one call. The answer lists in `errors` each id that could not be deleted, with the reason.
          */
         post: operations["bulkFeaturesDelete"];
@@ -3732,7 +3732,7 @@ export interface components {
              */
             requestType: "initiatePasswordAuth" | "provideMfaCodeAuth" | "confirmNewPasswordAuth";
         };
-        /** @description Field that every step of the sign-in flow sends inside `data`. */
+        /** @description The user's login. Every step of the sign-in flow sends it inside `data`; a password reset request sends only it. */
         AuthBaseData: {
             /**
              * @description The login of the user, which is the email address they sign in with.
@@ -3884,14 +3884,14 @@ export interface components {
             /** @description Only experiences of these types. */
             type?: components["schemas"]["ExperienceTypes"][] | null;
         };
-        /** @description Whether one column of a list is shown. */
+        /** @description Whether one column of a list, or one section of a page, is shown. */
         ColumnPreference: {
             /**
-             * @description Whether the column is shown.
+             * @description Whether the column or section is shown.
              * @example true
              */
             visible?: boolean;
-            /** @description Name of the column. */
+            /** @description Name of the column or section. */
             name?: string;
         };
         /**
@@ -4112,6 +4112,10 @@ export interface components {
          * @enum {string}
          */
         TrackingScriptReleaseTypes: "manual" | "latest" | "scheduled";
+        /** @description A list of ids, or null for none given. */
+        NullableIdList: number[] | null;
+        /** @description A list of ids. */
+        IdList: number[];
         /** @description Filters and sorting of the projects list. */
         ProjectsListFilteringOptions: components["schemas"]["ResultsPerPage"] & components["schemas"]["SortDirection"] & {
             /**
@@ -4159,14 +4163,14 @@ export interface components {
              *       10035
              *     ]
              */
-            only?: number[] | null;
+            only?: components["schemas"]["NullableIdList"];
             /**
              * @description Leave out the projects with these ids (at most 100).
              * @example [
              *       10036
              *     ]
              */
-            except?: number[];
+            except?: components["schemas"]["IdList"];
             /**
              * @description The field to sort on: `id` (the default), `active_tests` (number of active experiences), `project_name`, `project_type`, `status` or `used_visitors` (tested visitors used).
              * @default id
@@ -4307,14 +4311,14 @@ export interface components {
              *       300100
              *     ]
              */
-            only?: number[] | null;
+            only?: components["schemas"]["NullableIdList"];
             /**
              * @description Leave out the hypotheses with these ids, at most 100.
              * @example [
              *       300101
              *     ]
              */
-            except?: number[];
+            except?: components["schemas"]["IdList"];
         };
         /**
          * @description A column of the hypotheses list that the user can show or hide in the app.
@@ -4328,12 +4332,11 @@ export interface components {
             })[] | null;
         };
         /**
-         * @description Status of a knowledge base: `active` ones are in use, `archived` ones are set aside but kept. New knowledge bases are `active` unless told otherwise.
-         * @default active
+         * @description Status of an object that can be set aside: `active` ones are in use and offered when building experiences; `archived` ones are kept, with their data, but no longer offered.
          * @example active
          * @enum {string}
          */
-        KnowledgeBaseStatuses: "active" | "archived";
+        ActiveArchivedStatus: "active" | "archived";
         /** @description Filters and sorting of the knowledge bases list; all optional. */
         KnowledgeBasesListFilteringOptions: components["schemas"]["ResultsPerPage"] & components["schemas"]["SortDirection"] & {
             /**
@@ -4349,7 +4352,7 @@ export interface components {
              */
             search?: string | null;
             /** @description Only return knowledge bases with one of these statuses. */
-            status?: components["schemas"]["KnowledgeBaseStatuses"][] | null;
+            status?: components["schemas"]["ActiveArchivedStatus"][] | null;
             /**
              * @description Only return knowledge bases with these tags (ids).
              * @example [
@@ -4363,14 +4366,14 @@ export interface components {
              *       400100
              *     ]
              */
-            only?: number[] | null;
+            only?: components["schemas"]["NullableIdList"];
             /**
              * @description Leave out the knowledge bases with these ids, at most 100.
              * @example [
              *       400101
              *     ]
              */
-            except?: number[];
+            except?: components["schemas"]["IdList"];
         };
         /**
          * @description A column of the knowledge bases list that the user can show or hide in the app.
@@ -4383,13 +4386,6 @@ export interface components {
                 name?: components["schemas"]["KnowledgeBasesListColumnNames"];
             })[] | null;
         };
-        /**
-         * @description Status of an observation: `active` ones are in use, `archived` ones are set aside but kept. New observations are `active` unless told otherwise.
-         * @default active
-         * @example active
-         * @enum {string}
-         */
-        ObservationStatuses: "active" | "archived";
         /** @description Filters and sorting of the observations list; all optional. */
         ObservationsListFilteringOptions: components["schemas"]["ResultsPerPage"] & components["schemas"]["SortDirection"] & {
             /**
@@ -4405,7 +4401,7 @@ export interface components {
              */
             search?: string | null;
             /** @description Only return observations with one of these statuses. */
-            status?: components["schemas"]["ObservationStatuses"][] | null;
+            status?: components["schemas"]["ActiveArchivedStatus"][] | null;
             /**
              * @description Only return observations with these tags (ids).
              * @example [
@@ -4419,14 +4415,14 @@ export interface components {
              *       500100
              *     ]
              */
-            only?: number[] | null;
+            only?: components["schemas"]["NullableIdList"];
             /**
              * @description Leave out the observations with these ids, at most 100.
              * @example [
              *       500101
              *     ]
              */
-            except?: number[];
+            except?: components["schemas"]["IdList"];
         };
         /**
          * @description A column of the observations list that the user can show or hide in the app.
@@ -4440,12 +4436,6 @@ export interface components {
             })[] | null;
         };
         /**
-         * @description Status of a goal: `active` goals are in use, `archived` goals are set aside but kept with their data.
-         * @example active
-         * @enum {string}
-         */
-        GoalStatuses: "active" | "archived";
-        /**
          * @description Kind of goal, which decides how it is triggered and what `settings` it takes: `advanced` (custom rules in `triggering_rule`), `visits_page` (a page visit), `revenue` (a transaction), `clicks_link` (a click on a link), `submits_form` (a form submission), `clicks_element` (a click on any element), `dom_interaction` (chosen events on chosen elements), `scroll_percentage` (a scroll depth), `ga_import` (a Google Analytics event) or `code_trigger` (triggered from your own code).
          * @example revenue
          * @enum {string}
@@ -4454,7 +4444,7 @@ export interface components {
         /** @description Filters and sorting of the goals list; all optional. */
         GoalsListFilteringOptions: components["schemas"]["ResultsPerPage"] & components["schemas"]["SortDirection"] & {
             /** @description Only return goals with one of these statuses. */
-            status?: components["schemas"]["GoalStatuses"][] | null;
+            status?: components["schemas"]["ActiveArchivedStatus"][] | null;
             /**
              * @description True for only the goals preselected on new experiences, false for only the others; left out or null for all goals.
              * @example true
@@ -4506,11 +4496,6 @@ export interface components {
             })[] | null;
         };
         /**
-         * @description `active` audiences can be picked for experiences; `archived` ones are kept but hidden from new experiences.
-         * @enum {string}
-         */
-        AudienceStatuses: "active" | "archived";
-        /**
          * @description When an audience is evaluated. `permanent`: once, when the visitor is about to be bucketed into an experience. `transient`: again every time the visitor is about to be bucketed. `segmentation`: on every run until the visitor matches, after which the visitor keeps the audience as a segment. Full-stack projects accept only `transient` and `segmentation`.
          * @enum {string}
          */
@@ -4518,7 +4503,7 @@ export interface components {
         /** @description Filters and sorting of the audiences list. */
         AudiencesListFilteringOptions: components["schemas"]["ResultsPerPage"] & components["schemas"]["SortDirection"] & {
             /** @description Only audiences with one of these statuses. */
-            status?: components["schemas"]["AudienceStatuses"][] | null;
+            status?: components["schemas"]["ActiveArchivedStatus"][] | null;
             /**
              * @description Text to look for in the audiences' name and description.
              * @example checkout
@@ -4558,16 +4543,10 @@ export interface components {
                 name?: components["schemas"]["AudiencesListColumnNames"];
             })[] | null;
         };
-        /**
-         * @description `active` locations can be picked for experiences; `archived` ones are kept but hidden from new experiences.
-         * @default active
-         * @enum {string}
-         */
-        LocationStatuses: "active" | "archived";
         /** @description Filters and sorting of the locations list. */
         LocationsListFilteringOptions: components["schemas"]["ResultsPerPage"] & components["schemas"]["SortDirection"] & {
             /** @description Only locations with one of these statuses. */
-            status?: components["schemas"]["LocationStatuses"][] | null;
+            status?: components["schemas"]["ActiveArchivedStatus"][] | null;
             /** @description true for only the locations preselected on new experiences, false for only the others; leave out for all. */
             is_default?: boolean | null;
             /**
@@ -4716,14 +4695,15 @@ export interface components {
             sort_by?: "timestamp" | "project_id" | "event" | "object" | null;
         } & components["schemas"]["ChangeHistoryExpandParameter"];
         /**
-         * @description A column of the project change history that the user can show or hide in the app.
+         * @description A column of a change history (a project's or an experience's) that the user can show or hide in the app.
          * @enum {string}
          */
-        ProjectHistoryColumnNames: "timestamp" | "object_id" | "event" | "object" | "method" | "more_info";
+        HistoryColumnNames: "timestamp" | "event" | "object" | "object_id" | "method" | "more_info";
         /** @description Saved view of the project change history in the app, with its filters, sorting and columns. */
         ProjectHistoryPersistentOptions: components["schemas"]["ProjectHistoryFilteringOptions"] & {
             columns?: (components["schemas"]["ColumnPreference"] & {
-                name?: components["schemas"]["ProjectHistoryColumnNames"];
+                /** @description A column of the project change history that the user can show or hide in the app. */
+                name?: components["schemas"]["HistoryColumnNames"];
             })[] | null;
         };
         /** @description Filters for an experience's live data events. */
@@ -4773,26 +4753,12 @@ export interface components {
              */
             author_id?: string | null;
         } & components["schemas"]["ChangeHistoryExpandParameter"] & components["schemas"]["ResultsPerPage"] & components["schemas"]["SortDirection"];
-        /**
-         * @description A column of the experience change history that the user can show or hide in the app.
-         * @enum {string}
-         */
-        ExperienceHistoryColumnNames: "timestamp" | "event" | "object" | "object_id" | "method" | "more_info";
         /** @description Saved view of the experience change history in the app, with its filters, sorting and columns. */
         ExperienceHistoryPersistentOptions: components["schemas"]["ExperienceHistoryFilteringOptions"] & {
             columns?: (components["schemas"]["ColumnPreference"] & {
-                name?: components["schemas"]["ExperienceHistoryColumnNames"];
+                /** @description A column of the experience change history that the user can show or hide in the app. */
+                name?: components["schemas"]["HistoryColumnNames"];
             })[] | null;
-        };
-        /** @description Whether one section of a page is shown. */
-        BaseUiSectionPreference: {
-            /**
-             * @description Whether the section is shown.
-             * @example true
-             */
-            visible?: boolean;
-            /** @description Name of the section. */
-            name?: string;
         };
         /**
          * @description A section of the experience report page that the user can show or hide.
@@ -4801,7 +4767,7 @@ export interface components {
         ExperienceReportSectionNames: "summary" | "complete_overview" | "quick_overview" | "goal_details";
         /** @description Saved layout of the experience report page, as its sections. */
         ExperienceReportPersistentOptions: {
-            sections?: (components["schemas"]["BaseUiSectionPreference"] & {
+            sections?: (components["schemas"]["ColumnPreference"] & {
                 name?: components["schemas"]["ExperienceReportSectionNames"];
             })[] | null;
         };
@@ -4841,14 +4807,14 @@ export interface components {
              *       101301
              *     ]
              */
-            only?: number[] | null;
+            only?: components["schemas"]["NullableIdList"];
             /**
              * @description Leave out the features with these ids.
              * @example [
              *       101302
              *     ]
              */
-            except?: number[];
+            except?: components["schemas"]["IdList"];
             /**
              * @description Field to sort the features by; `id` when not sent.
              * @default id
@@ -4883,20 +4849,21 @@ export interface components {
          * @default 0
          * @example 0
          */
-        UTC_Offset: number;
-        /** @description A period to filter by, as Unix timestamps, with the UTC offset to read them in. */
+        UtcOffset: number;
+        /** @description A period, as Unix timestamps, and the time zone (as an offset from UTC) that they, and the days of daily figures, are read in. Every field is optional. */
         TimeRange: {
             /**
-             * @description Start of the period, in Unix seconds.
+             * @description Start of the period, as a Unix timestamp read in the `utc_offset` time zone.
              * @example 1761955200
              */
             start_time?: number | null;
             /**
-             * @description End of the period, in Unix seconds.
-             * @example 1764547200
+             * @description End of the period, as a Unix timestamp read in the `utc_offset` time zone.
+             * @example 1764547199
              */
             end_time?: number | null;
-            utc_offset?: components["schemas"]["UTC_Offset"];
+            /** @description Offset from UTC, in seconds, of the time zone that `start_time` and `end_time` (and the days of daily data) are read in. */
+            utc_offset?: components["schemas"]["UtcOffset"];
         };
         /** @description The `page` field of list requests. */
         PageNumber: {
@@ -5288,14 +5255,6 @@ export interface components {
         };
         /** @description Outcome of one sign-in step. `auth-code` tells what happened and decides what `data` holds: the signed-in user on `SUCCESS`, a `sessionToken` for the next step on `MFA_TOKEN_REQUIRED` and `NEW_PASSWORD_REQUIRED`, nothing documented on `NEW_AUTH_REQUIRED` and `ERROR`. */
         AuthResponse: components["schemas"]["AuthResponseSuccess"] | components["schemas"]["AuthResponseMoreData"] | components["schemas"]["AuthResponseFailure"];
-        /** @description Who asks for a password reset link. */
-        ForgotPasswordRequestData: {
-            /**
-             * @description The login (email address) of the user who forgot their password.
-             * @example jane.doe@example.com
-             */
-            username?: string;
-        };
         /** @description The answer of operations that return no object, such as deletes and imports: a status code and a confirmation message. */
         SuccessData: {
             /**
@@ -5493,8 +5452,6 @@ export interface components {
              */
             embedded: boolean;
         };
-        /** @description One OAuth client, as stored after the change. Same fields as an entry of `listOauthClients`. */
-        OAuthClientResponseData: components["schemas"]["OAuthClientData"];
         /** @description The fields of the OAuth client to change; fields left out keep their value. */
         OAuthUpdateClientRequestData: {
             /**
@@ -5514,11 +5471,8 @@ export interface components {
              */
             embedded?: boolean;
         };
-        /** @description Confirms that the OAuth client and every session opened through it were deleted. */
-        OAuthDeleteClientResponseData: WithRequired<components["schemas"]["SuccessData"], "code" | "message"> & {
-            /** @example OAuth client deleted. */
-            message: string;
-        };
+        /** @description Confirms what was done: the status code and a message, both always sent. */
+        SuccessConfirmation: WithRequired<components["schemas"]["SuccessData"], "code" | "message">;
         /** @description Whether a role may create, change, see and delete one kind of object. */
         CommonBasicPermissions: {
             /**
@@ -5616,14 +5570,13 @@ export interface components {
             name?: string;
             permissions?: components["schemas"]["RolePermissions"];
         };
-        /** @description All access roles with their permissions. */
-        AccessRolesList: components["schemas"]["AccessRole"][];
         /** @description The access roles, not paginated. */
         AccessRolesListResponseData: {
-            data?: components["schemas"]["AccessRolesList"];
+            /** @description All access roles with their permissions. */
+            data?: components["schemas"]["AccessRole"][];
         };
         /** @description Switches MFA on, proving the authenticator app is set up with a current code for the secret from `generateMfaSecret`. */
-        mfaEnableRequest: {
+        MfaEnableRequest: {
             /**
              * @description `enable` switches MFA on. (enum property replaced by openapi-typescript)
              * @enum {string}
@@ -5642,7 +5595,7 @@ export interface components {
             password?: string;
         };
         /** @description Switches MFA off. */
-        mfaDisableRequest: {
+        MfaDisableRequest: {
             /**
              * @description `disable` switches MFA off. (enum property replaced by openapi-typescript)
              * @enum {string}
@@ -5692,7 +5645,7 @@ export interface components {
              */
             email?: string;
             /** @description Switches multi-factor authentication on or off. */
-            mfa?: components["schemas"]["mfaEnableRequest"] | components["schemas"]["mfaDisableRequest"];
+            mfa?: components["schemas"]["MfaEnableRequest"] | components["schemas"]["MfaDisableRequest"];
         };
         /** @description Confirms a change of the user's email address. */
         ConfirmEmailRequestData: {
@@ -5777,16 +5730,6 @@ export interface components {
              * @example 3b8e1f6a0c9d4e27
              */
             sid: string;
-        };
-        /** @description Confirms that the session was revoked. */
-        UserSessionRevokeResponseData: WithRequired<components["schemas"]["SuccessData"], "code" | "message"> & {
-            /** @example Session revoked. */
-            message: string;
-        };
-        /** @description Confirms that every session of the user was revoked. */
-        UserSessionRevokeAllResponseData: WithRequired<components["schemas"]["SuccessData"], "code" | "message"> & {
-            /** @example All sessions revoked. */
-            message: string;
         };
         /**
          * @description `main`: an account that can create sub-accounts and share its plan quotas with them (the sum of the sub-accounts' quotas cannot exceed its own). `sub`: an account created under a main account.
@@ -6084,48 +6027,30 @@ export interface components {
         };
         /** @description An account: the tenant that holds projects and is billed. A user owns it and can let other users collaborate in it. `accountType` tells a main account, which may have sub-accounts, from a sub-account. */
         Account: components["schemas"]["MainAccount"] | components["schemas"]["SubAccount"];
-        /** @description Accounts the caller can access. */
-        AccountsList: components["schemas"]["Account"][];
         /** @description The accounts the caller can access, not paginated. */
         AccountsListResponseData: {
-            data?: components["schemas"]["AccountsList"];
+            /** @description Accounts the caller can access. */
+            data?: components["schemas"]["Account"][];
         };
         /** @description The billing plans available for subscription, not paginated. */
         BillingPlansListResponseData: {
             data?: components["schemas"]["BillingPlanData"][];
         };
-        /** @description Filters for the account's latest tracking events. */
-        AccountLiveDataRequestData: components["schemas"]["AccountLiveDataFilteringOptions"];
-        /** @description A custom segment in short form, as returned when a segment reference is expanded. */
-        SimpleAudienceSegment: {
+        /** @description An object in short form, its id and name, as the answer gives it when a reference is expanded. */
+        SimpleObject: {
             /**
-             * @description The segment's id.
-             * @example 100310
+             * @description The object's id.
+             * @example 100500
              */
             id?: number;
             /**
-             * @description The segment's name.
-             * @example Newsletter subscribers
+             * @description The object's name.
+             * @example Order placed
              */
             name?: string;
         };
-        /** @description A custom-segment reference; its id, or a short segment object when expanded. */
-        SimpleAudienceSegmentExpandable: number | components["schemas"]["SimpleAudienceSegment"];
-        /** @description A variation in short form, as returned when a variation reference is expanded. */
-        SimpleExperienceVariation: {
-            /**
-             * @description The variation's id.
-             * @example 100201
-             */
-            id?: number;
-            /**
-             * @description The variation's name.
-             * @example Green button
-             */
-            name?: string;
-        };
-        /** @description A variation reference; its id, or a short variation object when expanded. */
-        SimpleExperienceVariationExpandable: number | components["schemas"]["SimpleExperienceVariation"];
+        /** @description A reference to another object: its id, or the object in short form (id and name) when the request expanded it. */
+        SimpleObjectExpandable: number | components["schemas"]["SimpleObject"];
         /** @description An experience reference with the variation involved, as ids. */
         SimpleExperienceFlat: {
             /**
@@ -6133,7 +6058,8 @@ export interface components {
              * @example 100200
              */
             id?: number;
-            variation?: components["schemas"]["SimpleExperienceVariationExpandable"];
+            /** @description A variation reference; its id, or a short variation object when expanded. */
+            variation?: components["schemas"]["SimpleObjectExpandable"];
         };
         /** @description An experience reference with its name, as returned when expanded. */
         SimpleExperience: components["schemas"]["SimpleExperienceFlat"] & {
@@ -6145,21 +6071,6 @@ export interface components {
         };
         /** @description An experience reference: the experience and variation ids, plus the experience's name when expanded. */
         SimpleExperienceExpandable: components["schemas"]["SimpleExperienceFlat"] | components["schemas"]["SimpleExperience"];
-        /** @description A goal in short form, as returned when a goal reference is expanded. */
-        SimpleGoal: {
-            /**
-             * @description The goal's id.
-             * @example 100500
-             */
-            id?: number;
-            /**
-             * @description The goal's name.
-             * @example Order placed
-             */
-            name?: string;
-        };
-        /** @description A goal reference; its id, or a short goal object when expanded. */
-        SimpleGoalExpandable: number | components["schemas"]["SimpleGoal"];
         /** @description A project in short form, as returned when a project reference is expanded: enough to display dates and revenue the way the project does. */
         SimpleProject: {
             /**
@@ -6187,7 +6098,7 @@ export interface components {
                  * @example Europe/London
                  */
                 time_zone?: string;
-                utc_offset?: components["schemas"]["UTC_Offset"];
+                utc_offset?: components["schemas"]["UtcOffset"];
                 /**
                  * @description Whether times are shown on a 12-hour or 24-hour clock.
                  * @example 24h
@@ -6218,7 +6129,7 @@ export interface components {
              *       100310
              *     ]
              */
-            custom_segments?: components["schemas"]["SimpleAudienceSegmentExpandable"][] | null;
+            custom_segments?: components["schemas"]["SimpleObjectExpandable"][] | null;
             /**
              * @description The kinds of traffic source the visit came from.
              * @example [
@@ -6245,7 +6156,7 @@ export interface components {
                  *       100500
                  *     ]
                  */
-                goals?: components["schemas"]["SimpleGoalExpandable"][];
+                goals?: components["schemas"]["SimpleObjectExpandable"][];
                 /**
                  * @description How many products the order held (transactions only).
                  * @example 2
@@ -6264,11 +6175,10 @@ export interface components {
              */
             timestamp?: number;
         };
-        /** @description A list of tracking events. */
-        LiveDataEventsList: components["schemas"]["LiveDataEvent"][];
         /** @description The most recent tracking events (at most 100). This list is not paginated. */
         LiveDataEventsListResponseData: {
-            data?: components["schemas"]["LiveDataEventsList"];
+            /** @description A list of tracking events. */
+            data?: components["schemas"]["LiveDataEvent"][];
         };
         /** @description Paging, filters and sorting for the account change history. */
         AccountHistoryRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["PageNumber"] & components["schemas"]["AccountHistoryFilteringOptions"];
@@ -6350,8 +6260,6 @@ export interface components {
             /** @description The project the change belongs to; its id, or an object when expanded. */
             project?: components["schemas"]["SimpleProjectExpandable"] | null;
         };
-        /** @description A list of change-history entries. */
-        ChangeHistoryList: components["schemas"]["ChangeHistory"][];
         /** @description Where this page sits in the whole result. When the request set `onlyCount: true`, only `items_count` is meaningful. */
         Pagination: {
             /**
@@ -6361,7 +6269,7 @@ export interface components {
             current_page?: number;
             /**
              * @description How many records match the request over all pages.
-             * @example 42
+             * @example 1
              */
             items_count?: number;
             /**
@@ -6371,7 +6279,7 @@ export interface components {
             items_per_page?: number;
             /**
              * @description How many pages the matching records fill at this page size.
-             * @example 2
+             * @example 1
              */
             pages_count?: number;
         };
@@ -6381,7 +6289,8 @@ export interface components {
         };
         /** @description One page of change-history entries and the pagination details. */
         ChangeHistoryListResponseData: {
-            data?: components["schemas"]["ChangeHistoryList"];
+            /** @description A list of change-history entries. */
+            data?: components["schemas"]["ChangeHistory"][];
             extra?: components["schemas"]["Extra"];
         };
         /**
@@ -6410,13 +6319,13 @@ export interface components {
          * @description The statistical method used to analyse results, `frequentist` or `bayesian`.
          * @enum {string}
          */
-        SE_ProcTypes: "frequentist" | "bayesian";
+        StatsEngineProcTypes: "frequentist" | "bayesian";
         /** @description What every set of stats-engine settings has in common. */
-        SE_ProcSettingsBase: {
-            stats_type?: components["schemas"]["SE_ProcTypes"];
+        StatsEngineProcSettingsBase: {
+            stats_type?: components["schemas"]["StatsEngineProcTypes"];
         };
         /** @description Multi-armed bandit: traffic moves towards the variations that perform best while the experience runs. */
-        SE_MabSettings: {
+        StatsEngineMabSettings: {
             /**
              * @description The bandit algorithm: `epsilon_greedy`, `ucb` (upper confidence bound) or `thompson_sampling`.
              * @default thompson_sampling
@@ -6433,7 +6342,7 @@ export interface components {
             exploration_rate?: 0 | 0.1 | 0.2 | 0.3 | 0.4 | 0.5 | 0.6 | 0.7 | 0.8 | 0.9 | 1;
         };
         /** @description Settings of the frequentist analysis (significance testing). */
-        SE_ProcSettingsFrequentist: WithRequired<components["schemas"]["SE_ProcSettingsBase"], "stats_type"> & {
+        StatsEngineProcSettingsFrequentist: WithRequired<components["schemas"]["StatsEngineProcSettingsBase"], "stats_type"> & {
             /**
              * @example frequentist
              * @enum {string}
@@ -6475,7 +6384,7 @@ export interface components {
              */
             fixed_mde?: number;
             /** @description Multi-armed bandit settings; null when traffic is not reallocated. */
-            mab_settings?: components["schemas"]["SE_MabSettings"] | null;
+            mab_settings?: components["schemas"]["StatsEngineMabSettings"] | null;
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -6484,7 +6393,7 @@ export interface components {
             stats_type: "frequentist";
         };
         /** @description Settings of the Bayesian analysis. */
-        SE_ProcSettingsBayesian: WithRequired<components["schemas"]["SE_ProcSettingsBase"], "stats_type"> & {
+        StatsEngineProcSettingsBayesian: WithRequired<components["schemas"]["StatsEngineProcSettingsBase"], "stats_type"> & {
             /**
              * @example bayesian
              * @enum {string}
@@ -6501,7 +6410,7 @@ export interface components {
              */
             risk_threshold?: number;
             /** @description Multi-armed bandit settings; null when traffic is not reallocated. */
-            mab_settings?: components["schemas"]["SE_MabSettings"] | null;
+            mab_settings?: components["schemas"]["StatsEngineMabSettings"] | null;
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -6510,7 +6419,7 @@ export interface components {
             stats_type: "bayesian";
         };
         /** @description Stats-engine settings: how results are analysed. `stats_type` selects the method and the fields that apply to it. */
-        SE_ProcSettings: components["schemas"]["SE_ProcSettingsFrequentist"] | components["schemas"]["SE_ProcSettingsBayesian"];
+        StatsEngineProcSettings: components["schemas"]["StatsEngineProcSettingsFrequentist"] | components["schemas"]["StatsEngineProcSettingsBayesian"];
         /**
          * @description How outliers are detected: `none` keeps every value, `min_max` drops values outside fixed bounds, `percentile` drops values outside percentile bounds of the observed data.
          * @enum {string}
@@ -6601,7 +6510,7 @@ export interface components {
              * @default conversion_rate
              */
             primary_metric?: components["schemas"]["MetricTypes"];
-            stats_engine_processing?: components["schemas"]["SE_ProcSettings"];
+            stats_engine_processing?: components["schemas"]["StatsEngineProcSettings"];
             /**
              * @deprecated
              * @description Old place of the confidence level; use `stats_engine_processing.confidence`.
@@ -6820,7 +6729,7 @@ export interface components {
             sampling_rate?: 5 | 10 | 20 | 30 | 40 | 50;
         };
         /** @description What every Google Analytics integration setting has in common. */
-        GA_SettingsBase: {
+        GaSettingsBase: {
             /**
              * @description Whether experience data is sent to Google Analytics.
              * @example true
@@ -6828,7 +6737,7 @@ export interface components {
             enabled?: boolean;
         };
         /** @description Google Analytics settings shared by both versions at project level. */
-        ProjectGASettingsBase: components["schemas"]["GA_SettingsBase"] & {
+        ProjectGASettingsBase: components["schemas"]["GaSettingsBase"] & {
             /**
              * @description Take revenue for Convert's reports from the e-commerce data sent to Google Analytics.
              * @example false
@@ -6894,7 +6803,7 @@ export interface components {
             type: "ga4";
         };
         /** @description The project's Google Analytics integration: `type` says whether it targets Universal Analytics (`ga3`) or Google Analytics 4 (`ga4`). */
-        GA_Settings: components["schemas"]["ProjectIntegrationGA3"] | components["schemas"]["ProjectIntegrationGA4"];
+        GaSettings: components["schemas"]["ProjectIntegrationGA3"] | components["schemas"]["ProjectIntegrationGA4"];
         /**
          * @description The state of a project: `active` serves its experiences, `inactive` is switched off, and `suspended` is switched off by Convert rather than by you.
          * @enum {string}
@@ -6919,21 +6828,6 @@ export interface components {
              */
             value?: string;
         };
-        /** @description An audience in short form, as returned when an audience reference is expanded. */
-        SimpleAudience: {
-            /**
-             * @description The audience's id.
-             * @example 100300
-             */
-            id?: number;
-            /**
-             * @description The audience's name.
-             * @example Returning mobile visitors
-             */
-            name?: string;
-        };
-        /** @description An audience reference; its id, or a short audience object when expanded. */
-        SimpleAudienceExpandable: number | components["schemas"]["SimpleAudience"];
         /** @description A location in short form, as returned when a location reference is expanded. */
         SimpleLocation: {
             /**
@@ -7091,7 +6985,7 @@ export interface components {
                  * @example Europe/London
                  */
                 time_zone?: string;
-                utc_offset?: components["schemas"]["UTC_Offset"];
+                utc_offset?: components["schemas"]["UtcOffset"];
                 /**
                  * @description Whether times are shown on a 12-hour or 24-hour clock.
                  * @example 24h
@@ -7170,7 +7064,7 @@ export interface components {
                      */
                     api_secret?: string | null;
                 };
-                google_analytics?: components["schemas"]["GA_Settings"];
+                google_analytics?: components["schemas"]["GaSettings"];
                 /** @description Kissmetrics integration. */
                 kissmetrics?: {
                     /**
@@ -7245,12 +7139,12 @@ export interface components {
              *       100501
              *     ]
              */
-            default_goals?: components["schemas"]["SimpleGoalExpandable"][];
+            default_goals?: components["schemas"]["SimpleObjectExpandable"][];
             /**
              * @description Audiences added to every new experience of the project; ids, or full audiences when expanded.
              * @example []
              */
-            default_audiences?: components["schemas"]["SimpleAudienceExpandable"][];
+            default_audiences?: components["schemas"]["SimpleObjectExpandable"][];
             /**
              * @description Locations added to every new experience of the project; ids, or full locations when expanded.
              * @example [
@@ -7498,38 +7392,38 @@ export interface components {
              */
             is_author?: boolean;
         };
-        /** @description Fields every audience has. */
-        AudienceBase: {
+        /** @description Fields every audience and every location has: both are conditions picked for experiences, an audience saying who is targeted and a location where. */
+        AudienceLocationBase: {
             /**
-             * @description ID of the audience, given by the API.
+             * @description ID of the audience or location, given by the API.
              * @example 1003456
              */
             id?: $Read<number>;
             /**
-             * @description Free text that explains who the audience targets.
+             * @description Free text that explains what the audience or location targets.
              * @example Shoppers from the US and Canada on the checkout, or VIP customers.
              */
             description?: string;
-            status?: components["schemas"]["AudienceStatuses"];
+            status?: components["schemas"]["ActiveArchivedStatus"];
             /**
-             * @description Name of the audience, shown when picking audiences for an experience.
+             * @description Name of the audience or location, shown when picking them for an experience.
              * @example North American checkout visitors
              */
             name?: string;
             /**
-             * @description True when the audience is one of the presets Convert provides.
+             * @description True when it is one of the presets Convert provides.
              * @example false
              */
             preset?: $Read<boolean>;
             /**
-             * @description When true, the audience is preselected on every new experience.
+             * @description When true, it is preselected on every new experience.
              * @example false
              */
             selected_default?: boolean;
             /** @description Usage figures; sent only when asked for with `include` (`stats.experiences_usage`). */
             stats?: $Read<{
                 /**
-                 * @description Number of experiences that use the audience.
+                 * @description Number of experiences that use it.
                  * @default 0
                  * @example 2
                  */
@@ -7795,10 +7689,10 @@ export interface components {
              */
             rule_type: "cookie";
         };
-        /** @description A rule whose `value` is a country. */
-        BaseRuleWithCountryCodeValue: components["schemas"]["BaseRule"] & {
+        /** @description A rule whose `value` is a two-letter code (a country or a language). */
+        BaseRuleWithTwoLetterCodeValue: components["schemas"]["BaseRule"] & {
             /**
-             * @description Two-letter ISO 3166-1 country code, e.g. `US`.
+             * @description A two-letter code: ISO 3166-1 for a country (`US`), ISO 639-1 for the language of the visitor's browser (`en`).
              * @example US
              */
             value?: string;
@@ -7809,7 +7703,7 @@ export interface components {
          */
         CountryMatchRulesTypes: "country";
         /** @description Country rule (`country`): matches visitors from the country whose two-letter code is `value`. List several in one `OR_WHEN` group for "one of". */
-        CountryMatchRule: components["schemas"]["BaseRuleWithCountryCodeValue"] & {
+        CountryMatchRule: components["schemas"]["BaseRuleWithTwoLetterCodeValue"] & {
             rule_type: components["schemas"]["CountryMatchRulesTypes"];
             /** @description How to compare: `match_type` is always `equals`. */
             matching?: components["schemas"]["BaseMatch"] & {
@@ -7822,21 +7716,13 @@ export interface components {
              */
             rule_type: "country";
         };
-        /** @description A rule whose `value` is a language. */
-        BaseRuleWithLanguageCodeValue: components["schemas"]["BaseRule"] & {
-            /**
-             * @description Two-letter ISO 639-1 language code of the visitor's browser, e.g. `en`.
-             * @example en
-             */
-            value?: string;
-        };
         /**
          * @description Rule on the language of the visitor's browser.
          * @enum {string}
          */
         LanguageMatchRulesTypes: "language";
         /** @description Language rule (`language`): matches visitors whose browser language is the two-letter code in `value`. */
-        LanguageMatchRule: components["schemas"]["BaseRuleWithLanguageCodeValue"] & {
+        LanguageMatchRule: components["schemas"]["BaseRuleWithTwoLetterCodeValue"] & {
             rule_type: components["schemas"]["LanguageMatchRulesTypes"];
             /** @description How to compare: `match_type` is always `equals`. */
             matching?: components["schemas"]["BaseMatch"] & {
@@ -7849,21 +7735,13 @@ export interface components {
              */
             rule_type: "language";
         };
-        /** @description A rule whose `value` is a goal. */
-        BaseRuleWithGoalTriggeredValue: components["schemas"]["BaseRule"] & {
-            /**
-             * @description ID of the goal the visitor must have triggered.
-             * @example 100234
-             */
-            value?: number;
-        };
         /**
          * @description Rule type of a rule on goals already triggered by the visitor.
          * @enum {string}
          */
         GoalTriggeredMatchRulesTypes: "goal_triggered";
         /** @description A rule that matches visitors who triggered a given goal (its id in `value`); set `matching.negated` to match those who did not. */
-        GoalTriggeredMatchRule: components["schemas"]["BaseRuleWithGoalTriggeredValue"] & {
+        GoalTriggeredMatchRule: components["schemas"]["BaseRuleWithNumericValue"] & {
             rule_type: components["schemas"]["GoalTriggeredMatchRulesTypes"];
             /** @description How the value is compared; `negated` inverts the match. */
             matching?: components["schemas"]["BaseMatch"] & {
@@ -7876,21 +7754,13 @@ export interface components {
              */
             rule_type: "goal_triggered";
         };
-        /** @description A rule whose `value` is a segment. */
-        BaseRuleWithSegmentBucketedValue: components["schemas"]["BaseRule"] & {
-            /**
-             * @description ID of the segment (a segmentation audience) the visitor must belong to.
-             * @example 100345
-             */
-            value?: number;
-        };
         /**
          * @description Rule on the segments the visitor belongs to.
          * @enum {string}
          */
         SegmentBucketedMatchRulesTypes: "bucketed_into_segment";
         /** @description Segment rule (`bucketed_into_segment`): matches visitors placed in the segment whose ID is `value`. */
-        SegmentBucketedMatchRule: components["schemas"]["BaseRuleWithSegmentBucketedValue"] & {
+        SegmentBucketedMatchRule: components["schemas"]["BaseRuleWithNumericValue"] & {
             rule_type: components["schemas"]["SegmentBucketedMatchRulesTypes"];
             /** @description How to compare: `match_type` is always `equals`. */
             matching?: components["schemas"]["BaseMatch"] & {
@@ -8038,21 +7908,13 @@ export interface components {
              */
             rule_type: "os";
         };
-        /** @description A rule whose `value` is a weather condition. */
-        BaseRuleWithWeatherConditionValue: components["schemas"]["BaseRule"] & {
-            /**
-             * @description Name of the weather condition at the visitor's location, e.g. `Rain`.
-             * @example Rain
-             */
-            value?: string;
-        };
         /**
          * @description Rule on the current weather at the visitor's location.
          * @enum {string}
          */
         WeatherConditionMatchRulesTypes: "weather_condition";
         /** @description Weather rule (`weather_condition`): compares the current weather at the visitor's location with `value`. */
-        WeatherConditionMatchRule: components["schemas"]["BaseRuleWithWeatherConditionValue"] & {
+        WeatherConditionMatchRule: components["schemas"]["BaseRuleWithStringValue"] & {
             rule_type: components["schemas"]["WeatherConditionMatchRulesTypes"];
             /** @description How to compare: `match_type` is a text comparison. */
             matching?: components["schemas"]["BaseMatch"] & {
@@ -8092,21 +7954,13 @@ export interface components {
              */
             rule_type: "visitor_type";
         };
-        /** @description A rule whose `value` is JavaScript code. */
-        BaseRuleWithJsCodeValue: components["schemas"]["BaseRule"] & {
-            /**
-             * @description A JavaScript expression run in the visitor's browser; the rule matches when it evaluates to a truthy value.
-             * @example window.dataLayer !== undefined && window.dataLayer.length > 0
-             */
-            value?: string;
-        };
         /**
          * @description Rule that runs a JavaScript condition on the page.
          * @enum {string}
          */
         JsConditionMatchRulesTypes: "js_condition";
         /** @description JavaScript rule (`js_condition`): runs the JavaScript expression in `value` on the page and matches when it is truthy. */
-        JsConditionMatchRule: components["schemas"]["BaseRuleWithJsCodeValue"] & {
+        JsConditionMatchRule: components["schemas"]["BaseRuleWithStringValue"] & {
             rule_type: components["schemas"]["JsConditionMatchRulesTypes"];
             /** @description How to compare: `match_type` is always `equals`. */
             matching?: components["schemas"]["BaseMatch"] & {
@@ -8173,7 +8027,7 @@ export interface components {
             }[];
         } | null;
         /** @description A `permanent` or `transient` audience. Its rules may use every rule family except URL rules. */
-        AudienceWithoutUrlMatching: components["schemas"]["AudienceBase"] & {
+        AudienceWithoutUrlMatching: components["schemas"]["AudienceLocationBase"] & {
             type: components["schemas"]["AudienceTypesNoUrl"];
             rules?: components["schemas"]["RuleObjectNoUrl"];
         } & {
@@ -8223,7 +8077,7 @@ export interface components {
             }[];
         } | null;
         /** @description A `segmentation` audience. Its rules may use every rule family, URL rules included. */
-        AudienceWithUrlMatching: components["schemas"]["AudienceBase"] & {
+        AudienceWithUrlMatching: components["schemas"]["AudienceLocationBase"] & {
             type: components["schemas"]["AudienceTypesWithUrl"];
             rules?: components["schemas"]["RuleObjectAudience"];
         } & {
@@ -8237,44 +8091,6 @@ export interface components {
         Audience: components["schemas"]["AudienceWithoutUrlMatching"] | components["schemas"]["AudienceWithUrlMatching"];
         /** @description An audience, as its ID or, when expanded, as the full object. */
         AudienceExpandable: number | components["schemas"]["Audience"];
-        /** @description Fields every location has. */
-        LocationBase: {
-            /**
-             * @description ID of the location, given by the API.
-             * @example 1004561
-             */
-            id?: $Read<number>;
-            /**
-             * @description Free text that explains what the location targets.
-             * @example Every step of the checkout funnel.
-             */
-            description?: string;
-            status?: components["schemas"]["LocationStatuses"];
-            /**
-             * @description Name of the location, shown when picking locations for an experience.
-             * @example Checkout pages
-             */
-            name?: string;
-            /**
-             * @description True when the location is one of the presets Convert provides.
-             * @example false
-             */
-            preset?: $Read<boolean>;
-            /**
-             * @description When true, the location is preselected on every new experience.
-             * @example false
-             */
-            selected_default?: boolean;
-            /** @description Usage figures; sent only when asked for with `include` (`stats.experiences_usage`). */
-            stats?: $Read<{
-                /**
-                 * @description Number of experiences that use the location.
-                 * @default 0
-                 * @example 3
-                 */
-                experiences_usage?: number;
-            }>;
-        };
         /** @description One condition of a location, discriminated by `rule_type`: the rule type decides the type of `value` and the allowed `matching.match_type`. Only rules about the page: URL, page tags, custom key/value and JavaScript conditions. */
         LocationRuleElement: components["schemas"]["UrlMatchRule"] | components["schemas"]["PageTagTextMatchRule"] | components["schemas"]["PageTagNumericMatchRule"] | components["schemas"]["GenericTextKeyValueMatchRule"] | components["schemas"]["GenericNumericKeyValueMatchRule"] | components["schemas"]["GenericBoolKeyValueMatchRule"] | components["schemas"]["JsConditionMatchRule"];
         /** @description Rule tree deciding on which pages a location applies: an `OR` list of alternatives, each an `AND` list of groups, each an `OR_WHEN` list of page rules, i.e. `{ OR: [ { AND: [ { OR_WHEN: [rule, ...] } ] } ] }`. null when there are no rules. */
@@ -8367,7 +8183,17 @@ export interface components {
         /** @description When a location activates on a matching page, discriminated by `type`: `upon_run`, `manual`, `dom_element` (with `selector` and `events`) or `callback` (with `js`). */
         LocationTrigger: components["schemas"]["LocationTriggerDomElement"] | components["schemas"]["LocationTriggerCallback"] | components["schemas"]["LocationTriggerManual"] | components["schemas"]["LocationTriggerUponRun"];
         /** @description A location: the pages, and the moment on them, where an experience runs. `rules` and `trigger` are sent back only when asked for with `include`. */
-        Location: components["schemas"]["LocationBase"] & {
+        Location: components["schemas"]["AudienceLocationBase"] & {
+            /**
+             * @description Name of the location, shown when picking locations for an experience.
+             * @example Checkout pages
+             */
+            name?: string;
+            /**
+             * @description Free text that explains which pages the location targets.
+             * @example Every step of the checkout funnel.
+             */
+            description?: string;
             rules?: components["schemas"]["LocationRuleObject"];
             trigger?: components["schemas"]["LocationTrigger"];
         };
@@ -8434,7 +8260,8 @@ export interface components {
              * @example false
              */
             selected_default?: boolean;
-            status?: components["schemas"]["GoalStatuses"];
+            /** @description Status of a goal: `active` goals are in use, `archived` goals are set aside but kept with their data. */
+            status?: components["schemas"]["ActiveArchivedStatus"];
         };
         /** @description A goal triggered only by the rules of its `triggering_rule`. */
         AdvancedGoal: components["schemas"]["GoalBase"] & {
@@ -9135,7 +8962,7 @@ export interface components {
             provider: "eulerian";
         };
         /** @description Sends the experience's data to a Universal Analytics (GA3) property; `type` is `ga3`. */
-        ExperienceIntegrationGA3: components["schemas"]["GA_SettingsBase"] & components["schemas"]["ExperienceIntegrationBase"] & components["schemas"]["IntegrationGA3"] & {
+        ExperienceIntegrationGA3: components["schemas"]["GaSettingsBase"] & components["schemas"]["ExperienceIntegrationBase"] & components["schemas"]["IntegrationGA3"] & {
             /** @constant */
             provider: "google_analytics";
             /** @constant */
@@ -9147,7 +8974,7 @@ export interface components {
             custom_dimension?: string;
         };
         /** @description Fields shared by the Google Analytics 4 integration entries of an experience. */
-        ExperienceIntegrationGA4Base: components["schemas"]["GA_SettingsBase"] & components["schemas"]["ExperienceIntegrationBase"] & components["schemas"]["IntegrationGA4Base"];
+        ExperienceIntegrationGA4Base: components["schemas"]["GaSettingsBase"] & components["schemas"]["ExperienceIntegrationBase"] & components["schemas"]["IntegrationGA4Base"];
         /** @description Sends the experience's data to a Google Analytics 4 property; `type` is `ga4`. */
         ExperienceIntegrationGA4: components["schemas"]["ExperienceIntegrationGA4Base"] & components["schemas"]["IntegrationGA4"] & {
             /** @constant */
@@ -9492,11 +9319,10 @@ export interface components {
             variations?: components["schemas"]["ExperienceVariation"][];
             status?: components["schemas"]["ExperienceStatuses"];
         } & components["schemas"]["ExperienceBase"];
-        /** @description A list of experiences. */
-        ExperiencesList: components["schemas"]["Experience"][];
         /** @description One page of experiences and the pagination details of the whole list. */
         ExperiencesListResponseData: {
-            data?: components["schemas"]["ExperiencesList"];
+            /** @description A list of experiences. */
+            data?: components["schemas"]["Experience"][];
             extra?: components["schemas"]["Extra"];
         };
         /**
@@ -10198,15 +10024,6 @@ export interface components {
             };
         };
         /**
-         * @description The improved code as server-sent events (when `stream` is true): each event's `data` is a JSON object whose `content` holds the next piece of the text, and a last event with the data `[DONE]` ends the stream. Join the pieces in order to get the whole result.
-         * @example data: {"content":"const cta = "}
-         *
-         *     data: {"content":"document.querySelector('.cta');"}
-         *
-         *     data: [DONE]
-         */
-        GenerateCodeVariantResponseStreamData: string;
-        /**
          * @description `accesses.project` returns each access's project in full instead of its id.
          * @enum {string}
          */
@@ -10269,11 +10086,10 @@ export interface components {
                 status?: components["schemas"]["AccessStatuses"];
             })[];
         };
-        /** @description The collaborators of an account. */
-        AccountUserAccessesList: components["schemas"]["AccountAccess"][];
         /** @description The collaborators of the account, not paginated. */
         AccountUsersAccessesListResponse: {
-            data?: components["schemas"]["AccountUserAccessesList"];
+            /** @description The collaborators of an account. */
+            data?: components["schemas"]["AccountAccess"][];
         };
         /**
          * @description An access role that can be granted to someone else: every role of `AccessRoleNames` except `owner`, which only the account owner holds.
@@ -10320,14 +10136,6 @@ export interface components {
         DeleteAccountUserAccessesByUserEmail: WithRequired<components["schemas"]["UserByEmail"], "email"> & components["schemas"]["BaseAccesses"];
         /** @description The collaborator and the accesses to remove: identify them by `user_id` or by `email`, not both. */
         AccountUserAccessesDelete: components["schemas"]["DeleteAccountUserAccessesByUserId"] | components["schemas"]["DeleteAccountUserAccessesByUserEmail"];
-        /** @description The partner to check. */
-        CheckPartnerRequestData: {
-            /**
-             * @description Email of the partner.
-             * @example partner@agency.example
-             */
-            email?: string;
-        };
         /** @description Whether a partner may get extended API access. */
         CheckPartnerData: {
             /**
@@ -10359,8 +10167,6 @@ export interface components {
          * @enum {string}
          */
         ApiKeyAuthTypes: "requestSigning" | "secretKey";
-        /** @description The access role an API key acts with; it cannot be `owner`. */
-        ApiKeyRole: components["schemas"]["AccessRoleNamesNoOwner"];
         /** @description An API key, used by server-side code to call this API on behalf of an account. `key_secret` is returned in full only by `createApiKey`, once; later answers mask it. */
         ApiKey: {
             /**
@@ -10394,34 +10200,30 @@ export interface components {
              * @description The access role the key acts with.
              * @example admin
              */
-            role?: components["schemas"]["ApiKeyRole"];
+            role?: components["schemas"]["AccessRoleNamesNoOwner"];
         };
-        /** @description A list of API keys. */
-        ApiKeysList: components["schemas"]["ApiKey"][];
         /** @description The API keys of an account. This list is not paginated. */
         ApiKeysListResponse: {
-            data?: components["schemas"]["ApiKeysList"];
+            /** @description A list of API keys. */
+            data?: components["schemas"]["ApiKey"][];
         };
         /** @description The new API key. Only `name` is required: without `projects` the key may access every project of the account, and `auth_type` defaults to `requestSigning`. */
         CreateApiKeyRequestData: WithRequired<components["schemas"]["ApiKey"], "name"> & {
             /** @default requestSigning */
             auth_type?: string;
-            role?: components["schemas"]["ApiKeyRole"];
+            /** @description The access role an API key acts with; it cannot be `owner`. */
+            role?: components["schemas"]["AccessRoleNamesNoOwner"];
         };
         /**
          * @description An optional project field to add to the answer (left out otherwise): `global_javascript`, `domains`, one of the `stats.*` figures, the default goals, audiences or locations, or the tracking-script versions available (`settings.tracking_script.available_versions`).
          * @enum {string}
          */
         ProjectIncludeFields: "global_javascript" | "domains" | "stats.usage" | "stats.active_experiences_count" | "stats.active_experiments_count" | "stats.experiences_count" | "stats.segments_count" | "stats.active_segments_count" | "stats.active_goals_count" | "stats.google_analytics" | "stats.visitor_data" | "stats.visitor_insights" | "default_goals" | "default_audiences" | "default_locations" | "settings.tracking_script.available_versions";
-        /** @description An optional project field to add to each project of the answer. */
-        ProjectsListIncludeField: components["schemas"]["ProjectIncludeFields"];
         /**
          * @description A project field that holds ids and can be returned as full objects instead: the default goals, audiences or locations.
          * @enum {string}
          */
         ProjectExpandFields: "default_goals" | "default_audiences" | "default_locations";
-        /** @description A project field to return as full objects instead of ids. */
-        ProjectsListExpandFields: components["schemas"]["ProjectExpandFields"];
         /** @description The `include` and `expand` fields of project requests. */
         ProjectsRequestIncludeExpand: {
             /**
@@ -10430,22 +10232,21 @@ export interface components {
              *       "domains"
              *     ]
              */
-            include?: components["schemas"]["ProjectsListIncludeField"][];
+            include?: components["schemas"]["ProjectIncludeFields"][];
             /**
              * @description Fields to return as full objects instead of ids.
              * @example [
              *       "default_goals"
              *     ]
              */
-            expand?: components["schemas"]["ProjectsListExpandFields"][];
+            expand?: components["schemas"]["ProjectExpandFields"][];
         };
         /** @description Filters, sorting and paging of the projects list. Everything is optional; an empty body lists the first 30 projects. */
         GetProjectsListRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["ProjectsListFilteringOptions"] & components["schemas"]["PageNumber"] & components["schemas"]["ProjectsRequestIncludeExpand"];
-        /** @description A list of projects. */
-        ProjectsList: components["schemas"]["Project"][];
         /** @description One page of projects and the pagination details. */
         ProjectsListResponseData: {
-            data?: components["schemas"]["ProjectsList"];
+            /** @description A list of projects. */
+            data?: components["schemas"]["Project"][];
             extra?: components["schemas"]["Extra"];
         };
         /** @description Filters, sorting and paging of a project's change history; everything is optional. */
@@ -10516,10 +10317,6 @@ export interface components {
             goals?: components["schemas"]["ProjectExportObject"];
             hypothesis?: components["schemas"]["ProjectExportObject"];
         };
-        /** @description A project export. Its layout is not published; treat it as an opaque document and pass it back to `importProject` or `importProjectData` unchanged. */
-        ProjectsExportResponseFile: {
-            [key: string]: unknown;
-        };
         /** @description Multipart form with the exported project file. */
         ImportProjectRequestData: {
             /**
@@ -10567,17 +10364,11 @@ export interface components {
                 hypothesis?: number[];
             };
         };
-        /**
-         * @description Ids of the projects to act on, 1 to 100 of them.
-         * @example [
-         *       10034,
-         *       10035
-         *     ]
-         */
-        BulkProjectIds: number[];
+        /** @description Ids of the items to act on, 1 to 100 of them. */
+        BulkIds: number[];
         /** @description The projects to change and the settings to give them all. */
         BulkUpdateProjectsRequestData: {
-            id: components["schemas"]["BulkProjectIds"];
+            id: components["schemas"]["BulkIds"];
             /** @description The project settings to apply to every listed project. Only the tracking-script version can be set this way. */
             settings?: {
                 /** @description Which tracking-script version the projects serve. */
@@ -10652,11 +10443,10 @@ export interface components {
              */
             selected_default?: boolean;
         };
-        /** @description A list of SDK keys. */
-        SdkKeysList: components["schemas"]["SdkKey"][];
         /** @description The SDK keys of a project. This list is not paginated. */
         SdkKeysListResponseData: {
-            data?: components["schemas"]["SdkKeysList"];
+            /** @description A list of SDK keys. */
+            data?: components["schemas"]["SdkKey"][];
         };
         /** @description The new SDK key: a name and the environment it serves are required. */
         CreateSdkKeyRequestData: WithRequired<components["schemas"]["SdkKey"], "name" | "environment"> & {
@@ -10667,20 +10457,6 @@ export interface components {
              */
             has_secret?: $Write<boolean>;
         };
-        /** @description The fields of the SDK key to change (`name`, `environment`, `status`, `selected_default`); fields left out keep their value. `sdk_key` and `sdk_secret` are assigned by the API and cannot be set. */
-        UpdateSdkKeyRequestData: components["schemas"]["SdkKey"];
-        /** @description The period to list recorded sessions from; every field is optional. The live API's schema gives this list no paging, sorting or other filters. */
-        GetSessionsListRequestData: components["schemas"]["TimeRange"];
-        /** @description One recorded (raw) visitor session. The live API's schema defines only its `id`; whatever else the server sends with a session is not documented and is not described here. */
-        Session: {
-            /**
-             * @description Numeric id of the recorded session.
-             * @example 100900
-             */
-            id?: $Read<number>;
-        };
-        /** @description A list of recorded visitor sessions. */
-        SessionsList: components["schemas"]["Session"][];
         /** @description Information that comes with a list of recorded or Convert Signals™ sessions. */
         SessionsListExtra: {
             /**
@@ -10691,11 +10467,16 @@ export interface components {
         };
         /** @description The recorded visitor sessions of a project. This list is not paginated: `extra` carries no `pagination`. */
         SessionsListResponseData: {
-            data?: components["schemas"]["SessionsList"];
+            /** @description A list of recorded visitor sessions. */
+            data?: {
+                /**
+                 * @description Numeric id of the recorded session.
+                 * @example 100900
+                 */
+                id?: $Read<number>;
+            }[];
             extra?: components["schemas"]["SessionsListExtra"];
         };
-        /** @description Paging and filters for the Convert Signals™ sessions list; every field is optional. Send `onlyCount: true` to get only the number of matching sessions. */
-        GetSignalSessionsListRequestData: components["schemas"]["SignalSessionsListFilteringOptions"];
         /** @description A Convert Signals™ session: an anonymised recording of one visit in which a frustration or usability problem (rage clicks, dead clicks, errors and the like) was detected. */
         SignalSession: {
             /**
@@ -10769,11 +10550,10 @@ export interface components {
              */
             watched?: boolean;
         };
-        /** @description A list of Convert Signals™ sessions. */
-        SignalSessionsList: components["schemas"]["SignalSession"][];
         /** @description One page of Convert Signals™ sessions, with pagination details in `extra`. */
         SignalSessionsListResponseData: {
-            data?: components["schemas"]["SignalSessionsList"];
+            /** @description A list of Convert Signals™ sessions. */
+            data?: components["schemas"]["SignalSession"][];
             extra?: components["schemas"]["SessionsListExtra"] & components["schemas"]["Extra"];
         };
         /** @description Paging and search for the visitor data list; every field is optional. Send `onlyCount: true` to get only the number of matching items. */
@@ -10817,11 +10597,10 @@ export interface components {
              */
             created_at?: $Read<number>;
         };
-        /** @description A list of visitor data items. */
-        VisitorDataList: components["schemas"]["VisitorDataItem"][];
         /** @description One page of visitor data items, with pagination details in `extra`. */
         VisitorDataListResponseData: {
-            data?: components["schemas"]["VisitorDataList"];
+            /** @description A list of visitor data items. */
+            data?: components["schemas"]["VisitorDataItem"][];
             extra?: components["schemas"]["Extra"];
         };
         /** @description A new visitor data item. The server refuses a `visitor_id` that already has an item in the project; change that one with `updateVisitorDataItem` instead. */
@@ -10900,11 +10679,10 @@ export interface components {
              */
             created_at?: $Read<number>;
         };
-        /** @description A list of visitor data placeholders. */
-        PlaceholdersList: components["schemas"]["VisitorDataPlaceholder"][];
         /** @description One page of visitor data placeholders, with pagination details in `extra`. */
         PlaceholdersListResponseData: {
-            data?: components["schemas"]["PlaceholdersList"];
+            /** @description A list of visitor data placeholders. */
+            data?: components["schemas"]["VisitorDataPlaceholder"][];
             extra?: components["schemas"]["Extra"];
         };
         /** @description A new visitor data placeholder; only its name is required. */
@@ -10929,26 +10707,15 @@ export interface components {
             /** @description Related objects to return in full instead of as ids. */
             expand?: components["schemas"]["ExperienceExpandFields"][];
             /** @description Only the experiences with these ids (at most 100). */
-            only?: number[] | null;
+            only?: components["schemas"]["NullableIdList"];
             /** @description Leave out the experiences with these ids (at most 100). */
-            except?: number[];
+            except?: components["schemas"]["IdList"];
         };
         /** @description The pages of a multi-page experience, as sent on create and update. */
         ExperienceCreateUpdatePages: {
             /** @description Only for multi-page experiences: the complete list of pages the experience changes. Keep the ids read earlier; for a new page choose a two-character id not used by the other pages. Every page needs a change in every variation (and every change must point to a listed page), and pages left out of the list are removed. */
             multipage_pages?: components["schemas"]["MultipageExperiencePage"][];
         };
-        /**
-         * @description Status to set on an experience. `deleted` is accepted by the reference but missing from the live structure's list for create and update.
-         * @enum {string}
-         */
-        ExperienceCreateUpdateStatuses: "draft" | "active" | "paused" | "completed" | "scheduled" | "archived" | "deleted";
-        /** @description Ids of the audiences the experience runs for. */
-        ExperienceCreateUpdateAudiences: number[];
-        /** @description Ids of the locations the experience runs on. */
-        ExperienceCreateUpdateLocations: number[];
-        /** @description Ids of the goals attached to the experience. Deploy experiences take none; the primary goal cannot be dropped from the list, only replaced through `primary_goal`. */
-        ExperienceCreateUpdateGoals: number[];
         /** @description A tag to create; `name` is required. */
         TagToCreate: WithRequired<components["schemas"]["Tag"], "name">;
         /** @description Tags to connect: ids of existing tags, or objects with a `name` for new tags, which are created. The list replaces the object's tags. */
@@ -11041,10 +10808,14 @@ export interface components {
         };
         /** @description A new experience. `name`, `status`, `type` and `url` are required; `variations` is the whole list of the experience's variations. */
         CreateExperienceRequestData: WithRequired<components["schemas"]["ExperienceBase"], "name" | "type" | "url"> & components["schemas"]["ExperienceCreateUpdatePages"] & {
-            status: components["schemas"]["ExperienceCreateUpdateStatuses"];
-            audiences?: components["schemas"]["ExperienceCreateUpdateAudiences"];
-            locations?: components["schemas"]["ExperienceCreateUpdateLocations"];
-            goals?: components["schemas"]["ExperienceCreateUpdateGoals"];
+            /** @description Status to set on an experience. `deleted` is accepted by the reference but missing from the live structure's list for create and update. */
+            status: components["schemas"]["ExperienceStatuses"];
+            /** @description Ids of the audiences the experience runs for. */
+            audiences?: components["schemas"]["IdList"];
+            /** @description Ids of the locations the experience runs on. */
+            locations?: components["schemas"]["IdList"];
+            /** @description Ids of the goals attached to the experience. Deploy experiences take none; the primary goal cannot be dropped from the list, only replaced through `primary_goal`. */
+            goals?: components["schemas"]["IdList"];
             /** @description Tags for the experience: ids of existing tags, or `{ name }` objects for tags to create. Named by the reference but missing from the live structure. */
             tags?: components["schemas"]["TagExpandableRequest"];
             customizations?: components["schemas"]["ExperienceUserCustomizations"];
@@ -11192,10 +10963,14 @@ export interface components {
         };
         /** @description Changes to an experience. Fields left out keep their value; lists that are sent replace the current ones. */
         UpdateExperienceRequestData: components["schemas"]["ExperienceBase"] & components["schemas"]["ExperienceCreateUpdatePages"] & {
-            status?: components["schemas"]["ExperienceCreateUpdateStatuses"];
-            audiences?: components["schemas"]["ExperienceCreateUpdateAudiences"];
-            locations?: components["schemas"]["ExperienceCreateUpdateLocations"];
-            goals?: components["schemas"]["ExperienceCreateUpdateGoals"];
+            /** @description Status to set on an experience. `deleted` is accepted by the reference but missing from the live structure's list for create and update. */
+            status?: components["schemas"]["ExperienceStatuses"];
+            /** @description Ids of the audiences the experience runs for. */
+            audiences?: components["schemas"]["IdList"];
+            /** @description Ids of the locations the experience runs on. */
+            locations?: components["schemas"]["IdList"];
+            /** @description Ids of the goals attached to the experience. Deploy experiences take none; the primary goal cannot be dropped from the list, only replaced through `primary_goal`. */
+            goals?: components["schemas"]["IdList"];
             /** @description Tags for the experience: ids of existing tags, or `{ name }` objects for tags to create. Named by the reference but missing from the live structure. */
             tags?: components["schemas"]["TagExpandableRequest"];
             customizations?: components["schemas"]["ExperienceUserCustomizations"];
@@ -11248,8 +11023,6 @@ export interface components {
              */
             force_regenerate?: boolean;
         };
-        /** @description Ids of the experiences to act on, from 1 to 100 of them. */
-        BulkExperienceIds: number[];
         /**
          * @description Status that a bulk update can set on experiences.
          * @enum {string}
@@ -11257,12 +11030,12 @@ export interface components {
         BulkExperienceStatuses: "active" | "paused" | "archived";
         /** @description The experiences to change and the status to set on all of them. */
         BulkUpdateExperiencesRequestData: {
-            id: components["schemas"]["BulkExperienceIds"];
+            id: components["schemas"]["BulkIds"];
             status: components["schemas"]["BulkExperienceStatuses"];
         };
-        /** @description The experiences to delete. */
-        BulkDeleteExperiencesRequestData: {
-            id: components["schemas"]["BulkExperienceIds"];
+        /** @description The items to delete, by id. Ids that cannot be deleted come back in the answer's `errors`; the others are deleted. */
+        BulkDeleteRequestData: {
+            id: components["schemas"]["BulkIds"];
         };
         /** @description Changes to one variation. Fields left out keep their value; `changes`, when sent, is the variation's complete list of changes. */
         UpdateExperienceVariationRequestData: components["schemas"]["ExperienceVariationBaseExtended"] & {
@@ -11300,72 +11073,56 @@ export interface components {
          * @enum {string}
          */
         ExperienceSectionIncludeFields: "versions" | "versions.changes";
-        /** @description The fields of an experience section that are both read and sent. */
-        BaseExperienceSection: {
+        /** @description The fields of an experience section, or of a version inside one, that are both read and sent. */
+        SectionOrVersionBase: {
             /**
-             * @description Section id: one or two lowercase letters or digits, unique among the experience's sections. Keep the id read from the API for an existing section; for a new one, choose an unused id.
+             * @description One or two lowercase letters or digits, unique among the experience's sections (for a section) or among all the versions of the experience (for a version). Keep the id read from the API for an existing one; for a new one, choose an unused id.
              * @example s1
              */
             id?: string;
             /**
-             * @description Name of the section.
+             * @description Name of the section or version.
              * @example Hero banner
              */
             name?: string;
             concurrency_key?: components["schemas"]["ConcurrencyKey"];
         };
-        /** @description The fields of a section version that are both read and sent. */
-        BaseSectionVersion: {
-            /**
-             * @description Version id: one or two lowercase letters or digits, unique among all the versions of the experience. Keep the id read from the API for an existing version; for a new one, choose an unused id.
-             * @example v1
-             */
-            id?: string;
-            /**
-             * @description Name of the version.
-             * @example Green call to action
-             */
-            name?: string;
-            concurrency_key?: components["schemas"]["ConcurrencyKey"];
-        };
         /** @description A version of a section: a named group of changes. In an experience that is not multivariate each version is one variation; in a multivariate one, a variation combines one version of every section. */
-        SectionVersion: components["schemas"]["BaseSectionVersion"] & {
+        SectionVersion: components["schemas"]["SectionOrVersionBase"] & {
             /** @description The changes this version applies: their ids, or whole changes when changes are asked for with `include` or `expand`. */
             changes?: (number | components["schemas"]["ExperienceChange"])[];
             /** @description Ids of the experience variations that contain this version. */
             variations?: number[];
         };
         /** @description A section of an experience. Every variation is built from one version of each section: an experience that is not multivariate has a single section whose versions match its variations one to one, while in a multivariate experience the variations are all the combinations of one version per section. */
-        ExperienceSection: components["schemas"]["BaseExperienceSection"] & {
+        ExperienceSection: components["schemas"]["SectionOrVersionBase"] & {
             /** @description The versions of the section: their ids, or whole versions when `versions` is asked for with `include` or `expand`. */
             versions?: (string | components["schemas"]["SectionVersion"])[];
         };
-        /** @description Sections of an experience, in order. */
-        ExperienceSectionsList: components["schemas"]["ExperienceSection"][];
         /** @description Answer holding the sections of an experience. */
         ExperienceSectionsListResponseData: {
             /** @description The sections, in order. */
-            data?: components["schemas"]["ExperienceSectionsList"];
+            data?: components["schemas"]["ExperienceSection"][];
             concurrency_key?: components["schemas"]["ConcurrencyKey"];
         };
         /** @description A new section version with the changes to create in it. */
-        SectionVersionCreate: components["schemas"]["BaseSectionVersion"] & {
+        SectionVersionCreate: components["schemas"]["SectionOrVersionBase"] & {
             /** @description Changes of the new version. Each one is created; its `type` decides which `data` keys are required. */
             changes?: components["schemas"]["ExperienceChangeAdd"][];
         };
         /** @description A new section for a multivariate experience, with its versions. Variations are regenerated from the sections and versions, so adding a section multiplies the number of variations. */
-        CreateSectionRequestData: components["schemas"]["BaseExperienceSection"] & {
+        CreateSectionRequestData: components["schemas"]["SectionOrVersionBase"] & {
             /** @description The versions of the new section. The experience's variations become every combination of one version from each section. */
             versions: components["schemas"]["SectionVersionCreate"][];
         };
         /** @description A section version to save: an existing one (by its id) or a new one. Its `changes` list says which changes to keep, overwrite or create. */
-        SectionVersionUpdate: components["schemas"]["BaseSectionVersion"] & {
+        SectionVersionUpdate: components["schemas"]["SectionOrVersionBase"] & {
             concurrency_key?: components["schemas"]["ConcurrencyKey"];
             /** @description Changes of the version. An item with only an `id` keeps that change as it is; an item with an `id`, `type` and `data` overwrites that change; an item without `id` creates a change. An empty list removes every change of the version. */
             changes?: (components["schemas"]["ExperienceChangeId"] | components["schemas"]["ExperienceChangeUpdate"] | components["schemas"]["ExperienceChangeAdd"])[];
         };
         /** @description A section to save with its versions. Send existing sections and versions with the ids read from the API; unknown ids create new ones. */
-        UpdateSectionRequestData: components["schemas"]["BaseExperienceSection"] & {
+        UpdateSectionRequestData: components["schemas"]["SectionOrVersionBase"] & {
             /** @description The versions of the section. The experience's variations become every combination of one version from each section. */
             versions: components["schemas"]["SectionVersionUpdate"][];
         };
@@ -11376,26 +11133,15 @@ export interface components {
             concurrency_key?: components["schemas"]["ConcurrencyKey"];
         };
         /**
-         * @description Optional parts of a version: `changes` adds its changes.
+         * @description A part of a section version that an answer can add or expand: `changes`.
          * @enum {string}
          */
-        ExperienceSectionVersionIncludeFields: "changes";
-        /**
-         * @description Objects of a version that can be expanded: `changes` returns whole changes instead of ids.
-         * @enum {string}
-         */
-        ExperienceSectionVersionExpandFields: "changes";
-        /** @description The version to add to the section, with its changes. */
-        CreateSectionVersionRequestData: components["schemas"]["SectionVersionCreate"];
+        ExperienceSectionVersionFields: "changes";
         /** @description Answer holding one section version. */
         ExperienceSectionVersionResponseData: {
             /** @description The version. */
             data?: components["schemas"]["SectionVersion"];
         };
-        /** @description The version's new name and the list of its changes. */
-        UpdateSectionVersionRequestData: components["schemas"]["SectionVersionUpdate"];
-        /** @description The new `type` and complete `data` of the change; the required `data` keys depend on `type`. */
-        UpdateExperienceChangeRequestData: components["schemas"]["ExperienceChangeAdd"];
         /** @description Answer holding what an experience report can be filtered by. */
         ExperienceReportSettingsData: {
             /** @description The filter values available for this experience's report. */
@@ -11414,30 +11160,15 @@ export interface components {
                     visitors_count?: number;
                 }[]>;
                 /** @description Custom segments that the report can be filtered by. */
-                custom_segments?: $Read<components["schemas"]["SimpleAudienceSegment"][]>;
+                custom_segments?: $Read<components["schemas"]["SimpleObject"][]>;
             };
         };
-        /** @description Reporting period and the time zone it is expressed in. */
-        TimeRangeRequestData: {
-            /** @description Offset from UTC, in seconds, of the time zone that `start_time` and `end_time` (and the days of daily data) are read in. */
-            utc_offset?: components["schemas"]["UTC_Offset"];
-            /**
-             * @description Start of the reporting period, as a Unix timestamp read in the `utc_offset` time zone.
-             * @example 1761955200
-             */
-            start_time?: number | null;
-            /**
-             * @description End of the reporting period, as a Unix timestamp read in the `utc_offset` time zone.
-             * @example 1764547199
-             */
-            end_time?: number | null;
-        };
         /** @description Filters shared by report requests: the period, visitor segments and stats engine settings. */
-        BaseReportRequestData: components["schemas"]["TimeRangeRequestData"] & {
+        BaseReportRequestData: components["schemas"]["TimeRange"] & {
             /** @description Only count visitors who belong to these segments. */
             segments?: components["schemas"]["ReportingSegmentsFilters"];
             /** @description Stats engine settings to compute the report with. */
-            stats_engine_processing?: components["schemas"]["SE_ProcSettings"];
+            stats_engine_processing?: components["schemas"]["StatsEngineProcSettings"];
         };
         /** @description What to include in an aggregated report, and how to filter it. */
         GetExperienceAggregatedReportRequestData: {
@@ -11451,7 +11182,7 @@ export interface components {
         /** @description Fields shared by frequentist and Bayesian aggregated reports. */
         ExperienceAggregatedReportBase: {
             /** @description Statistics the report was computed with, which decides the shape of the metrics. */
-            stats_methodology?: components["schemas"]["SE_ProcTypes"];
+            stats_methodology?: components["schemas"]["StatsEngineProcTypes"];
             /** @description The experience's variations, to label the figures of the report. */
             variations_data?: components["schemas"]["ExperienceReportVariationsData"];
         };
@@ -11892,8 +11623,6 @@ export interface components {
             /** @description The report. */
             data?: components["schemas"]["ExperienceDailyReport"];
         };
-        /** @description The period to read the traffic allocation for, and the time zone its days are counted in. All fields are optional; the live structure takes no segment or stats engine filters here. */
-        GetExperienceDailyTrafficAllocationRequestData: components["schemas"]["TimeRangeRequestData"];
         /** @description How the experience's traffic was split between its variations on each day of the period. For experiences that reallocate traffic automatically (multi-armed bandit), this shows how the split moved over time. */
         ExperienceDailyTrafficAllocationReport: {
             /** @description The experience's variations, to label the series of the report. */
@@ -11966,15 +11695,10 @@ export interface components {
                 expire_at?: number;
             };
         };
-        /**
-         * @description Kind of tracking event: `view_experience` (a visitor was shown the experience), `conversion` (a goal was reached) or `transaction` (a purchase with revenue).
-         * @enum {string}
-         */
-        ExportExperienceRawDataEvents: "view_experience" | "conversion" | "transaction";
         /** @description Events, goals and filters of a raw data export. */
         ExportExperienceRawDataRequestData: {
             /** @description Kinds of events to export. */
-            events?: components["schemas"]["ExportExperienceRawDataEvents"][];
+            events?: components["schemas"]["LiveDataEventTypes"][];
             /** @description Ids of the goals whose events to export; the experience's goals when left out. */
             goals?: number[] | null;
         } & components["schemas"]["BaseReportRequestData"];
@@ -12047,12 +11771,10 @@ export interface components {
              */
             simulate?: boolean;
         };
-        /** @description Kind of tracking event a report figure is about. */
-        ExperienceReportRawDataEvents: components["schemas"]["ExportExperienceRawDataEvents"];
         /** @description How many events of one kind were deleted, or would be when simulating. */
         RemoveExperienceReportResponseDataItem: {
             /** @description Kind of event counted. */
-            event?: components["schemas"]["ExperienceReportRawDataEvents"];
+            event?: components["schemas"]["LiveDataEventTypes"];
             /**
              * @description Number of events deleted, or that would be deleted when `simulate` is true.
              * @example 1532
@@ -12146,20 +11868,19 @@ export interface components {
              *       100501
              *     ]
              */
-            only?: number[] | null;
+            only?: components["schemas"]["NullableIdList"];
             /**
              * @description Leave out the goals with these ids. At most 200 ids, or 50 when `stats` is included.
              * @example [
              *       100502
              *     ]
              */
-            except?: number[];
+            except?: components["schemas"]["IdList"];
         };
-        /** @description A list of goals. */
-        GoalsList: components["schemas"]["Goal"][];
         /** @description One page of goals, with pagination details in `extra`. */
         GoalsListResponseData: {
-            data?: components["schemas"]["GoalsList"];
+            /** @description A list of goals. */
+            data?: components["schemas"]["Goal"][];
             extra?: components["schemas"]["Extra"];
         };
         /** @description Body for creating an `advanced` goal. Requires `name`, `type` and `triggering_rule`; fields left out take their defaults. */
@@ -12295,10 +12016,8 @@ export interface components {
              */
             type: "ga_import";
         };
-        /** @description Body for creating a goal, one variant per goal `type`; the variant decides which `settings` are needed. */
-        CreateGoal: components["schemas"]["CreateDomInteractionGoal"] | components["schemas"]["CreateScrollPercentageGoal"] | components["schemas"]["CreateRevenueGoal"] | components["schemas"]["CreateSubmitsFormGoal"] | components["schemas"]["CreateClicksLinkGoal"] | components["schemas"]["CreateClicksElementGoal"] | components["schemas"]["CreateAdvancedGoal"] | components["schemas"]["CreateNoSettingsGoal"] | components["schemas"]["CreateGaGoal"];
-        /** @description The new goal. `name` and `type` are always required; most types also need `settings`, and `advanced` goals need a `triggering_rule`. */
-        CreateGoalRequestData: components["schemas"]["CreateGoal"];
+        /** @description The new goal, one variant per goal `type`. `name` and `type` are always required; most types also need `settings`, and `advanced` goals need a `triggering_rule`. */
+        CreateGoalRequestData: components["schemas"]["CreateDomInteractionGoal"] | components["schemas"]["CreateScrollPercentageGoal"] | components["schemas"]["CreateRevenueGoal"] | components["schemas"]["CreateSubmitsFormGoal"] | components["schemas"]["CreateClicksLinkGoal"] | components["schemas"]["CreateClicksElementGoal"] | components["schemas"]["CreateAdvancedGoal"] | components["schemas"]["CreateNoSettingsGoal"] | components["schemas"]["CreateGaGoal"];
         /** @description Changes to a goal. Only the fields sent are changed. `type` may be left out; when it is sent, `settings` must be the ones of that type. Alternatives are listed per goal type. */
         UpdateGoalRequestData: (components["schemas"]["GoalBase"] & {
             /**
@@ -12362,32 +12081,21 @@ export interface components {
             type?: "ga_import";
             settings?: components["schemas"]["GaGoalSettings"];
         });
-        /**
-         * @description Ids of the goals to act on, 1 to 100 of them.
-         * @example [
-         *       100500,
-         *       100501
-         *     ]
-         */
-        BulkGoalsIds: number[];
-        /** @description The goals to change and the status to give them all. */
-        BulkUpdateGoalRequestData: {
-            id: components["schemas"]["BulkGoalsIds"];
-            status: components["schemas"]["GoalStatuses"];
-        };
-        /** @description The goals to delete. */
-        BulkDeleteGoalRequestData: {
-            id: components["schemas"]["BulkGoalsIds"];
+        /** @description The items to change, by id, and the status to give them all. Ids that cannot be changed come back in the answer's `errors`; the others are changed. */
+        BulkStatusUpdateRequestData: {
+            id: components["schemas"]["BulkIds"];
+            /** @description The status to set: `archived` to set the items aside, `active` to bring them back. */
+            status: components["schemas"]["ActiveArchivedStatus"];
         };
         /**
-         * @description Related objects of listed hypotheses that can be returned in full instead of as ids: `project` and `tags`.
+         * @description Related objects that can be returned in full instead of as ids: `project` and `tags`.
          * @enum {string}
          */
-        HypothesesListExpandFields: "project" | "tags";
+        ProjectTagsExpandFields: "project" | "tags";
         /** @description Paging, sorting and filters for the hypotheses list; every field is optional. */
         GetHypothesesListRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["HypothesesListFilteringOptions"] & components["schemas"]["PageNumber"] & {
             /** @description Related objects to return in full instead of as ids. */
-            expand?: components["schemas"]["HypothesesListExpandFields"][];
+            expand?: components["schemas"]["ProjectTagsExpandFields"][];
         };
         /** @description A stored file attached to an object. */
         UploadedFileData: {
@@ -12472,7 +12180,7 @@ export interface components {
             created_by?: $Read<string | null>;
         };
         /** @description PIE scoring of a hypothesis: potential, importance and ease, each rated from 1 to 5. */
-        PIE_Attributes: {
+        PieAttributes: {
             /**
              * @description How much room for improvement the page has, from 1 to 5.
              * @example 4
@@ -12496,20 +12204,14 @@ export interface components {
              * @enum {string}
              */
             prioritization_score_type: "PIE";
-            prioritization_score_attributes?: components["schemas"]["PIE_Attributes"];
+            prioritization_score_attributes?: components["schemas"]["PieAttributes"];
             /** @description Tags of the hypothesis, as ids, or as full tags when `expand` includes `tags`. */
             tags?: components["schemas"]["TagExpandable"][] | null;
         };
-        /**
-         * @description Ids of the experiences linked to the hypothesis.
-         * @example [
-         *       100200
-         *     ]
-         */
-        HypothesisExperiences: number[];
         /** @description A hypothesis scored with the PIE model, as listed by `getHypothesesList`. */
         HypothesisDataPIE: components["schemas"]["HypothesisPIEBase"] & {
-            experiences?: components["schemas"]["HypothesisExperiences"];
+            /** @description Ids of the experiences linked to the hypothesis. */
+            experiences?: components["schemas"]["IdList"];
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -12518,7 +12220,7 @@ export interface components {
             prioritization_score_type: "PIE";
         };
         /** @description ICE scoring of a hypothesis: impact, confidence and ease, each rated from 1 to 5. */
-        ICE_Attributes: {
+        IceAttributes: {
             /**
              * @description How much the change would move the goal, from 1 (little) to 5 (a lot).
              * @example 4
@@ -12542,13 +12244,14 @@ export interface components {
              * @enum {string}
              */
             prioritization_score_type: "ICE";
-            prioritization_score_attributes?: components["schemas"]["ICE_Attributes"];
+            prioritization_score_attributes?: components["schemas"]["IceAttributes"];
             /** @description Tags of the hypothesis, as ids, or as full tags when `expand` includes `tags`. */
             tags?: components["schemas"]["TagExpandable"][] | null;
         };
         /** @description A hypothesis scored with the ICE model, as listed by `getHypothesesList`. */
         HypothesisDataICE: components["schemas"]["HypothesisICEBase"] & {
-            experiences?: components["schemas"]["HypothesisExperiences"];
+            /** @description Ids of the experiences linked to the hypothesis. */
+            experiences?: components["schemas"]["IdList"];
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -12558,11 +12261,10 @@ export interface components {
         };
         /** @description A hypothesis as listed by `getHypothesesList`, with its experiences as ids. `prioritization_score_type` tells the ICE and PIE scoring variants apart. */
         HypothesisData: components["schemas"]["HypothesisDataPIE"] | components["schemas"]["HypothesisDataICE"];
-        /** @description A list of hypotheses. */
-        HypothesesList: components["schemas"]["HypothesisData"][];
         /** @description One page of hypotheses, with pagination details in `extra`. */
         HypothesesListResponseData: {
-            data?: components["schemas"]["HypothesesList"];
+            /** @description A list of hypotheses. */
+            data?: components["schemas"]["HypothesisData"][];
             extra?: components["schemas"]["Extra"];
         };
         /**
@@ -12570,26 +12272,10 @@ export interface components {
          * @enum {string}
          */
         HypothesisExpandFields: "project" | "tags" | "experiences";
-        /**
-         * @description Id of an experience.
-         * @example 100200
-         */
-        ExperienceId: number;
-        /** @description The id and name of an experience, as sent when experiences are expanded. */
-        BaseSimpleExperience: {
-            id?: components["schemas"]["ExperienceId"];
-            /**
-             * @description Name of the experience.
-             * @example Checkout redesign
-             */
-            name?: string;
-        };
-        /** @description An experience as its id, or as its id and name when expanded. */
-        BaseExperienceExpandable: components["schemas"]["ExperienceId"] | components["schemas"]["BaseSimpleExperience"];
         /** @description A hypothesis scored with the PIE model, as returned for a single hypothesis. */
         HypothesisPIE: components["schemas"]["HypothesisPIEBase"] & {
             /** @description Experiences linked to the hypothesis, as ids, or as `id` and `name` when `expand` includes `experiences`. */
-            experiences?: components["schemas"]["BaseExperienceExpandable"][] | null;
+            experiences?: components["schemas"]["SimpleObjectExpandable"][] | null;
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -12600,7 +12286,7 @@ export interface components {
         /** @description A hypothesis scored with the ICE model, as returned for a single hypothesis. */
         HypothesisICE: components["schemas"]["HypothesisICEBase"] & {
             /** @description Experiences linked to the hypothesis, as ids, or as `id` and `name` when `expand` includes `experiences`. */
-            experiences?: components["schemas"]["BaseExperienceExpandable"][] | null;
+            experiences?: components["schemas"]["SimpleObjectExpandable"][] | null;
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -12624,7 +12310,7 @@ export interface components {
              * @enum {string}
              */
             prioritization_score_type?: "PIE";
-            prioritization_score_attributes?: components["schemas"]["PIE_Attributes"];
+            prioritization_score_attributes?: components["schemas"]["PieAttributes"];
             experiences?: components["schemas"]["HypothesisCreateUpdateExperiences"];
             /** @description Tags to connect to the hypothesis: ids of existing tags, or objects with a `name` for new tags, which are created. */
             tags?: components["schemas"]["TagExpandableRequest"];
@@ -12644,7 +12330,7 @@ export interface components {
              * @enum {string}
              */
             prioritization_score_type?: "ICE";
-            prioritization_score_attributes?: components["schemas"]["ICE_Attributes"];
+            prioritization_score_attributes?: components["schemas"]["IceAttributes"];
             experiences?: components["schemas"]["HypothesisCreateUpdateExperiences"];
             /** @description Tags to connect to the hypothesis: ids of existing tags, or objects with a `name` for new tags, which are created. */
             tags?: components["schemas"]["TagExpandableRequest"];
@@ -12657,18 +12343,14 @@ export interface components {
              */
             prioritization_score_type: "ICE";
         };
-        /** @description Body for creating a hypothesis, one variant per scoring model; `prioritization_score_type` decides which `prioritization_score_attributes` are expected. */
-        CreateHypothesis: components["schemas"]["CreateHypothesisPIE"] | components["schemas"]["CreateHypothesisICE"];
-        /** @description The new hypothesis. Requires `name`, `status`, `prioritization_score_type` and the matching `prioritization_score_attributes`. */
-        CreateHypothesisRequestData: components["schemas"]["CreateHypothesis"];
+        /** @description The new hypothesis, one variant per scoring model. Requires `name`, `status`, `prioritization_score_type` and the `prioritization_score_attributes` of that model. */
+        CreateHypothesisRequestData: components["schemas"]["CreateHypothesisPIE"] | components["schemas"]["CreateHypothesisICE"];
         /** @description Changes to a hypothesis scored with the PIE model; every field is optional. */
         UpdateHypothesisPIE: components["schemas"]["HypothesisBase"] & components["schemas"]["CreateUpdateHypothesisPIEBase"];
         /** @description Changes to a hypothesis scored with the ICE model; every field is optional. */
         UpdateHypothesisICE: components["schemas"]["HypothesisBase"] & components["schemas"]["CreateUpdateHypothesisICEBase"];
-        /** @description Changes to a hypothesis, one alternative per scoring model. Every field is optional, including `prioritization_score_type`; when it is sent, `prioritization_score_attributes` must be the ones of that model. */
-        UpdateHypothesis: components["schemas"]["UpdateHypothesisPIE"] | components["schemas"]["UpdateHypothesisICE"];
-        /** @description Changes to a hypothesis; fields left out keep their value. */
-        UpdateHypothesisRequestData: components["schemas"]["UpdateHypothesis"];
+        /** @description Changes to a hypothesis, one alternative per scoring model; fields left out keep their value. `prioritization_score_type` is optional too; when it is sent, `prioritization_score_attributes` must be the ones of that model. */
+        UpdateHypothesisRequestData: components["schemas"]["UpdateHypothesisPIE"] | components["schemas"]["UpdateHypothesisICE"];
         /** @description The new status of the hypothesis. */
         UpdateHypothesisStatusRequestData: {
             status?: components["schemas"]["HypothesisStatuses"];
@@ -12686,7 +12368,11 @@ export interface components {
              */
             name?: string;
             project?: components["schemas"]["ProjectExpandable"];
-            status?: components["schemas"]["KnowledgeBaseStatuses"];
+            /**
+             * @description Status of a knowledge base: `active` ones are in use, `archived` ones are set aside but kept. New knowledge bases are `active` unless told otherwise.
+             * @default active
+             */
+            status?: components["schemas"]["ActiveArchivedStatus"];
             /**
              * @description Short summary of what was learned.
              * @example A single checkout page raised completed orders by 6% on desktop.
@@ -12724,7 +12410,7 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             /** @description Experiences linked to the entry, as ids or as `id` and `name`. Known from the live API's schema only, not from the API reference. */
-            experiences?: components["schemas"]["BaseExperienceExpandable"][] | null;
+            experiences?: components["schemas"]["SimpleObjectExpandable"][] | null;
             /** @description Files attached to the entry. Known from the live API's schema only, not from the API reference. */
             files?: components["schemas"]["UploadedFileData"][] | null;
             /**
@@ -12743,38 +12429,20 @@ export interface components {
             /** @description Tags of the knowledge base, as ids, or as full tags when `expand` includes `tags`. */
             tags?: components["schemas"]["TagExpandable"][] | null;
         };
-        /**
-         * @description Ids of the hypotheses to act on, 1 to 100 of them.
-         * @example [
-         *       300100,
-         *       300101
-         *     ]
-         */
-        BulkHypothesisIds: number[];
         /** @description The hypotheses to change and the status to give them all. */
         BulkUpdateHypothesesRequestData: {
-            id: components["schemas"]["BulkHypothesisIds"];
+            id: components["schemas"]["BulkIds"];
             status: components["schemas"]["HypothesisStatuses"];
         };
-        /** @description The hypotheses to delete. */
-        BulkDeleteHypothesesRequestData: {
-            id: components["schemas"]["BulkHypothesisIds"];
-        };
-        /**
-         * @description Related objects of a knowledge base that can be returned in full instead of as ids: `project` and `tags`.
-         * @enum {string}
-         */
-        KnowledgeBasesExpandFields: "project" | "tags";
         /** @description Paging, sorting and filters for the knowledge bases list; every field is optional. */
         GetKnowledgeBasesListRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["KnowledgeBasesListFilteringOptions"] & components["schemas"]["PageNumber"] & {
             /** @description Related objects to return in full instead of as ids. */
-            expand?: components["schemas"]["KnowledgeBasesExpandFields"][];
+            expand?: components["schemas"]["ProjectTagsExpandFields"][];
         };
-        /** @description A list of knowledge bases. */
-        KnowledgeBasesList: components["schemas"]["KnowledgeBase"][];
         /** @description One page of knowledge bases, with pagination details in `extra`. */
         KnowledgeBasesListResponseData: {
-            data?: components["schemas"]["KnowledgeBasesList"];
+            /** @description A list of knowledge bases. */
+            data?: components["schemas"]["KnowledgeBase"][];
             extra?: components["schemas"]["Extra"];
         };
         /** @description The new knowledge base. Only `name` is required; `status` defaults to `active`. */
@@ -12784,34 +12452,13 @@ export interface components {
         };
         /** @description The new status of the knowledge base. */
         UpdateKnowledgeBasesStatusRequestData: {
-            status: components["schemas"]["KnowledgeBaseStatuses"];
+            /** @description Status of a knowledge base: `active` ones are in use, `archived` ones are set aside but kept. New knowledge bases are `active` unless told otherwise. */
+            status: components["schemas"]["ActiveArchivedStatus"];
         };
-        /**
-         * @description Ids of the knowledge bases to act on, 1 to 100 of them.
-         * @example [
-         *       400100,
-         *       400101
-         *     ]
-         */
-        BulkKnowledgeBaseIds: number[];
-        /** @description The knowledge bases to change and the status to give them all. */
-        BulkUpdateKnowledgeBasesRequestData: {
-            id: components["schemas"]["BulkKnowledgeBaseIds"];
-            status: components["schemas"]["KnowledgeBaseStatuses"];
-        };
-        /** @description The knowledge bases to delete. */
-        BulkDeleteKnowledgeBasesRequestData: {
-            id: components["schemas"]["BulkKnowledgeBaseIds"];
-        };
-        /**
-         * @description Related objects of an observation that can be returned in full instead of as ids: `project` and `tags`.
-         * @enum {string}
-         */
-        ObservationsExpandFields: "project" | "tags";
         /** @description Paging, sorting and filters for the observations list; every field is optional. */
         GetObservationsListRequestData: components["schemas"]["OnlyCount"] & components["schemas"]["ObservationsListFilteringOptions"] & components["schemas"]["PageNumber"] & {
             /** @description Related objects to return in full instead of as ids. */
-            expand?: components["schemas"]["ObservationsExpandFields"][];
+            expand?: components["schemas"]["ProjectTagsExpandFields"][];
         };
         /** @description The fields every observation has: something noticed about visitors or the site, such as a usability problem or a heatmap finding, that may later inspire a hypothesis. */
         BaseObservation: {
@@ -12831,7 +12478,11 @@ export interface components {
              */
             description?: string;
             project?: components["schemas"]["ProjectExpandable"];
-            status?: components["schemas"]["ObservationStatuses"];
+            /**
+             * @description Status of an observation: `active` ones are in use, `archived` ones are set aside but kept. New observations are `active` unless told otherwise.
+             * @default active
+             */
+            status?: components["schemas"]["ActiveArchivedStatus"];
             /**
              * @description Address of the page or document the observation refers to.
              * @example https://shop.example.com/cart
@@ -12878,11 +12529,10 @@ export interface components {
             /** @description Tags of the observation, as ids, or as full tags when `expand` includes `tags`. */
             tags?: components["schemas"]["TagExpandable"][] | null;
         };
-        /** @description A list of observations. */
-        ObservationsList: components["schemas"]["Observation"][];
         /** @description One page of observations, with pagination details in `extra`. */
         ObservationsListResponseData: {
-            data?: components["schemas"]["ObservationsList"];
+            /** @description A list of observations. */
+            data?: components["schemas"]["Observation"][];
             extra?: components["schemas"]["Extra"];
         };
         /** @description An image to attach to an observation; `url` and `name` are required. */
@@ -12898,29 +12548,10 @@ export interface components {
             /** @description Tags to connect to the observation: ids of existing tags, or objects with a `name` for new tags, which are created. */
             tags?: components["schemas"]["TagExpandableRequest"];
         };
-        /** @description Body for creating an observation. Only `name` is required; `status` defaults to `active`. */
-        CreateObservation: WithRequired<components["schemas"]["BaseObservation"], "name"> & components["schemas"]["CreateUpdateObservation"];
-        /** @description The new observation. Only `name` is required. */
-        CreateObservationRequestData: components["schemas"]["CreateObservation"];
+        /** @description The new observation. Only `name` is required; `status` defaults to `active`. */
+        CreateObservationRequestData: WithRequired<components["schemas"]["BaseObservation"], "name"> & components["schemas"]["CreateUpdateObservation"];
         /** @description Changes to an observation; fields left out keep their value. */
         UpdateObservationRequestData: components["schemas"]["BaseObservation"] & components["schemas"]["CreateUpdateObservation"];
-        /**
-         * @description Ids of the observations to act on, 1 to 100 of them.
-         * @example [
-         *       500100,
-         *       500101
-         *     ]
-         */
-        BulkObservationIds: number[];
-        /** @description The observations to change and the status to give them all. */
-        BulkUpdateObservationsRequestData: {
-            id: components["schemas"]["BulkObservationIds"];
-            status: components["schemas"]["ObservationStatuses"];
-        };
-        /** @description The observations to delete. */
-        BulkDeleteObservationsRequestData: {
-            id: components["schemas"]["BulkObservationIds"];
-        };
         /**
          * @description Optional location fields to add to the answer: `rules`, `trigger` and `stats.experiences_usage`.
          * @enum {string}
@@ -12937,37 +12568,35 @@ export interface components {
              *       1004562
              *     ]
              */
-            only?: number[] | null;
+            only?: components["schemas"]["NullableIdList"];
             /**
              * @description Leave out the locations with these IDs (at most 100).
              * @example [
              *       1004563
              *     ]
              */
-            except?: number[];
+            except?: components["schemas"]["IdList"];
         };
-        /** @description One page of locations. */
-        LocationsList: components["schemas"]["Location"][];
         /** @description One page of locations with the paging details. */
         LocationsListResponseData: {
-            data?: components["schemas"]["LocationsList"];
+            /** @description One page of locations. */
+            data?: components["schemas"]["Location"][];
             extra?: components["schemas"]["Extra"];
         };
         /** @description A new location. `name` and `rules` are required; `trigger` defaults to `upon_run`. */
-        LocationCreate: WithRequired<components["schemas"]["LocationBase"], "name"> & {
+        LocationCreate: WithRequired<components["schemas"]["AudienceLocationBase"], "name"> & {
+            /**
+             * @description Name of the location, shown when picking locations for an experience.
+             * @example Checkout pages
+             */
+            name: string;
+            /**
+             * @description Free text that explains which pages the location targets.
+             * @example Every step of the checkout funnel.
+             */
+            description?: string;
             rules: components["schemas"]["LocationRuleObject"];
             trigger?: components["schemas"]["LocationTrigger"];
-        };
-        /** @description IDs of the locations to act on, 1 to 100 of them. */
-        BulkLocationsIds: number[];
-        /** @description The locations to change and the status to give them all. */
-        BulkUpdateLocationsRequestData: {
-            id: components["schemas"]["BulkLocationsIds"];
-            status: components["schemas"]["LocationStatuses"];
-        };
-        /** @description The locations to delete. */
-        BulkDeleteLocationsRequestData: {
-            id: components["schemas"]["BulkLocationsIds"];
         };
         /** @description A ready-made location offered by Convert, to start a new location from. */
         LocationPreset: {
@@ -12992,11 +12621,10 @@ export interface components {
             }>;
             rules?: $Read<components["schemas"]["RuleObject"]>;
         };
-        /** @description The location presets. */
-        LocationsPresetsList: components["schemas"]["LocationPreset"][];
         /** @description The location presets, not paged. */
         LocationsPresetsListResponseData: {
-            data?: components["schemas"]["LocationsPresetsList"];
+            /** @description The location presets. */
+            data?: components["schemas"]["LocationPreset"][];
         };
         /**
          * @description Optional audience fields to add to the answer: `rules` and `stats.experiences_usage`.
@@ -13014,24 +12642,23 @@ export interface components {
              *       1003457
              *     ]
              */
-            only?: number[] | null;
+            only?: components["schemas"]["NullableIdList"];
             /**
              * @description Leave out the audiences with these IDs (at most 100).
              * @example [
              *       1003458
              *     ]
              */
-            except?: number[];
+            except?: components["schemas"]["IdList"];
         };
-        /** @description One page of audiences. */
-        AudiencesList: components["schemas"]["Audience"][];
         /** @description One page of audiences with the paging details. */
         AudiencesListResponseData: {
-            data?: components["schemas"]["AudiencesList"];
+            /** @description One page of audiences. */
+            data?: components["schemas"]["Audience"][];
             extra?: components["schemas"]["Extra"];
         };
         /** @description A new `permanent` or `transient` audience, whose rules cannot use URL rules. */
-        AudienceWithoutUrlMatchingCreate: WithRequired<components["schemas"]["AudienceBase"], "name"> & {
+        AudienceWithoutUrlMatchingCreate: WithRequired<components["schemas"]["AudienceLocationBase"], "name"> & {
             type: components["schemas"]["AudienceTypesNoUrl"];
             rules: components["schemas"]["RuleObjectNoUrl"];
         } & {
@@ -13042,7 +12669,7 @@ export interface components {
             type: "permanent" | "transient";
         };
         /** @description A new `segmentation` audience, whose rules may use URL rules. */
-        AudienceWithUrlMatchingCreate: WithRequired<components["schemas"]["AudienceBase"], "name"> & {
+        AudienceWithUrlMatchingCreate: WithRequired<components["schemas"]["AudienceLocationBase"], "name"> & {
             type: components["schemas"]["AudienceTypesWithUrl"];
             rules: components["schemas"]["RuleObjectAudience"];
         } & {
@@ -13055,21 +12682,10 @@ export interface components {
         /** @description A new audience, discriminated by `type`: `name`, `type` and `rules` are required, and `rules` may use URL rules only for `segmentation` audiences. */
         AudienceCreate: components["schemas"]["AudienceWithoutUrlMatchingCreate"] | components["schemas"]["AudienceWithUrlMatchingCreate"];
         /** @description The audience fields to change; fields left out keep their value. Send `type` to change the type or to have `rules` checked against it; without `type`, the audience keeps its type and `rules` may use any rule family (the API checks them against the stored type). */
-        UpdateAudienceRequestData: components["schemas"]["AudienceWithoutUrlMatching"] | components["schemas"]["AudienceWithUrlMatching"] | (components["schemas"]["AudienceBase"] & {
+        UpdateAudienceRequestData: components["schemas"]["AudienceWithoutUrlMatching"] | components["schemas"]["AudienceWithUrlMatching"] | (components["schemas"]["AudienceLocationBase"] & {
             type?: never;
             rules?: components["schemas"]["RuleObjectAudience"];
         });
-        /** @description IDs of the audiences to act on, 1 to 100 of them. */
-        BulkAudiencesIds: number[];
-        /** @description The audiences to change and the status to give them all. */
-        BulkUpdateAudienceRequestData: {
-            id: components["schemas"]["BulkAudiencesIds"];
-            status: components["schemas"]["AudienceStatuses"];
-        };
-        /** @description The audiences to delete. */
-        BulkDeleteAudienceRequestData: {
-            id: components["schemas"]["BulkAudiencesIds"];
-        };
         /** @description A ready-made audience offered by Convert, to start a new audience from. */
         AudiencePreset: {
             /**
@@ -13093,11 +12709,10 @@ export interface components {
             }>;
             rules?: components["schemas"]["RuleObjectAudience"];
         };
-        /** @description The audience presets. */
-        AudiencesPresetsList: components["schemas"]["AudiencePreset"][];
         /** @description The audience presets, not paged. */
         AudiencesPresetsListResponseData: {
-            data?: components["schemas"]["AudiencesPresetsList"];
+            /** @description The audience presets. */
+            data?: components["schemas"]["AudiencePreset"][];
         };
         /** @description Paging size of the domains list. */
         DomainsListDataOptions: components["schemas"]["ResultsPerPage"];
@@ -13110,51 +12725,28 @@ export interface components {
              *       101101
              *     ]
              */
-            only?: number[] | null;
+            only?: components["schemas"]["NullableIdList"];
             /**
              * @description Leave out the domains with these ids.
              * @example [
              *       101102
              *     ]
              */
-            except?: number[];
+            except?: components["schemas"]["IdList"];
         };
-        /** @description Domains of a project. */
-        DomainsList: components["schemas"]["Domain"][];
         /** @description One page of domains and the paging details. */
         DomainsListResponseData: {
-            data?: components["schemas"]["DomainsList"];
+            /** @description Domains of a project. */
+            data?: components["schemas"]["Domain"][];
             extra?: components["schemas"]["Extra"];
         };
-        /** @description The URL whose domain to find. */
-        GetDomainByUrlRequestData: {
+        /** @description A page URL to look up among the project's domains. */
+        DomainUrlRequestData: {
             /**
              * @description URL to look up; it may match a domain exactly or through a wildcard.
              * @example https://shop.acme.example/products/42
              */
             url?: string;
-        };
-        /** @description The page on which to look for the tracking code. */
-        CheckCodeDomainRequestData: {
-            /**
-             * @description Address of the page to check. It must lie under the domain named in the path, otherwise the call fails.
-             * @example https://shop.acme.example/checkout
-             */
-            url?: string;
-        };
-        /** @description The domain fields to change; all optional, and fields left out keep their value. */
-        UpdateDomainRequestData: components["schemas"]["Domain"];
-        /**
-         * @description Ids of the domains to act on, 1 to 100.
-         * @example [
-         *       101100,
-         *       101101
-         *     ]
-         */
-        BulkDomainsIds: number[];
-        /** @description The domains to delete. */
-        BulkDeleteDomainRequestData: {
-            id: components["schemas"]["BulkDomainsIds"];
         };
         /** @description Where to start reading the images and how many to return. */
         GetCdnImagesListRequestData: {
@@ -13183,11 +12775,10 @@ export interface components {
              */
             key?: string;
         };
-        /** @description Images of a project on the CDN. */
-        CdnImagesList: components["schemas"]["CdnImage"][];
         /** @description One batch of a project's CDN images (no paging details; continue with `start_from`). */
         CdnImagesListResponseData: {
-            data?: components["schemas"]["CdnImagesList"];
+            /** @description Images of a project on the CDN. */
+            data?: components["schemas"]["CdnImage"][];
         };
         /** @description Multipart form with the image file and the name to store it under. */
         UploadCdnImageRequestData: {
@@ -13276,10 +12867,8 @@ export interface components {
              */
             content?: string;
         };
-        /** @description Paging size of the tags list. */
-        TagsListDataOptions: components["schemas"]["ResultsPerPage"];
         /** @description Paging and filters for the tags list. */
-        GetTagsListRequestData: components["schemas"]["TagsListDataOptions"] & components["schemas"]["PageNumber"] & {
+        GetTagsListRequestData: components["schemas"]["ResultsPerPage"] & components["schemas"]["PageNumber"] & {
             /**
              * @description Return only the tags with these ids.
              * @example [
@@ -13287,40 +12876,25 @@ export interface components {
              *       101201
              *     ]
              */
-            only?: number[] | null;
+            only?: components["schemas"]["NullableIdList"];
             /**
              * @description Leave out the tags with these ids.
              * @example [
              *       101202
              *     ]
              */
-            except?: number[];
+            except?: components["schemas"]["IdList"];
             /**
              * @description Text to look for in tag names.
              * @example checkout
              */
             search?: string | null;
         };
-        /** @description Tags of a project. */
-        TagsList: components["schemas"]["Tag"][];
         /** @description One page of tags and the paging details. */
         TagsListResponseData: {
-            data?: components["schemas"]["TagsList"];
+            /** @description Tags of a project. */
+            data?: components["schemas"]["Tag"][];
             extra?: components["schemas"]["Extra"];
-        };
-        /** @description The tag fields to change; all optional, and fields left out keep their value. */
-        UpdateTagRequestData: components["schemas"]["Tag"];
-        /**
-         * @description Ids of the tags to act on, 1 to 100.
-         * @example [
-         *       101200,
-         *       101201
-         *     ]
-         */
-        BulkTagsIds: number[];
-        /** @description The tags to delete. */
-        BulkDeleteTagRequestData: {
-            id: components["schemas"]["BulkTagsIds"];
         };
         /**
          * @description Feature fields that are sent only when asked for: `stats` adds the usage numbers.
@@ -13332,12 +12906,6 @@ export interface components {
             /** @description Optional fields to add to each feature, which are left out otherwise. */
             include?: components["schemas"]["FeatureOptionalFields"][];
         };
-        /**
-         * @description Status of a feature, `active` (the default) or `archived`.
-         * @default active
-         * @enum {string}
-         */
-        FeatureStatuses: "active" | "archived";
         /** @description Usage numbers of a feature, sent only when `include` asks for `stats`. */
         FeatureStats: {
             /**
@@ -13426,7 +12994,11 @@ export interface components {
              * @example New checkout
              */
             name?: string;
-            status?: components["schemas"]["FeatureStatuses"];
+            /**
+             * @description Status of a feature, `active` (the default) or `archived`.
+             * @default active
+             */
+            status?: components["schemas"]["ActiveArchivedStatus"];
             /**
              * @description Identifier of the feature, unique within the project; made from the name when not given.
              * @example new-checkout
@@ -13441,11 +13013,10 @@ export interface components {
             /** @description The variables of the feature; the `type` of each decides the type of its `default_value`. */
             variables?: components["schemas"]["FeatureVariable"][];
         };
-        /** @description Features of a project. */
-        FeaturesList: components["schemas"]["Feature"][];
         /** @description One page of features and the paging details. */
         FeaturesListResponseData: {
-            data?: components["schemas"]["FeaturesList"];
+            /** @description Features of a project. */
+            data?: components["schemas"]["Feature"][];
             extra?: components["schemas"]["Extra"];
         };
         /** @description The feature to create; `name` and `variables` are required. */
@@ -13458,26 +13029,9 @@ export interface components {
              */
             id?: number;
         } & components["schemas"]["Feature"];
-        /**
-         * @description Ids of the features to act on, 1 to 100.
-         * @example [
-         *       101300,
-         *       101301
-         *     ]
-         */
-        BulkFeaturesIds: number[];
-        /** @description The features to change and the status to give them all. */
-        BulkUpdateFeatureRequestData: {
-            id: components["schemas"]["BulkFeaturesIds"];
-            status: components["schemas"]["FeatureStatuses"];
-        };
-        /** @description The features to delete. */
-        BulkDeleteFeatureRequestData: {
-            id: components["schemas"]["BulkFeaturesIds"];
-        };
     };
     responses: {
-        /** @description The request failed. The body repeats the status code, explains the problem in `message` and, for validation errors, names the rejected fields. */
+        /** @description Any other failure (403, 409, 5xx...): the body repeats the status code and explains the problem in `message`. 401, 404, 422 and 429 have answers of their own. */
         ErrorResponse: {
             headers: {
                 [name: string]: unknown;
@@ -13497,6 +13051,24 @@ export interface components {
                 "application/json": components["schemas"]["AuthResponse"];
             };
         };
+        /** @description 422: the request broke a rule of the API; `fields` (in some answers `parameters`) names the rejected input. The client throws `ConvertValidationError`, whose `fields` lists them. */
+        ValidationErrorResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorData"];
+            };
+        };
+        /** @description 429: too many requests in a short time. No limit and no `Retry-After` header are documented; the client retries after a backoff (operations safe to repeat), then throws `ConvertRateLimitError`. */
+        RateLimitedResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorData"];
+            };
+        };
         /** @description The operation succeeded; the body only confirms it with a code and a message. */
         SuccessResponse: {
             headers: {
@@ -13506,22 +13078,13 @@ export interface components {
                 "application/json": components["schemas"]["SuccessData"];
             };
         };
-        /** @description The access token, when it expires and what it may reach. */
-        OAuthTokenResponse: {
+        /** @description 401: the request carries no credentials this operation accepts, or they are wrong or expired: an unknown key, a signature that does not match or whose `Expires` has passed, an expired OAuth or report token, a session that ended. The client throws `ConvertAuthenticationError`. */
+        UnauthorizedResponse: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["OAuthTokenResponseData"];
-            };
-        };
-        /** @description The OAuth clients the signed-in user registered. */
-        OAuthClientsListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["OAuthClientsListResponseData"];
+                "application/json": components["schemas"]["ErrorData"];
             };
         };
         /** @description The OAuth client as stored. */
@@ -13530,25 +13093,16 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["OAuthClientResponseData"];
+                "application/json": components["schemas"]["OAuthClientData"];
             };
         };
-        /** @description The OAuth client and its sessions are gone. */
-        OAuthDeleteClientResponse: {
+        /** @description 404: an object the path names does not exist, or these credentials cannot see it. The client throws `ConvertNotFoundError`. */
+        NotFoundResponse: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["OAuthDeleteClientResponseData"];
-            };
-        };
-        /** @description The access roles and the permissions each grants. */
-        AccessRolesListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["AccessRolesListResponseData"];
+                "application/json": components["schemas"]["ErrorData"];
             };
         };
         /** @description The signed-in user. */
@@ -13558,60 +13112,6 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["User"];
-            };
-        };
-        /** @description A new MFA secret for the user's authenticator app. */
-        UserMfaSecretResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["UserMfaSecret"];
-            };
-        };
-        /** @description The signed-in user's active sessions. */
-        UserSessionsListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["UserSessionsListResponseData"];
-            };
-        };
-        /** @description The session is revoked. */
-        UserSessionRevokeResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["UserSessionRevokeResponseData"];
-            };
-        };
-        /** @description Every session of the user is revoked. */
-        UserSessionRevokeAllResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["UserSessionRevokeAllResponseData"];
-            };
-        };
-        /** @description The accounts the caller can access. */
-        AccountsListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["AccountsListResponseData"];
-            };
-        };
-        /** @description The billing plans available for subscription. */
-        BillingPlansListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["BillingPlansListResponseData"];
             };
         };
         /** @description The most recent tracking events of the project, at most 100. */
@@ -13650,61 +13150,6 @@ export interface components {
                 "application/json": components["schemas"]["AccountDetailsResponseData"];
             };
         };
-        /** @description What the browser needs to finish the payment set-up with the payment provider. */
-        StartPaymentSetupResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["StartPaymentSetupResponseData"];
-            };
-        };
-        /** @description The users who can be asked to set up the account's billing plan. */
-        PlanSetupUsersResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["PlanSetupUsersResponseData"];
-            };
-        };
-        /** @description A signed-in link to the account's billing portal. */
-        BillingPortalResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["BillingPortalResponseData"];
-            };
-        };
-        /** @description The AI-generated alternative texts. */
-        GenerateTextVariantsResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["GenerateTextVariantsResponseData"];
-            };
-        };
-        /** @description The improved code: one JSON body by default, or a stream of server-sent events when the request set `stream: true`. */
-        GenerateCodeVariantResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["GenerateCodeVariantResponseData"];
-                "text/event-stream": components["schemas"]["GenerateCodeVariantResponseStreamData"];
-            };
-        };
-        /** @description The collaborators of the account. */
-        AccountUsersAccessesListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["AccountUsersAccessesListResponse"];
-            };
-        };
         /** @description The collaborator with their accesses after the change. */
         AccountUserAccesses: {
             headers: {
@@ -13712,42 +13157,6 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["AccountUserAccessesResponse"];
-            };
-        };
-        /** @description Whether the partner qualifies for extended API access. */
-        CheckPartnerResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["CheckPartnerData"];
-            };
-        };
-        /** @description The API keys of the account, without their secrets. */
-        ApiKeysListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ApiKeysListResponse"];
-            };
-        };
-        /** @description The API key just created, including its secret (shown this one time only). */
-        ApiKeyResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ApiKey"];
-            };
-        };
-        /** @description One page of projects, with pagination details in `extra`. */
-        ProjectsListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ProjectsListResponseData"];
             };
         };
         /** @description The project, including the optional fields requested with `include`. */
@@ -13759,33 +13168,6 @@ export interface components {
                 "application/json": components["schemas"]["Project"];
             };
         };
-        /** @description The new debug token and how long it stays valid. */
-        SuccessGeneratedDebugToken: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["GeneratedDebugTokenDataResponse"];
-            };
-        };
-        /** @description The export file: a JSON document with the project and the items selected. The live API labels this body with the non-standard media type `download/json`; it is described here as JSON, which is what it contains. */
-        ProjectExportResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ProjectsExportResponseFile"];
-            };
-        };
-        /** @description The import succeeded; `imported` lists the ids of the objects created in the project. */
-        ImportProjectDataSuccessResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ImportProjectDataSuccess"];
-            };
-        };
         /** @description The bulk operation ran; `errors` lists the ids that could not be processed, if any. */
         BulkSuccessResponse: {
             headers: {
@@ -13795,15 +13177,6 @@ export interface components {
                 "application/json": components["schemas"]["BulkSuccessData"];
             };
         };
-        /** @description The SDK keys of the project. */
-        SdkKeysListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["SdkKeysListResponseData"];
-            };
-        };
         /** @description The SDK key, with its secret when it has one. */
         SdkKeyResponse: {
             headers: {
@@ -13811,121 +13184,6 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["SdkKey"];
-            };
-        };
-        /** @description The project's recorded visitor sessions. */
-        SessionsListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "data": [
-                 *         {
-                 *           "id": 100900
-                 *         },
-                 *         {
-                 *           "id": 100901
-                 *         }
-                 *       ],
-                 *       "extra": {
-                 *         "tk": null
-                 *       }
-                 *     }
-                 */
-                "application/json": components["schemas"]["SessionsListResponseData"];
-            };
-        };
-        /** @description One page of Convert Signals™ sessions, with pagination details in `extra`. */
-        SignalSessionsListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "data": [
-                 *         {
-                 *           "id": "6f1c2d9e8a7b4c3d",
-                 *           "duration": 184,
-                 *           "visited_pages": [
-                 *             {
-                 *               "url": "https://www.example.com/pricing",
-                 *               "duration": 95,
-                 *               "timestamp": 1764547200
-                 *             },
-                 *             {
-                 *               "url": "https://www.example.com/checkout",
-                 *               "duration": 89,
-                 *               "timestamp": 1764547295
-                 *             }
-                 *           ],
-                 *           "visited_pages_count": 2,
-                 *           "entry_page": "https://www.example.com/pricing",
-                 *           "exit_page": "https://www.example.com/checkout",
-                 *           "session_start_time": 1764547200,
-                 *           "device": "Desktop",
-                 *           "browser": "Chrome",
-                 *           "country_code": "US",
-                 *           "watched": false
-                 *         }
-                 *       ],
-                 *       "extra": {
-                 *         "tk": null,
-                 *         "pagination": {
-                 *           "current_page": 1,
-                 *           "items_count": 1,
-                 *           "items_per_page": 30,
-                 *           "pages_count": 1
-                 *         }
-                 *       }
-                 *     }
-                 */
-                "application/json": components["schemas"]["SignalSessionsListResponseData"];
-            };
-        };
-        /** @description One page of visitor data items, with pagination details in `extra`. */
-        VisitorsDataListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "data": [
-                 *         {
-                 *           "visitor_id": "crm-58213",
-                 *           "data": {
-                 *             "first_name": "Ann",
-                 *             "plan": "pro",
-                 *             "city": "Boston"
-                 *           },
-                 *           "source": "crm",
-                 *           "created_at": 1764547200
-                 *         },
-                 *         {
-                 *           "visitor_id": "crm-58214",
-                 *           "data": {
-                 *             "first_name": "Bo",
-                 *             "plan": "free",
-                 *             "city": "Denver"
-                 *           },
-                 *           "source": "csv",
-                 *           "created_at": 1764633600
-                 *         }
-                 *       ],
-                 *       "extra": {
-                 *         "pagination": {
-                 *           "current_page": 1,
-                 *           "items_count": 2,
-                 *           "items_per_page": 30,
-                 *           "pages_count": 1
-                 *         }
-                 *       }
-                 *     }
-                 */
-                "application/json": components["schemas"]["VisitorDataListResponseData"];
             };
         };
         /** @description The visitor data item. */
@@ -13947,41 +13205,6 @@ export interface components {
                  *     }
                  */
                 "application/json": components["schemas"]["VisitorDataItem"];
-            };
-        };
-        /** @description One page of visitor data placeholders, with pagination details in `extra`. */
-        VisitorDataPlaceholdersListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "data": [
-                 *         {
-                 *           "id": 100700,
-                 *           "placeholder": "first_name",
-                 *           "default_value": "there",
-                 *           "created_at": 1764547200
-                 *         },
-                 *         {
-                 *           "id": 100701,
-                 *           "placeholder": "plan",
-                 *           "default_value": "free",
-                 *           "created_at": 1764547260
-                 *         }
-                 *       ],
-                 *       "extra": {
-                 *         "pagination": {
-                 *           "current_page": 1,
-                 *           "items_count": 2,
-                 *           "items_per_page": 30,
-                 *           "pages_count": 1
-                 *         }
-                 *       }
-                 *     }
-                 */
-                "application/json": components["schemas"]["PlaceholdersListResponseData"];
             };
         };
         /** @description The visitor data placeholder. */
@@ -14008,24 +13231,6 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["Experience"];
-            };
-        };
-        /** @description The experience's read-only report token and when it expires. */
-        ExperienceReportTokenResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ExperienceReportToken"];
-            };
-        };
-        /** @description The variation as stored after the change. */
-        ExperienceVariationResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ExpandedExperienceVariationData"];
             };
         };
         /** @description An image as base64 text in `data`. */
@@ -14064,96 +13269,6 @@ export interface components {
                 "application/json": components["schemas"]["ExperienceChange"];
             };
         };
-        /** @description The campaigns and custom segments the experience report can be filtered by. */
-        ExperienceReportSettingsResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ExperienceReportSettingsData"];
-            };
-        };
-        /** @description The aggregated report: per goal and variation, visitors, metric values and statistics. */
-        ExperienceAggregatedReportResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ExperienceAggregatedReportResponseData"];
-            };
-        };
-        /** @description The daily report: one goal's metric per variation and per day. */
-        ExperienceDailyReportResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ExperienceDailyReportResponseData"];
-            };
-        };
-        /** @description The traffic allocation report: each variation's share of traffic, day by day. */
-        ExperienceDailyTrafficAllocationResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ExperienceDailyTrafficAllocationResponseData"];
-            };
-        };
-        /** @description A temporary link to download the exported report. */
-        ExportExperienceReportResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ExperienceReportExportResponseData"];
-            };
-        };
-        /** @description The id of the raw data export job that was started. */
-        ExportExperienceRawDataResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ExportExperienceRawDataResponseData"];
-            };
-        };
-        /** @description How many events of each kind were deleted, or would be when simulating. */
-        RemoveExperienceReportResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["RemoveExperienceReportResponseData"];
-            };
-        };
-        /** @description The heatmap's background image, base64-encoded in a JSON body. */
-        ExperienceHeatmapBackgroundResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ExperienceHeatmapBackgroundResponseData"];
-            };
-        };
-        /** @description The heatmap's overlay image, base64-encoded in a JSON body. */
-        ExperienceHeatmapOverlayResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ExperienceHeatmapOverlayResponseData"];
-            };
-        };
-        /** @description One page of goals, with pagination details in `extra`. */
-        GoalsListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["GoalsListResponseData"];
-            };
-        };
         /** @description The goal, with the optional fields asked for through `include`. */
         GoalResponse: {
             headers: {
@@ -14161,15 +13276,6 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["Goal"];
-            };
-        };
-        /** @description One page of hypotheses, with pagination details in `extra`. */
-        HypothesesListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["HypothesesListResponseData"];
             };
         };
         /** @description The hypothesis, with related objects in full where `expand` asked for them. */
@@ -14190,24 +13296,6 @@ export interface components {
                 "application/json": components["schemas"]["KnowledgeBase"];
             };
         };
-        /** @description One page of knowledge bases, with pagination details in `extra`. */
-        KnowledgeBasesListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["KnowledgeBasesListResponseData"];
-            };
-        };
-        /** @description One page of observations, with pagination details in `extra`. */
-        ObservationsListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ObservationsListResponseData"];
-            };
-        };
         /** @description The observation, with related objects in full where `expand` asked for them. */
         ObservationResponse: {
             headers: {
@@ -14215,15 +13303,6 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["Observation"];
-            };
-        };
-        /** @description One page of locations, or only their count when `onlyCount` was sent. */
-        LocationsListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["LocationsListResponseData"];
             };
         };
         /** @description The location, with the optional fields asked for with `include`. */
@@ -14235,24 +13314,6 @@ export interface components {
                 "application/json": components["schemas"]["Location"];
             };
         };
-        /** @description The location presets available to the project. */
-        LocationsPresetsListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["LocationsPresetsListResponseData"];
-            };
-        };
-        /** @description One page of audiences, or only their count when `onlyCount` was sent. */
-        AudiencesListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["AudiencesListResponseData"];
-            };
-        };
         /** @description The audience, with the optional fields asked for with `include`. */
         AudienceResponse: {
             headers: {
@@ -14260,24 +13321,6 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["Audience"];
-            };
-        };
-        /** @description The audience presets available to the project. */
-        AudiencesPresetsListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["AudiencesPresetsListResponseData"];
-            };
-        };
-        /** @description One page of the project's domains, with paging details. */
-        DomainsListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["DomainsListResponseData"];
             };
         };
         /** @description One domain of the project (after a tracking-code check, with `code_installed` refreshed). */
@@ -14289,51 +13332,6 @@ export interface components {
                 "application/json": components["schemas"]["Domain"];
             };
         };
-        /** @description A batch of the project's images on the CDN. */
-        CdnImagesListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["CdnImagesListResponseData"];
-            };
-        };
-        /** @description The uploaded image: its CDN URL and its key. */
-        ImageCdnResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["CdnImage"];
-            };
-        };
-        /** @description The stored file: its key, download URL, size and media type, and the upload's outcome. */
-        FileResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["UploadedFile"];
-            };
-        };
-        /** @description The stored file's details with its content as base64 text. */
-        FileDataResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["FileData"];
-            };
-        };
-        /** @description One page of the project's tags, with paging details. */
-        TagsListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["TagsListResponseData"];
-            };
-        };
         /** @description One tag of the project. */
         TagResponse: {
             headers: {
@@ -14341,15 +13339,6 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["Tag"];
-            };
-        };
-        /** @description One page of the project's features, with paging details. */
-        FeaturesListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["FeaturesListResponseData"];
             };
         };
         /** @description One feature with its variables (and `stats` when included). */
@@ -14418,6 +13407,11 @@ export interface components {
          * @example 100200
          */
         experience_id: number;
+        /**
+         * @description Read-only access token for this experience, as created by `getReportToken`. Lets someone without an API key or session read the experience and its report; the `reportToken` security scheme says the same for clients that handle auth.
+         * @example 3f9c2a7be1d04c5a8e6b
+         */
+        report_token: string;
         /**
          * @description The `key` of the experience (its readable, unique-per-project identifier).
          * @example homepage-hero-test
@@ -14514,723 +13508,7 @@ export interface components {
          */
         feature_key: string;
     };
-    requestBodies: {
-        /** @description One step of the sign-in flow. */
-        AuthRequest: {
-            content: {
-                "application/json": components["schemas"]["AuthRequestData"];
-            };
-        };
-        /** @description The login that needs a password reset link. */
-        ForgotPasswordRequest: {
-            content: {
-                "application/json": components["schemas"]["ForgotPasswordRequestData"];
-            };
-        };
-        /** @description The values from the reset link and the new password. */
-        ResetPasswordConfirmRequest: {
-            content: {
-                "application/json": components["schemas"]["ResetPasswordConfirmRequestData"];
-            };
-        };
-        /** @description Which sessions to end. */
-        LogoutRequest: {
-            content: {
-                "application/json": components["schemas"]["LogoutRequestData"];
-            };
-        };
-        /** @description The authorization code to redeem, with the client id and the PKCE verifier. */
-        OAuthTokenRequest: {
-            content: {
-                "application/json": components["schemas"]["OAuthTokenRequestData"];
-            };
-        };
-        /** @description The name, callback URL and kind of the OAuth client to register. */
-        OAuthCreateClientRequest: {
-            content: {
-                "application/json": components["schemas"]["OAuthCreateClientRequestData"];
-            };
-        };
-        /** @description The fields of the OAuth client to change. */
-        OAuthUpdateClientRequest: {
-            content: {
-                "application/json": components["schemas"]["OAuthUpdateClientRequestData"];
-            };
-        };
-        /** @description The profile fields to change. */
-        UserUpdateProfileDataRequest: {
-            content: {
-                "application/json": components["schemas"]["UserProfileDataUpdate"];
-            };
-        };
-        /** @description The code that confirms the new email address. */
-        ConfirmEmailRequest: {
-            content: {
-                "application/json": components["schemas"]["ConfirmEmailRequestData"];
-            };
-        };
-        /** @description The preferences to save. */
-        UserUpdatePreferencesRequest: {
-            content: {
-                "application/json": components["schemas"]["UserPreferences"];
-            };
-        };
-        /** @description The id of the session to revoke. */
-        UserSessionRevokeRequest: {
-            content: {
-                "application/json": components["schemas"]["UserSessionRevokeRequestData"];
-            };
-        };
-        /** @description Filters of the events. */
-        GetAccountLiveDataRequest: {
-            content: {
-                "application/json": components["schemas"]["AccountLiveDataRequestData"];
-            };
-        };
-        /** @description Paging, filters and sorting. */
-        GetAccountHistoryRequest: {
-            content: {
-                "application/json": components["schemas"]["AccountHistoryRequestData"];
-            };
-        };
-        /** @description Paging, filters and sorting. */
-        GetAccountActiveCompletedExperiencesListRequest: {
-            content: {
-                "application/json": components["schemas"]["AccountExperiencesListRequestData"];
-            };
-        };
-        /** @description The account details to change. */
-        UpdateAccountDetailsRequest: {
-            content: {
-                "application/json": components["schemas"]["AccountDetailsUpdate"];
-            };
-        };
-        /** @description The sub-account to create and its owner. */
-        CreateSubAccountRequest: {
-            content: {
-                "application/json": components["schemas"]["SubAccountCreate"];
-            };
-        };
-        /** @description The add-on to request. */
-        RequestAccountAddonsRequest: {
-            content: {
-                "application/json": components["schemas"]["RequestAccountAddonsData"];
-            };
-        };
-        /** @description What the payment set-up is for; may be an empty object. */
-        StartPaymentSetupRequest: {
-            content: {
-                "application/json": components["schemas"]["StartPaymentSetupRequestData"];
-            };
-        };
-        /** @description The text to rewrite and how. */
-        GenerateTextVariantsRequest: {
-            content: {
-                "application/json": components["schemas"]["GenerateTextVariantsRequestData"];
-            };
-        };
-        /** @description The code to improve and whether to stream the answer. */
-        GenerateCodeVariantRequest: {
-            content: {
-                "application/json": components["schemas"]["GenerateCodeVariantRequestData"];
-            };
-        };
-        /** @description The collaborator and their new accesses. */
-        UpdateAccountUserAccessesRequest: {
-            content: {
-                "application/json": components["schemas"]["AccountUserAccessesUpdateRequestData"];
-            };
-        };
-        /** @description The user to invite and the accesses to grant. */
-        CreateAccountUserAccessesRequest: {
-            content: {
-                "application/json": components["schemas"]["AccountUserAccessesCreateRequestData"];
-            };
-        };
-        /** @description The collaborator and the accesses to remove. */
-        DeleteAccountUserAccessesRequest: {
-            content: {
-                "application/json": components["schemas"]["AccountUserAccessesDelete"];
-            };
-        };
-        /** @description The partner to check. */
-        CheckPartnerRequest: {
-            content: {
-                "application/json": components["schemas"]["CheckPartnerRequestData"];
-            };
-        };
-        /** @description The invitation token from the email. */
-        AcceptInvitationRequest: {
-            content: {
-                "application/json": components["schemas"]["AcceptInvitationRequestData"];
-            };
-        };
-        /** @description Name, projects and role of the new API key. */
-        CreateApiKeyRequest: {
-            content: {
-                "application/json": components["schemas"]["CreateApiKeyRequestData"];
-            };
-        };
-        /** @description Paging, sorting and filters for the projects list; all optional. */
-        GetProjectsListRequest: {
-            content: {
-                "application/json": components["schemas"]["GetProjectsListRequestData"];
-            };
-        };
-        /** @description Paging, sorting and filters (object types, methods, object ids) for the change history. */
-        GetProjectHistoryRequest: {
-            content: {
-                "application/json": components["schemas"]["ProjectHistoryRequestData"];
-            };
-        };
-        /** @description The new project. Only `name` is required; every other setting has a default. */
-        CreateProjectRequest: {
-            content: {
-                "application/json": components["schemas"]["CreateProjectRequestData"];
-            };
-        };
-        /** @description The project fields to change; fields left out keep their value. */
-        UpdateProjectRequest: {
-            content: {
-                "application/json": components["schemas"]["UpdateProjectRequestData"];
-            };
-        };
-        /** @description Optional filters (event types, experiences, goals, segments) for the live events. */
-        GetProjectLiveDataRequest: {
-            content: {
-                "application/json": components["schemas"]["GetProjectLiveDataRequestData"];
-            };
-        };
-        /** @description What to put in the export; leave an object type out to export all items of that type. */
-        ExportProjectRequest: {
-            content: {
-                "application/json": components["schemas"]["ExportProjectRequestData"];
-            };
-        };
-        /** @description The export file to import, as a multipart form upload. */
-        ImportProjectRequest: {
-            content: {
-                "multipart/form-data": components["schemas"]["ImportProjectRequestData"];
-            };
-        };
-        /** @description The ids of the projects to change (1 to 100) and the settings to apply to them. */
-        BulkUpdateProjectsRequest: {
-            content: {
-                "application/json": components["schemas"]["BulkUpdateProjectsRequestData"];
-            };
-        };
-        /** @description Name and environment of the new SDK key, and whether it needs a secret. */
-        CreateSdkKeyRequest: {
-            content: {
-                "application/json": components["schemas"]["CreateSdkKeyRequestData"];
-            };
-        };
-        /** @description The fields of the SDK key to change. */
-        UpdateSdkKeyRequest: {
-            content: {
-                "application/json": components["schemas"]["UpdateSdkKeyRequestData"];
-            };
-        };
-        /** @description The period to list recorded sessions from; optional. */
-        GetSessionsRequest: {
-            content: {
-                "application/json": components["schemas"]["GetSessionsListRequestData"];
-            };
-        };
-        /** @description Paging and filters for the Convert Signals™ sessions list; all optional. */
-        GetSignalSessionsRequest: {
-            content: {
-                "application/json": components["schemas"]["GetSignalSessionsListRequestData"];
-            };
-        };
-        /** @description Paging and search for the visitor data list; all optional. */
-        GetVisitorDataListRequest: {
-            content: {
-                "application/json": components["schemas"]["GetVisitorDataListRequestData"];
-            };
-        };
-        /** @description The visitor identifier, the data to store for that visitor and its source. */
-        CreateVisitorDataItemRequest: {
-            content: {
-                "application/json": components["schemas"]["CreateVisitorDataItemRequestData"];
-            };
-        };
-        /** @description The visitor's new data. */
-        UpdateVisitorDataItemRequest: {
-            content: {
-                "application/json": components["schemas"]["UpdateVisitorDataItemRequestData"];
-            };
-        };
-        /** @description The CSV file to import, as multipart form data. */
-        ImportVisitorsDataCsvRequest: {
-            content: {
-                "multipart/form-data": components["schemas"]["ImportVisitorsDataCsvRequestData"];
-            };
-        };
-        /** @description The source label and the visitor data items to store. */
-        ImportVisitorsDataPushRequest: {
-            content: {
-                "application/json": components["schemas"]["ImportVisitorsDataPushRequestData"];
-            };
-        };
-        /** @description Paging and search for the visitor data placeholders list; all optional. */
-        GetVisitorDataPlaceholdersListRequest: {
-            content: {
-                "application/json": components["schemas"]["GetPlaceholdersListRequestData"];
-            };
-        };
-        /** @description Name and default value of the new placeholder. */
-        CreateVisitorDataPlaceholderRequest: {
-            content: {
-                "application/json": components["schemas"]["CreatePlaceholderRequestData"];
-            };
-        };
-        /** @description The placeholder's new name or default value. */
-        UpdateVisitorDataPlaceholderRequest: {
-            content: {
-                "application/json": components["schemas"]["UpdatePlaceholderRequestData"];
-            };
-        };
-        /** @description Paging, sorting, filters and optional fields for the experience list. */
-        GetExperiencesListRequest: {
-            content: {
-                "application/json": components["schemas"]["GetExperiencesListRequestData"];
-            };
-        };
-        /** @description The new experience. `name`, `status`, `type` and `url` are required. */
-        CreateExperienceRequest: {
-            content: {
-                "application/json": components["schemas"]["CreateExperienceRequestData"];
-            };
-        };
-        /** @description Options for the copy; the body may be left out. */
-        CloneExperienceRequest: {
-            content: {
-                "application/json": components["schemas"]["CloneExperienceRequestData"];
-            };
-        };
-        /** @description The fields to change; fields left out keep their value. */
-        UpdateExperienceRequest: {
-            content: {
-                "application/json": components["schemas"]["UpdateExperienceRequestData"];
-            };
-        };
-        /** @description What to do with the report token; leave it out to get the current token. */
-        ExperienceReportTokenRequest: {
-            content: {
-                "application/json": components["schemas"]["ExperienceReportTokenRequestData"];
-            };
-        };
-        /** @description Filters for the live data events. */
-        GetExperienceLiveDataRequest: {
-            content: {
-                "application/json": components["schemas"]["GetExperienceLiveDataRequestData"];
-            };
-        };
-        /** @description Paging, sorting and filters for the change history. */
-        GetExperienceHistoryRequest: {
-            content: {
-                "application/json": components["schemas"]["GetExperienceHistoryRequestData"];
-            };
-        };
-        /** @description The variations to take screenshots of; all of them when left out. */
-        TriggerExperienceScreenshotsRequest: {
-            content: {
-                "application/json": components["schemas"]["TriggerExperienceScreenshotsRequestData"];
-            };
-        };
-        /** @description The ids of the experiences to change (1 to 100) and the status to set on them. */
-        BulkUpdateExperiencesRequest: {
-            content: {
-                "application/json": components["schemas"]["BulkUpdateExperiencesRequestData"];
-            };
-        };
-        /** @description The ids of the experiences to delete (1 to 100). */
-        BulkDeleteExperiencesRequest: {
-            content: {
-                "application/json": components["schemas"]["BulkDeleteExperiencesRequestData"];
-            };
-        };
-        /** @description The variation fields to change; fields left out keep their value. */
-        UpdateExperienceVariationRequest: {
-            content: {
-                "application/json": components["schemas"]["UpdateExperienceVariationRequestData"];
-            };
-        };
-        /** @description The image, as a multipart/form-data `image` file field. */
-        UploadImageNoNameRequest: {
-            content: {
-                "multipart/form-data": components["schemas"]["UploadImageNoNameRequestData"];
-            };
-        };
-        /** @description The type of the experience the variation becomes. */
-        ConvertExperienceVariationRequest: {
-            content: {
-                "application/json": components["schemas"]["ConvertExperienceVariationRequestData"];
-            };
-        };
-        /** @description The new section with its versions. `versions` is required; choose the section and version ids yourself. */
-        CreateSectionRequest: {
-            content: {
-                "application/json": components["schemas"]["CreateSectionRequestData"];
-            };
-        };
-        /** @description The section with its versions; `versions` is required. */
-        UpdateSectionRequest: {
-            content: {
-                "application/json": components["schemas"]["UpdateSectionRequestData"];
-            };
-        };
-        /** @description The complete, ordered list of sections; anything left out is deleted. */
-        UpdateExperienceSectionsRequest: {
-            content: {
-                "application/json": components["schemas"]["UpdateExperienceSectionsRequestData"];
-            };
-        };
-        /** @description The new version and the changes to create in it; choose the version id yourself. */
-        CreateSectionVersionRequest: {
-            content: {
-                "application/json": components["schemas"]["CreateSectionVersionRequestData"];
-            };
-        };
-        /** @description The version's name and its list of changes. */
-        UpdateSectionVersionRequest: {
-            content: {
-                "application/json": components["schemas"]["UpdateSectionVersionRequestData"];
-            };
-        };
-        /** @description The new `type` and complete `data` of the change. */
-        UpdateExperienceChangeRequest: {
-            content: {
-                "application/json": components["schemas"]["UpdateExperienceChangeRequestData"];
-            };
-        };
-        /** @description Goals, metrics, period, segments and stats engine settings of the report; all optional. */
-        GetExperienceAggregatedReportRequest: {
-            content: {
-                "application/json": components["schemas"]["GetExperienceAggregatedReportRequestData"];
-            };
-        };
-        /** @description Goal, metric, cumulation, period and segments of the daily report; all optional. */
-        GetExperienceDailyReportRequest: {
-            content: {
-                "application/json": components["schemas"]["GetExperienceDailyReportRequestData"];
-            };
-        };
-        /** @description Period and time zone of the traffic allocation report; all optional. */
-        GetExperienceDailyTrafficAllocationRequest: {
-            content: {
-                "application/json": components["schemas"]["GetExperienceDailyTrafficAllocationRequestData"];
-            };
-        };
-        /** @description Export format, goals, period and segments; all optional (an aggregated CSV of every goal by default). */
-        ExportExperienceReportRequest: {
-            content: {
-                "application/json": components["schemas"]["ExportExperienceReportRequestData"];
-            };
-        };
-        /** @description Event kinds, goals, period and segments of the raw data to export; all optional. */
-        ExportExperienceRawDataRequest: {
-            content: {
-                "application/json": components["schemas"]["ExportExperienceRawDataRequestData"];
-            };
-        };
-        /** @description The period whose events to delete (required), which events, and whether to only simulate. */
-        RemoveExperienceReportRequest: {
-            content: {
-                "application/json": components["schemas"]["RemoveExperienceReportRequestData"];
-            };
-        };
-        /** @description Which device's background to return; optional. */
-        GetExperienceHeatmapBackgroundRequest: {
-            content: {
-                "application/json": components["schemas"]["GetExperienceHeatmapBackgroundRequestData"];
-            };
-        };
-        /** @description Which device and interaction the overlay is for; optional. */
-        GetExperienceHeatmapOverlayRequest: {
-            content: {
-                "application/json": components["schemas"]["GetExperienceHeatmapOverlayRequestData"];
-            };
-        };
-        /** @description Paging, sorting and filters for the goals list; all optional. */
-        GetGoalsRequest: {
-            content: {
-                "application/json": components["schemas"]["GetGoalsRequestData"];
-            };
-        };
-        /** @description The new goal; `type` decides which other fields are needed. */
-        CreateGoalRequest: {
-            content: {
-                "application/json": components["schemas"]["CreateGoalRequestData"];
-            };
-        };
-        /** @description The goal fields to change; fields left out keep their value. */
-        UpdateGoalRequest: {
-            content: {
-                "application/json": components["schemas"]["UpdateGoalRequestData"];
-            };
-        };
-        /** @description The ids of the goals to change (1 to 100) and their new status. */
-        BulkUpdateGoalsRequest: {
-            content: {
-                "application/json": components["schemas"]["BulkUpdateGoalRequestData"];
-            };
-        };
-        /** @description The ids of the goals to delete (1 to 100). */
-        BulkDeleteGoalsRequest: {
-            content: {
-                "application/json": components["schemas"]["BulkDeleteGoalRequestData"];
-            };
-        };
-        /** @description Paging, sorting and filters for the hypotheses list; all optional. */
-        GetHypothesesRequest: {
-            content: {
-                "application/json": components["schemas"]["GetHypothesesListRequestData"];
-            };
-        };
-        /** @description The new hypothesis, scored with the ICE or PIE model. */
-        CreateHypothesisRequest: {
-            content: {
-                "application/json": components["schemas"]["CreateHypothesisRequestData"];
-            };
-        };
-        /** @description The hypothesis fields to change; fields left out keep their value. */
-        UpdateHypothesisRequest: {
-            content: {
-                "application/json": components["schemas"]["UpdateHypothesisRequestData"];
-            };
-        };
-        /** @description The new status of the hypothesis. */
-        UpdateHypothesisStatusRequest: {
-            content: {
-                "application/json": components["schemas"]["UpdateHypothesisStatusRequestData"];
-            };
-        };
-        /** @description The ids of the hypotheses to change (1 to 100) and their new status. */
-        BulkUpdateHypothesesRequest: {
-            content: {
-                "application/json": components["schemas"]["BulkUpdateHypothesesRequestData"];
-            };
-        };
-        /** @description The ids of the hypotheses to delete (1 to 100). */
-        BulkDeleteHypothesesRequest: {
-            content: {
-                "application/json": components["schemas"]["BulkDeleteHypothesesRequestData"];
-            };
-        };
-        /** @description Paging, sorting and filters for the knowledge bases list; all optional. */
-        GetKnowledgeBasesRequest: {
-            content: {
-                "application/json": components["schemas"]["GetKnowledgeBasesListRequestData"];
-            };
-        };
-        /** @description The new knowledge base. Only `name` is required. */
-        CreateKnowledgeBasesRequest: {
-            content: {
-                "application/json": components["schemas"]["CreateKnowledgeBaseRequestData"];
-            };
-        };
-        /** @description The new status of the knowledge base. */
-        UpdateKnowledgeBasesStatusRequest: {
-            content: {
-                "application/json": components["schemas"]["UpdateKnowledgeBasesStatusRequestData"];
-            };
-        };
-        /** @description The ids of the knowledge bases to change (1 to 100) and their new status. */
-        BulkUpdateKnowledgeBasesRequest: {
-            content: {
-                "application/json": components["schemas"]["BulkUpdateKnowledgeBasesRequestData"];
-            };
-        };
-        /** @description The ids of the knowledge bases to delete (1 to 100). */
-        BulkDeleteKnowledgeBasesRequest: {
-            content: {
-                "application/json": components["schemas"]["BulkDeleteKnowledgeBasesRequestData"];
-            };
-        };
-        /** @description Paging, sorting and filters for the observations list; all optional. */
-        GetObservationsRequest: {
-            content: {
-                "application/json": components["schemas"]["GetObservationsListRequestData"];
-            };
-        };
-        /** @description The new observation. Only `name` is required. */
-        CreateObservationRequest: {
-            content: {
-                "application/json": components["schemas"]["CreateObservationRequestData"];
-            };
-        };
-        /** @description The observation fields to change; fields left out keep their value. */
-        UpdateObservationRequest: {
-            content: {
-                "application/json": components["schemas"]["UpdateObservationRequestData"];
-            };
-        };
-        /** @description The ids of the observations to change (1 to 100) and their new status. */
-        BulkUpdateObservationsRequest: {
-            content: {
-                "application/json": components["schemas"]["BulkUpdateObservationsRequestData"];
-            };
-        };
-        /** @description The ids of the observations to delete (1 to 100). */
-        BulkDeleteObservationsRequest: {
-            content: {
-                "application/json": components["schemas"]["BulkDeleteObservationsRequestData"];
-            };
-        };
-        /** @description Paging, filters, sorting and optional fields; an empty body lists the first page. */
-        GetLocationsListRequest: {
-            content: {
-                "application/json": components["schemas"]["GetLocationsListRequestData"];
-            };
-        };
-        /** @description The location to create. */
-        CreateLocationRequest: {
-            content: {
-                "application/json": components["schemas"]["LocationCreate"];
-            };
-        };
-        /** @description The location fields to change. */
-        UpdateLocationRequest: {
-            content: {
-                "application/json": components["schemas"]["Location"];
-            };
-        };
-        /** @description The IDs of the locations to change and their new status. */
-        BulkUpdateLocationsRequest: {
-            content: {
-                "application/json": components["schemas"]["BulkUpdateLocationsRequestData"];
-            };
-        };
-        /** @description The IDs of the locations to delete. */
-        BulkDeleteLocationsRequest: {
-            content: {
-                "application/json": components["schemas"]["BulkDeleteLocationsRequestData"];
-            };
-        };
-        /** @description Paging, filters, sorting and optional fields; an empty body lists the first page. */
-        GetAudiencesListRequest: {
-            content: {
-                "application/json": components["schemas"]["GetAudiencesListRequestData"];
-            };
-        };
-        /** @description The audience to create. */
-        CreateAudienceRequest: {
-            content: {
-                "application/json": components["schemas"]["AudienceCreate"];
-            };
-        };
-        /** @description The audience fields to change. */
-        UpdateAudienceRequest: {
-            content: {
-                "application/json": components["schemas"]["UpdateAudienceRequestData"];
-            };
-        };
-        /** @description The IDs of the audiences to change and their new status. */
-        BulkUpdateAudiencesRequest: {
-            content: {
-                "application/json": components["schemas"]["BulkUpdateAudienceRequestData"];
-            };
-        };
-        /** @description The IDs of the audiences to delete. */
-        BulkDeleteAudiencesRequest: {
-            content: {
-                "application/json": components["schemas"]["BulkDeleteAudienceRequestData"];
-            };
-        };
-        GetDomainsListRequest: {
-            content: {
-                "application/json": components["schemas"]["GetDomainsListRequestData"];
-            };
-        };
-        GetDomainByUrlRequest: {
-            content: {
-                "application/json": components["schemas"]["GetDomainByUrlRequestData"];
-            };
-        };
-        CheckCodeDomainRequest: {
-            content: {
-                "application/json": components["schemas"]["CheckCodeDomainRequestData"];
-            };
-        };
-        CreateDomainRequest: {
-            content: {
-                "application/json": components["schemas"]["DomainToCreate"];
-            };
-        };
-        UpdateDomainRequestData: {
-            content: {
-                "application/json": components["schemas"]["UpdateDomainRequestData"];
-            };
-        };
-        BulkDeleteDomainsRequest: {
-            content: {
-                "application/json": components["schemas"]["BulkDeleteDomainRequestData"];
-            };
-        };
-        GetCdnImagesListRequest: {
-            content: {
-                "application/json": components["schemas"]["GetCdnImagesListRequestData"];
-            };
-        };
-        UploadImageRequest: {
-            content: {
-                "multipart/form-data": components["schemas"]["UploadCdnImageRequestData"];
-            };
-        };
-        /** @description The file to store and its name, as multipart form data. */
-        UploadFileRequest: {
-            content: {
-                "multipart/form-data": components["schemas"]["UploadFileRequestData"];
-            };
-        };
-        GetTagsRequest: {
-            content: {
-                "application/json": components["schemas"]["GetTagsListRequestData"];
-            };
-        };
-        CreateTagRequest: {
-            content: {
-                "application/json": components["schemas"]["TagToCreate"];
-            };
-        };
-        UpdateTagRequest: {
-            content: {
-                "application/json": components["schemas"]["UpdateTagRequestData"];
-            };
-        };
-        BulkDeleteTagsRequest: {
-            content: {
-                "application/json": components["schemas"]["BulkDeleteTagRequestData"];
-            };
-        };
-        GetFeaturesListRequest: {
-            content: {
-                "application/json": components["schemas"]["GetFeaturesListRequestData"];
-            };
-        };
-        CreateFeatureRequest: {
-            content: {
-                "application/json": components["schemas"]["CreateFeatureRequestData"];
-            };
-        };
-        UpdateFeatureRequest: {
-            content: {
-                "application/json": components["schemas"]["UpdateFeatureRequestData"];
-            };
-        };
-        BulkUpdateFeaturesRequest: {
-            content: {
-                "application/json": components["schemas"]["BulkUpdateFeatureRequestData"];
-            };
-        };
-        BulkDeleteFeaturesRequest: {
-            content: {
-                "application/json": components["schemas"]["BulkDeleteFeatureRequestData"];
-            };
-        };
-    };
+    requestBodies: never;
     headers: never;
     pathItems: never;
 }
@@ -15243,9 +13521,16 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["AuthRequest"];
+        /** @description One step of the sign-in flow. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuthRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["AuthResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15256,9 +13541,16 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["ForgotPasswordRequest"];
+        /** @description The login that needs a password reset link. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuthBaseData"];
+            };
+        };
         responses: {
             200: components["responses"]["SuccessResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15269,9 +13561,16 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["ResetPasswordConfirmRequest"];
+        /** @description The values from the reset link and the new password. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordConfirmRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["AuthResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15282,9 +13581,17 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["LogoutRequest"];
+        /** @description Which sessions to end. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogoutRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15298,6 +13605,8 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15308,9 +13617,24 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["OAuthTokenRequest"];
+        /** @description The authorization code to redeem, with the client id and the PKCE verifier. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OAuthTokenRequestData"];
+            };
+        };
         responses: {
-            200: components["responses"]["OAuthTokenResponse"];
+            /** @description The access token, when it expires and what it may reach. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthTokenResponseData"];
+                };
+            };
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15323,7 +13647,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["OAuthClientsListResponse"];
+            /** @description The OAuth clients the signed-in user registered. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthClientsListResponseData"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15334,9 +13668,17 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["OAuthCreateClientRequest"];
+        /** @description The name, callback URL and kind of the OAuth client to register. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OAuthCreateClientRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["OAuthClientResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15353,9 +13695,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["OAuthUpdateClientRequest"];
+        /** @description The fields of the OAuth client to change. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OAuthUpdateClientRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["OAuthClientResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15374,7 +13725,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["OAuthDeleteClientResponse"];
+            /** @description The OAuth client and its sessions are gone. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessConfirmation"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15387,7 +13750,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["AccessRolesListResponse"];
+            /** @description The access roles and the permissions each grants. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessRolesListResponseData"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15401,6 +13774,8 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["UserDataResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15411,9 +13786,17 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UserUpdateProfileDataRequest"];
+        /** @description The profile fields to change. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserProfileDataUpdate"];
+            };
+        };
         responses: {
             200: components["responses"]["UserDataResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15424,9 +13807,17 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["ConfirmEmailRequest"];
+        /** @description The code that confirms the new email address. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmEmailRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["UserDataResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15437,9 +13828,17 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UserUpdatePreferencesRequest"];
+        /** @description The preferences to save. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserPreferences"];
+            };
+        };
         responses: {
             200: components["responses"]["UserDataResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15452,7 +13851,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["UserMfaSecretResponse"];
+            /** @description A new MFA secret for the user's authenticator app. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserMfaSecret"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15466,6 +13875,8 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15478,7 +13889,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["UserSessionsListResponse"];
+            /** @description The signed-in user's active sessions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserSessionsListResponseData"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15489,9 +13910,25 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UserSessionRevokeRequest"];
+        /** @description The id of the session to revoke. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserSessionRevokeRequestData"];
+            };
+        };
         responses: {
-            200: components["responses"]["UserSessionRevokeResponse"];
+            /** @description The session is revoked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessConfirmation"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15504,7 +13941,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["UserSessionRevokeAllResponse"];
+            /** @description Every session of the user is revoked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessConfirmation"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15517,7 +13964,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["AccountsListResponse"];
+            /** @description The accounts the caller can access. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountsListResponseData"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15530,7 +13987,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["BillingPlansListResponse"];
+            /** @description The billing plans available for subscription. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingPlansListResponseData"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15547,9 +14014,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetAccountLiveDataRequest"];
+        /** @description Filters of the events. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["AccountLiveDataFilteringOptions"];
+            };
+        };
         responses: {
             200: components["responses"]["LiveDataEventsListResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15566,9 +14042,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetAccountHistoryRequest"];
+        /** @description Paging, filters and sorting. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["AccountHistoryRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["ChangeHistoryListResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15585,9 +14070,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetAccountActiveCompletedExperiencesListRequest"];
+        /** @description Paging, filters and sorting. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["AccountExperiencesListRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["ExperiencesListResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15610,6 +14104,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["AccountDetailsResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15626,9 +14124,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateAccountDetailsRequest"];
+        /** @description The account details to change. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountDetailsUpdate"];
+            };
+        };
         responses: {
             200: components["responses"]["AccountDetailsResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15645,9 +14152,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateSubAccountRequest"];
+        /** @description The sub-account to create and its owner. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubAccountCreate"];
+            };
+        };
         responses: {
             200: components["responses"]["AccountDetailsResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15664,9 +14180,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["RequestAccountAddonsRequest"];
+        /** @description The add-on to request. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestAccountAddonsData"];
+            };
+        };
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15683,9 +14208,26 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["StartPaymentSetupRequest"];
+        /** @description What the payment set-up is for; may be an empty object. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartPaymentSetupRequestData"];
+            };
+        };
         responses: {
-            200: components["responses"]["StartPaymentSetupResponse"];
+            /** @description What the browser needs to finish the payment set-up with the payment provider. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StartPaymentSetupResponseData"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15704,7 +14246,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["PlanSetupUsersResponse"];
+            /** @description The users who can be asked to set up the account's billing plan. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanSetupUsersResponseData"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15723,7 +14277,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["BillingPortalResponse"];
+            /** @description A signed-in link to the account's billing portal. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingPortalResponseData"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15740,9 +14306,26 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["GenerateTextVariantsRequest"];
+        /** @description The text to rewrite and how. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GenerateTextVariantsRequestData"];
+            };
+        };
         responses: {
-            200: components["responses"]["GenerateTextVariantsResponse"];
+            /** @description The AI-generated alternative texts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenerateTextVariantsResponseData"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15759,9 +14342,27 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["GenerateCodeVariantRequest"];
+        /** @description The code to improve and whether to stream the answer. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GenerateCodeVariantRequestData"];
+            };
+        };
         responses: {
-            200: components["responses"]["GenerateCodeVariantResponse"];
+            /** @description The improved code: one JSON body by default, or a stream of server-sent events when the request set `stream: true`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenerateCodeVariantResponseData"];
+                    "text/event-stream": string;
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15783,7 +14384,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["AccountUsersAccessesListResponse"];
+            /** @description The collaborators of the account. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountUsersAccessesListResponse"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15800,9 +14413,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateAccountUserAccessesRequest"];
+        /** @description The collaborator and their new accesses. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountUserAccessesUpdateRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["AccountUserAccesses"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15819,9 +14441,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateAccountUserAccessesRequest"];
+        /** @description The user to invite and the accesses to grant. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountUserAccessesCreateRequestData"];
+            };
+        };
         responses: {
             201: components["responses"]["AccountUserAccesses"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15838,9 +14469,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["DeleteAccountUserAccessesRequest"];
+        /** @description The collaborator and the accesses to remove. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountUserAccessesDelete"];
+            };
+        };
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15851,9 +14491,25 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CheckPartnerRequest"];
+        /** @description The partner to check. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserByEmail"];
+            };
+        };
         responses: {
-            200: components["responses"]["CheckPartnerResponse"];
+            /** @description Whether the partner qualifies for extended API access. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckPartnerData"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15864,9 +14520,16 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["AcceptInvitationRequest"];
+        /** @description The invitation token from the email. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptInvitationRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["SuccessResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15885,7 +14548,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["ApiKeysListResponse"];
+            /** @description The API keys of the account, without their secrets. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeysListResponse"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15902,9 +14577,26 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateApiKeyRequest"];
+        /** @description Name, projects and role of the new API key. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiKeyRequestData"];
+            };
+        };
         responses: {
-            201: components["responses"]["ApiKeyResponse"];
+            /** @description The API key just created, including its secret (shown this one time only). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKey"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15929,6 +14621,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15945,9 +14641,26 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetProjectsListRequest"];
+        /** @description Paging, sorting and filters for the projects list; all optional. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetProjectsListRequestData"];
+            };
+        };
         responses: {
-            200: components["responses"]["ProjectsListResponse"];
+            /** @description One page of projects, with pagination details in `extra`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectsListResponseData"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -15969,9 +14682,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetProjectHistoryRequest"];
+        /** @description Paging, sorting and filters (object types, methods, object ids) for the change history. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ProjectHistoryRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["ChangeHistoryListResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16001,6 +14723,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["ProjectResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16017,9 +14743,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateProjectRequest"];
+        /** @description The new project. Only `name` is required; every other setting has a default. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProjectRequestData"];
+            };
+        };
         responses: {
             201: components["responses"]["ProjectResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16041,9 +14776,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateProjectRequest"];
+        /** @description The project fields to change; fields left out keep their value. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProjectRequestData"];
+            };
+        };
         responses: {
             201: components["responses"]["ProjectResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16068,6 +14812,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16089,9 +14837,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetProjectLiveDataRequest"];
+        /** @description Optional filters (event types, experiences, goals, segments) for the live events. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetProjectLiveDataRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["LiveDataEventsListResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16115,7 +14872,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["SuccessGeneratedDebugToken"];
+            /** @description The new debug token and how long it stays valid. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeneratedDebugTokenDataResponse"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16137,9 +14906,28 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["ExportProjectRequest"];
+        /** @description What to put in the export; leave an object type out to export all items of that type. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExportProjectRequestData"];
+            };
+        };
         responses: {
-            201: components["responses"]["ProjectExportResponse"];
+            /** @description The export file: a JSON document with the project and the items selected. The live API labels this body with the non-standard media type `download/json`; it is described here as JSON, which is what it contains. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16156,9 +14944,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["ImportProjectRequest"];
+        /** @description The export file to import, as a multipart form upload. */
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportProjectRequestData"];
+            };
+        };
         responses: {
             201: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16180,9 +14977,26 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["ImportProjectRequest"];
+        /** @description The export file to import, as a multipart form upload. */
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportProjectRequestData"];
+            };
+        };
         responses: {
-            201: components["responses"]["ImportProjectDataSuccessResponse"];
+            /** @description The import succeeded; `imported` lists the ids of the objects created in the project. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportProjectDataSuccess"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16199,9 +15013,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["BulkUpdateProjectsRequest"];
+        /** @description The ids of the projects to change (1 to 100) and the settings to apply to them. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkUpdateProjectsRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16225,7 +15048,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["SdkKeysListResponse"];
+            /** @description The SDK keys of the project. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SdkKeysListResponseData"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16247,9 +15082,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateSdkKeyRequest"];
+        /** @description Name and environment of the new SDK key, and whether it needs a secret. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSdkKeyRequestData"];
+            };
+        };
         responses: {
             201: components["responses"]["SdkKeyResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16279,6 +15123,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16305,9 +15153,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateSdkKeyRequest"];
+        /** @description The fields of the SDK key to change. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SdkKey"];
+            };
+        };
         responses: {
             200: components["responses"]["SdkKeyResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16329,9 +15186,41 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetSessionsRequest"];
+        /** @description The period to list recorded sessions from; every field is optional. The live API's schema gives this list no paging, sorting or other filters. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TimeRange"];
+            };
+        };
         responses: {
-            200: components["responses"]["SessionsListResponse"];
+            /** @description The project's recorded visitor sessions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": 100900
+                     *         },
+                     *         {
+                     *           "id": 100901
+                     *         }
+                     *       ],
+                     *       "extra": {
+                     *         "tk": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SessionsListResponseData"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16353,9 +15242,65 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetSignalSessionsRequest"];
+        /** @description Paging and filters for the Convert Signals™ sessions list; all optional. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["SignalSessionsListFilteringOptions"];
+            };
+        };
         responses: {
-            200: components["responses"]["SignalSessionsListResponse"];
+            /** @description One page of Convert Signals™ sessions, with pagination details in `extra`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "6f1c2d9e8a7b4c3d",
+                     *           "duration": 184,
+                     *           "visited_pages": [
+                     *             {
+                     *               "url": "https://www.example.com/pricing",
+                     *               "duration": 95,
+                     *               "timestamp": 1764547200
+                     *             },
+                     *             {
+                     *               "url": "https://www.example.com/checkout",
+                     *               "duration": 89,
+                     *               "timestamp": 1764547295
+                     *             }
+                     *           ],
+                     *           "visited_pages_count": 2,
+                     *           "entry_page": "https://www.example.com/pricing",
+                     *           "exit_page": "https://www.example.com/checkout",
+                     *           "session_start_time": 1764547200,
+                     *           "device": "Desktop",
+                     *           "browser": "Chrome",
+                     *           "country_code": "US",
+                     *           "watched": false
+                     *         }
+                     *       ],
+                     *       "extra": {
+                     *         "tk": null,
+                     *         "pagination": {
+                     *           "current_page": 1,
+                     *           "items_count": 1,
+                     *           "items_per_page": 30,
+                     *           "pages_count": 1
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SignalSessionsListResponseData"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16385,6 +15330,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16406,9 +15355,60 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetVisitorDataListRequest"];
+        /** @description Paging and search for the visitor data list; all optional. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetVisitorDataListRequestData"];
+            };
+        };
         responses: {
-            200: components["responses"]["VisitorsDataListResponse"];
+            /** @description One page of visitor data items, with pagination details in `extra`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "visitor_id": "crm-58213",
+                     *           "data": {
+                     *             "first_name": "Ann",
+                     *             "plan": "pro",
+                     *             "city": "Boston"
+                     *           },
+                     *           "source": "crm",
+                     *           "created_at": 1764547200
+                     *         },
+                     *         {
+                     *           "visitor_id": "crm-58214",
+                     *           "data": {
+                     *             "first_name": "Bo",
+                     *             "plan": "free",
+                     *             "city": "Denver"
+                     *           },
+                     *           "source": "csv",
+                     *           "created_at": 1764633600
+                     *         }
+                     *       ],
+                     *       "extra": {
+                     *         "pagination": {
+                     *           "current_page": 1,
+                     *           "items_count": 2,
+                     *           "items_per_page": 30,
+                     *           "pages_count": 1
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["VisitorDataListResponseData"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16430,9 +15430,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateVisitorDataItemRequest"];
+        /** @description The visitor identifier, the data to store for that visitor and its source. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateVisitorDataItemRequestData"];
+            };
+        };
         responses: {
             201: components["responses"]["VisitorDataItemResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16462,6 +15471,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["VisitorDataItemResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16488,9 +15501,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateVisitorDataItemRequest"];
+        /** @description The visitor's new data. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateVisitorDataItemRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["VisitorDataItemResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16520,6 +15542,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16541,9 +15567,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["ImportVisitorsDataCsvRequest"];
+        /** @description The CSV file to import, as multipart form data. */
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportVisitorsDataCsvRequestData"];
+            };
+        };
         responses: {
             201: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16565,9 +15600,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["ImportVisitorsDataPushRequest"];
+        /** @description The source label and the visitor data items to store. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportVisitorsDataPushRequestData"];
+            };
+        };
         responses: {
             201: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16589,9 +15633,52 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetVisitorDataPlaceholdersListRequest"];
+        /** @description Paging and search for the visitor data placeholders list; all optional. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetPlaceholdersListRequestData"];
+            };
+        };
         responses: {
-            200: components["responses"]["VisitorDataPlaceholdersListResponse"];
+            /** @description One page of visitor data placeholders, with pagination details in `extra`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": 100700,
+                     *           "placeholder": "first_name",
+                     *           "default_value": "there",
+                     *           "created_at": 1764547200
+                     *         },
+                     *         {
+                     *           "id": 100701,
+                     *           "placeholder": "plan",
+                     *           "default_value": "free",
+                     *           "created_at": 1764547260
+                     *         }
+                     *       ],
+                     *       "extra": {
+                     *         "pagination": {
+                     *           "current_page": 1,
+                     *           "items_count": 2,
+                     *           "items_per_page": 30,
+                     *           "pages_count": 1
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlaceholdersListResponseData"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16613,9 +15700,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateVisitorDataPlaceholderRequest"];
+        /** @description Name and default value of the new placeholder. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePlaceholderRequestData"];
+            };
+        };
         responses: {
             201: components["responses"]["VisitorDataPlaceholderResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16642,9 +15738,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateVisitorDataPlaceholderRequest"];
+        /** @description The placeholder's new name or default value. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePlaceholderRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["VisitorDataPlaceholderResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16674,6 +15779,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16703,6 +15812,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["VisitorDataPlaceholderResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16724,9 +15837,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetExperiencesListRequest"];
+        /** @description Paging, sorting, filters and optional fields for the experience list. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetExperiencesListRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["ExperiencesListResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16739,8 +15861,11 @@ export interface operations {
                 expand?: components["schemas"]["ExperienceExpandFields"][];
             };
             header?: {
-                /** @description Read-only report token of this experience, as returned by `getReportToken`. */
-                report_token?: string;
+                /**
+                 * @description Read-only access token for this experience, as created by `getReportToken`. Lets someone without an API key or session read the experience and its report; the `reportToken` security scheme says the same for clients that handle auth.
+                 * @example 3f9c2a7be1d04c5a8e6b
+                 */
+                report_token?: components["parameters"]["report_token"];
             };
             path: {
                 /**
@@ -16764,6 +15889,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["ExperienceResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16798,6 +15927,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["ExperienceResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16824,9 +15957,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["CreateExperienceRequest"];
+        /** @description The new experience. `name`, `status`, `type` and `url` are required. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CreateExperienceRequestData"];
+            };
+        };
         responses: {
             201: components["responses"]["ExperienceResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16858,9 +16000,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["CloneExperienceRequest"];
+        /** @description Options for the copy; the body may be left out. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CloneExperienceRequestData"];
+            };
+        };
         responses: {
             201: components["responses"]["ExperienceResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16892,9 +16043,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateExperienceRequest"];
+        /** @description The fields to change; fields left out keep their value. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateExperienceRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["ExperienceResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16924,6 +16084,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16950,9 +16114,26 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["ExperienceReportTokenRequest"];
+        /** @description What to do with the report token; leave it out to get the current token. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ExperienceReportTokenRequestData"];
+            };
+        };
         responses: {
-            200: components["responses"]["ExperienceReportTokenResponse"];
+            /** @description The experience's read-only report token and when it expires. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperienceReportToken"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -16979,9 +16160,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetExperienceLiveDataRequest"];
+        /** @description Filters for the live data events. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetExperienceLiveDataRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["LiveDataEventsListResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17008,9 +16198,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetExperienceHistoryRequest"];
+        /** @description Paging, sorting and filters for the change history. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetExperienceHistoryRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["ChangeHistoryListResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17037,9 +16236,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["TriggerExperienceScreenshotsRequest"];
+        /** @description The variations to take screenshots of; all of them when left out. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TriggerExperienceScreenshotsRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17061,9 +16269,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["BulkUpdateExperiencesRequest"];
+        /** @description The ids of the experiences to change (1 to 100) and the status to set on them. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkUpdateExperiencesRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17085,9 +16302,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["BulkDeleteExperiencesRequest"];
+        /** @description The ids of the experiences to delete (1 to 100). */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkDeleteRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17119,9 +16345,26 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["UpdateExperienceVariationRequest"];
+        /** @description The variation fields to change; fields left out keep their value. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["UpdateExperienceVariationRequestData"];
+            };
+        };
         responses: {
-            200: components["responses"]["ExperienceVariationResponse"];
+            /** @description The variation as stored after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpandedExperienceVariationData"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17156,6 +16399,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17195,6 +16442,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["ImageResponseBase64"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17231,9 +16482,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["UploadImageNoNameRequest"];
+        /** @description The image, as a multipart/form-data `image` file field. */
+        requestBody?: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadImageNoNameRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["ImageResponseBase64"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17265,9 +16525,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["ConvertExperienceVariationRequest"];
+        /** @description The type of the experience the variation becomes. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ConvertExperienceVariationRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["ExperienceResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17302,6 +16571,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["ExperienceSectionsListResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17333,9 +16606,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateSectionRequest"];
+        /** @description The new section with its versions. `versions` is required; choose the section and version ids yourself. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSectionRequestData"];
+            };
+        };
         responses: {
             201: components["responses"]["ExperienceSectionsListResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17372,9 +16654,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateSectionRequest"];
+        /** @description The section with its versions; `versions` is required. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSectionRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["ExperienceSectionsListResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17406,9 +16697,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateExperienceSectionsRequest"];
+        /** @description The complete, ordered list of sections; anything left out is deleted. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateExperienceSectionsRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["ExperienceSectionsListResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17416,9 +16716,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Optional parts to add to the answer: `changes` adds the version's changes. Sent as `include[]=<value>` once per value. */
-                include?: components["schemas"]["ExperienceSectionVersionIncludeFields"][];
+                include?: components["schemas"]["ExperienceSectionVersionFields"][];
                 /** @description Related objects to return in full instead of as ids: `changes` returns each change with its data. Sent as `expand[]=<value>` once per value. */
-                expand?: components["schemas"]["ExperienceSectionVersionExpandFields"][];
+                expand?: components["schemas"]["ExperienceSectionVersionFields"][];
             };
             header?: never;
             path: {
@@ -17445,9 +16745,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateSectionVersionRequest"];
+        /** @description The new version and the changes to create in it; choose the version id yourself. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SectionVersionCreate"];
+            };
+        };
         responses: {
             201: components["responses"]["ExperienceSectionVersionResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17455,9 +16764,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Optional parts to add to the answer: `changes` adds the version's changes. Sent as `include[]=<value>` once per value. */
-                include?: components["schemas"]["ExperienceSectionVersionIncludeFields"][];
+                include?: components["schemas"]["ExperienceSectionVersionFields"][];
                 /** @description Related objects to return in full instead of as ids: `changes` returns each change with its data. Sent as `expand[]=<value>` once per value. */
-                expand?: components["schemas"]["ExperienceSectionVersionExpandFields"][];
+                expand?: components["schemas"]["ExperienceSectionVersionFields"][];
             };
             header?: never;
             path: {
@@ -17489,9 +16798,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateSectionVersionRequest"];
+        /** @description The version's name and its list of changes. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SectionVersionUpdate"];
+            };
+        };
         responses: {
             200: components["responses"]["ExperienceSectionVersionResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17531,6 +16849,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17565,6 +16887,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["ExperienceChangeResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17596,9 +16922,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateExperienceChangeRequest"];
+        /** @description The new `type` and complete `data` of the change. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExperienceChangeAdd"];
+            };
+        };
         responses: {
             200: components["responses"]["ExperienceChangeResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17607,10 +16942,10 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Read-only access token for this experience's report, as created by `getReportToken`. Lets someone without an API key or session read the report.
+                 * @description Read-only access token for this experience, as created by `getReportToken`. Lets someone without an API key or session read the experience and its report; the `reportToken` security scheme says the same for clients that handle auth.
                  * @example 3f9c2a7be1d04c5a8e6b
                  */
-                report_token?: string;
+                report_token?: components["parameters"]["report_token"];
             };
             path: {
                 /**
@@ -17633,7 +16968,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["ExperienceReportSettingsResponse"];
+            /** @description The campaigns and custom segments the experience report can be filtered by. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperienceReportSettingsData"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17642,10 +16989,10 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Read-only access token for this experience's report, as created by `getReportToken`. Lets someone without an API key or session read the report.
+                 * @description Read-only access token for this experience, as created by `getReportToken`. Lets someone without an API key or session read the experience and its report; the `reportToken` security scheme says the same for clients that handle auth.
                  * @example 3f9c2a7be1d04c5a8e6b
                  */
-                report_token?: string;
+                report_token?: components["parameters"]["report_token"];
             };
             path: {
                 /**
@@ -17666,9 +17013,26 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetExperienceAggregatedReportRequest"];
+        /** @description Goals, metrics, period, segments and stats engine settings of the report; all optional. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetExperienceAggregatedReportRequestData"];
+            };
+        };
         responses: {
-            200: components["responses"]["ExperienceAggregatedReportResponse"];
+            /** @description The aggregated report: per goal and variation, visitors, metric values and statistics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperienceAggregatedReportResponseData"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17677,10 +17041,10 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Read-only access token for this experience's report, as created by `getReportToken`. Lets someone without an API key or session read the report.
+                 * @description Read-only access token for this experience, as created by `getReportToken`. Lets someone without an API key or session read the experience and its report; the `reportToken` security scheme says the same for clients that handle auth.
                  * @example 3f9c2a7be1d04c5a8e6b
                  */
-                report_token?: string;
+                report_token?: components["parameters"]["report_token"];
             };
             path: {
                 /**
@@ -17701,9 +17065,26 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetExperienceDailyReportRequest"];
+        /** @description Goal, metric, cumulation, period and segments of the daily report; all optional. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetExperienceDailyReportRequestData"];
+            };
+        };
         responses: {
-            200: components["responses"]["ExperienceDailyReportResponse"];
+            /** @description The daily report: one goal's metric per variation and per day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperienceDailyReportResponseData"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17712,10 +17093,10 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Read-only access token for this experience's report, as created by `getReportToken`. Lets someone without an API key or session read the report.
+                 * @description Read-only access token for this experience, as created by `getReportToken`. Lets someone without an API key or session read the experience and its report; the `reportToken` security scheme says the same for clients that handle auth.
                  * @example 3f9c2a7be1d04c5a8e6b
                  */
-                report_token?: string;
+                report_token?: components["parameters"]["report_token"];
             };
             path: {
                 /**
@@ -17736,9 +17117,26 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetExperienceDailyTrafficAllocationRequest"];
+        /** @description The period to read the traffic allocation for, and the time zone its days are counted in. All fields are optional; the live structure takes no segment or stats engine filters here. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TimeRange"];
+            };
+        };
         responses: {
-            200: components["responses"]["ExperienceDailyTrafficAllocationResponse"];
+            /** @description The traffic allocation report: each variation's share of traffic, day by day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperienceDailyTrafficAllocationResponseData"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17768,6 +17166,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17794,9 +17196,26 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["ExportExperienceReportRequest"];
+        /** @description Export format, goals, period and segments; all optional (an aggregated CSV of every goal by default). */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ExportExperienceReportRequestData"];
+            };
+        };
         responses: {
-            200: components["responses"]["ExportExperienceReportResponse"];
+            /** @description A temporary link to download the exported report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperienceReportExportResponseData"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17823,9 +17242,26 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["ExportExperienceRawDataRequest"];
+        /** @description Event kinds, goals, period and segments of the raw data to export; all optional. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ExportExperienceRawDataRequestData"];
+            };
+        };
         responses: {
-            200: components["responses"]["ExportExperienceRawDataResponse"];
+            /** @description The id of the raw data export job that was started. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportExperienceRawDataResponseData"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17852,9 +17288,26 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["RemoveExperienceReportRequest"];
+        /** @description The period whose events to delete (required), which events, and whether to only simulate. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RemoveExperienceReportRequestData"];
+            };
+        };
         responses: {
-            200: components["responses"]["RemoveExperienceReportResponse"];
+            /** @description How many events of each kind were deleted, or would be when simulating. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemoveExperienceReportResponseData"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17886,9 +17339,26 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetExperienceHeatmapBackgroundRequest"];
+        /** @description Which device's background to return; optional. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetExperienceHeatmapBackgroundRequestData"];
+            };
+        };
         responses: {
-            200: components["responses"]["ExperienceHeatmapBackgroundResponse"];
+            /** @description The heatmap's background image, base64-encoded in a JSON body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperienceHeatmapBackgroundResponseData"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17920,9 +17390,26 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetExperienceHeatmapOverlayRequest"];
+        /** @description Which device and interaction the overlay is for; optional. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetExperienceHeatmapOverlayRequestData"];
+            };
+        };
         responses: {
-            200: components["responses"]["ExperienceHeatmapOverlayResponse"];
+            /** @description The heatmap's overlay image, base64-encoded in a JSON body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperienceHeatmapOverlayResponseData"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17944,9 +17431,26 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetGoalsRequest"];
+        /** @description Paging, sorting and filters for the goals list; all optional. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetGoalsRequestData"];
+            };
+        };
         responses: {
-            200: components["responses"]["GoalsListResponse"];
+            /** @description One page of goals, with pagination details in `extra`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalsListResponseData"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -17979,6 +17483,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["GoalResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18011,6 +17519,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["GoalResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18032,9 +17544,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateGoalRequest"];
+        /** @description The new goal; `type` decides which other fields are needed. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateGoalRequestData"];
+            };
+        };
         responses: {
             201: components["responses"]["GoalResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18061,9 +17582,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateGoalRequest"];
+        /** @description The goal fields to change; fields left out keep their value. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateGoalRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["GoalResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18093,6 +17623,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18114,9 +17648,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["BulkUpdateGoalsRequest"];
+        /** @description The ids of the goals to change (1 to 100) and their new status. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkStatusUpdateRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18138,9 +17681,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["BulkDeleteGoalsRequest"];
+        /** @description The ids of the goals to delete (1 to 100). */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["BulkDeleteRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18173,6 +17725,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             201: components["responses"]["GoalResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18194,9 +17750,26 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetHypothesesRequest"];
+        /** @description Paging, sorting and filters for the hypotheses list; all optional. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetHypothesesListRequestData"];
+            };
+        };
         responses: {
-            200: components["responses"]["HypothesesListResponse"];
+            /** @description One page of hypotheses, with pagination details in `extra`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HypothesesListResponseData"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18229,6 +17802,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["HypothesisResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18253,9 +17830,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateHypothesisRequest"];
+        /** @description The new hypothesis, scored with the ICE or PIE model. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateHypothesisRequestData"];
+            };
+        };
         responses: {
             201: components["responses"]["HypothesisResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18285,9 +17871,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateHypothesisRequest"];
+        /** @description The hypothesis fields to change; fields left out keep their value. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateHypothesisRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["HypothesisResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18317,9 +17912,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateHypothesisStatusRequest"];
+        /** @description The new status of the hypothesis. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateHypothesisStatusRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["HypothesisResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18349,6 +17953,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["KnowledgeBaseResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18378,6 +17986,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["HypothesisResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18399,9 +18011,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["BulkUpdateHypothesesRequest"];
+        /** @description The ids of the hypotheses to change (1 to 100) and their new status. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkUpdateHypothesesRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18423,9 +18044,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["BulkDeleteHypothesesRequest"];
+        /** @description The ids of the hypotheses to delete (1 to 100). */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkDeleteRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18447,9 +18077,26 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetKnowledgeBasesRequest"];
+        /** @description Paging, sorting and filters for the knowledge bases list; all optional. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetKnowledgeBasesListRequestData"];
+            };
+        };
         responses: {
-            200: components["responses"]["KnowledgeBasesListResponse"];
+            /** @description One page of knowledge bases, with pagination details in `extra`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeBasesListResponseData"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18457,7 +18104,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Related objects to return in full instead of as ids. Sent as `expand[]=<field>` once per field. */
-                expand?: components["schemas"]["KnowledgeBasesExpandFields"][];
+                expand?: components["schemas"]["ProjectTagsExpandFields"][];
             };
             header?: never;
             path: {
@@ -18482,6 +18129,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["KnowledgeBaseResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18489,7 +18140,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Related objects to return in full instead of as ids. Sent as `expand[]=<field>` once per field. */
-                expand?: components["schemas"]["KnowledgeBasesExpandFields"][];
+                expand?: components["schemas"]["ProjectTagsExpandFields"][];
             };
             header?: never;
             path: {
@@ -18506,9 +18157,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["CreateKnowledgeBasesRequest"];
+        /** @description The new knowledge base. Only `name` is required. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CreateKnowledgeBaseRequestData"];
+            };
+        };
         responses: {
             201: components["responses"]["KnowledgeBaseResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18516,7 +18176,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Related objects to return in full instead of as ids. Sent as `expand[]=<field>` once per field. */
-                expand?: components["schemas"]["KnowledgeBasesExpandFields"][];
+                expand?: components["schemas"]["ProjectTagsExpandFields"][];
             };
             header?: never;
             path: {
@@ -18538,9 +18198,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateKnowledgeBasesStatusRequest"];
+        /** @description The new status of the knowledge base. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateKnowledgeBasesStatusRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["KnowledgeBaseResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18570,6 +18239,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["KnowledgeBaseResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18591,9 +18264,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["BulkUpdateKnowledgeBasesRequest"];
+        /** @description The ids of the knowledge bases to change (1 to 100) and their new status. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkStatusUpdateRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18615,9 +18297,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["BulkDeleteKnowledgeBasesRequest"];
+        /** @description The ids of the knowledge bases to delete (1 to 100). */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkDeleteRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18639,9 +18330,26 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetObservationsRequest"];
+        /** @description Paging, sorting and filters for the observations list; all optional. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetObservationsListRequestData"];
+            };
+        };
         responses: {
-            200: components["responses"]["ObservationsListResponse"];
+            /** @description One page of observations, with pagination details in `extra`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservationsListResponseData"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18649,7 +18357,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Related objects to return in full instead of as ids. Sent as `expand[]=<field>` once per field. */
-                expand?: components["schemas"]["ObservationsExpandFields"][];
+                expand?: components["schemas"]["ProjectTagsExpandFields"][];
             };
             header?: never;
             path: {
@@ -18674,6 +18382,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["ObservationResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18681,7 +18393,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Related objects to return in full instead of as ids. Sent as `expand[]=<field>` once per field. */
-                expand?: components["schemas"]["ObservationsExpandFields"][];
+                expand?: components["schemas"]["ProjectTagsExpandFields"][];
             };
             header?: never;
             path: {
@@ -18698,9 +18410,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateObservationRequest"];
+        /** @description The new observation. Only `name` is required. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateObservationRequestData"];
+            };
+        };
         responses: {
             201: components["responses"]["ObservationResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18708,7 +18429,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Related objects to return in full instead of as ids. Sent as `expand[]=<field>` once per field. */
-                expand?: components["schemas"]["ObservationsExpandFields"][];
+                expand?: components["schemas"]["ProjectTagsExpandFields"][];
             };
             header?: never;
             path: {
@@ -18730,9 +18451,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateObservationRequest"];
+        /** @description The observation fields to change; fields left out keep their value. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateObservationRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["ObservationResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18762,6 +18492,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["ObservationResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18783,9 +18517,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["BulkUpdateObservationsRequest"];
+        /** @description The ids of the observations to change (1 to 100) and their new status. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkStatusUpdateRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18807,9 +18550,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["BulkDeleteObservationsRequest"];
+        /** @description The ids of the observations to delete (1 to 100). */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkDeleteRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18831,9 +18583,26 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetLocationsListRequest"];
+        /** @description Paging, filters, sorting and optional fields; an empty body lists the first page. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetLocationsListRequestData"];
+            };
+        };
         responses: {
-            200: components["responses"]["LocationsListResponse"];
+            /** @description One page of locations, or only their count when `onlyCount` was sent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationsListResponseData"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18866,6 +18635,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["LocationResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18887,9 +18660,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateLocationRequest"];
+        /** @description The location to create. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LocationCreate"];
+            };
+        };
         responses: {
             201: components["responses"]["LocationResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18916,9 +18698,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateLocationRequest"];
+        /** @description The location fields to change. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Location"];
+            };
+        };
         responses: {
             200: components["responses"]["LocationResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18948,6 +18739,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18969,9 +18764,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["BulkUpdateLocationsRequest"];
+        /** @description The IDs of the locations to change and their new status. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkStatusUpdateRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -18993,9 +18797,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["BulkDeleteLocationsRequest"];
+        /** @description The IDs of the locations to delete. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["BulkDeleteRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19019,7 +18832,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["LocationsPresetsListResponse"];
+            /** @description The location presets available to the project. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationsPresetsListResponseData"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19052,6 +18877,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             201: components["responses"]["LocationResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19073,9 +18902,26 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetAudiencesListRequest"];
+        /** @description Paging, filters, sorting and optional fields; an empty body lists the first page. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetAudiencesListRequestData"];
+            };
+        };
         responses: {
-            200: components["responses"]["AudiencesListResponse"];
+            /** @description One page of audiences, or only their count when `onlyCount` was sent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudiencesListResponseData"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19108,6 +18954,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["AudienceResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19129,9 +18979,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateAudienceRequest"];
+        /** @description The audience to create. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AudienceCreate"];
+            };
+        };
         responses: {
             201: components["responses"]["AudienceResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19158,9 +19017,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateAudienceRequest"];
+        /** @description The audience fields to change. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAudienceRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["AudienceResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19190,6 +19058,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19211,9 +19083,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["BulkUpdateAudiencesRequest"];
+        /** @description The IDs of the audiences to change and their new status. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkStatusUpdateRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19235,9 +19116,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["BulkDeleteAudiencesRequest"];
+        /** @description The IDs of the audiences to delete. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["BulkDeleteRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19261,7 +19151,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["AudiencesPresetsListResponse"];
+            /** @description The audience presets available to the project. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudiencesPresetsListResponseData"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19294,6 +19196,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             201: components["responses"]["AudienceResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19315,9 +19221,26 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetDomainsListRequest"];
+        /** @description Paging, filters and sorting; an empty body lists the first page. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetDomainsListRequestData"];
+            };
+        };
         responses: {
-            200: components["responses"]["DomainsListResponse"];
+            /** @description One page of the project's domains, with paging details. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DomainsListResponseData"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19347,6 +19270,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["DomainResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19368,9 +19295,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetDomainByUrlRequest"];
+        /** @description The page URL to find the project's domain for. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DomainUrlRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["DomainResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19397,9 +19333,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["CheckCodeDomainRequest"];
+        /** @description The page URL whose domain to check for the tracking code. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DomainUrlRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["DomainResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19421,9 +19366,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateDomainRequest"];
+        /** @description The website to add to the project; only `url` is needed. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DomainToCreate"];
+            };
+        };
         responses: {
             201: components["responses"]["DomainResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19450,9 +19404,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateDomainRequestData"];
+        /** @description The domain fields to change; fields left out keep their value. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Domain"];
+            };
+        };
         responses: {
             200: components["responses"]["DomainResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19482,6 +19445,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19503,9 +19470,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["BulkDeleteDomainsRequest"];
+        /** @description The ids of the domains to delete (1 to 100). */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["BulkDeleteRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19527,9 +19503,26 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetCdnImagesListRequest"];
+        /** @description Where to start reading the images and how many to return; an empty body reads from the start. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetCdnImagesListRequestData"];
+            };
+        };
         responses: {
-            200: components["responses"]["CdnImagesListResponse"];
+            /** @description A batch of the project's images on the CDN. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CdnImagesListResponseData"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19551,9 +19544,26 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["UploadImageRequest"];
+        /** @description The image file to upload, as multipart form data, and optionally the name to store it under. */
+        requestBody?: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadCdnImageRequestData"];
+            };
+        };
         responses: {
-            201: components["responses"]["ImageCdnResponse"];
+            /** @description The uploaded image: its CDN URL and its key. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CdnImage"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19583,6 +19593,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19604,9 +19618,26 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["UploadFileRequest"];
+        /** @description The file to store and its name, as multipart form data. */
+        requestBody?: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadFileRequestData"];
+            };
+        };
         responses: {
-            201: components["responses"]["FileResponse"];
+            /** @description The stored file: its key, download URL, size and media type, and the upload's outcome. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadedFile"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19635,8 +19666,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["FileDataResponse"];
-            404: components["responses"]["ErrorResponse"];
+            /** @description The stored file's details with its content as base64 text. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileData"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19666,6 +19708,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19687,9 +19733,26 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetTagsRequest"];
+        /** @description Paging, filters and sorting; an empty body lists the first page. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetTagsListRequestData"];
+            };
+        };
         responses: {
-            200: components["responses"]["TagsListResponse"];
+            /** @description One page of the project's tags, with paging details. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagsListResponseData"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19719,6 +19782,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["TagResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19740,9 +19807,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateTagRequest"];
+        /** @description The new tag; `name` is required. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TagToCreate"];
+            };
+        };
         responses: {
             201: components["responses"]["TagResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19769,9 +19845,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateTagRequest"];
+        /** @description The tag fields to change; fields left out keep their value. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Tag"];
+            };
+        };
         responses: {
             200: components["responses"]["TagResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19801,6 +19886,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19822,9 +19911,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["BulkDeleteTagsRequest"];
+        /** @description The ids of the tags to delete (1 to 100). */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["BulkDeleteRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19846,9 +19944,26 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["GetFeaturesListRequest"];
+        /** @description Paging, filters and sorting; an empty body lists the first page. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GetFeaturesListRequestData"];
+            };
+        };
         responses: {
-            200: components["responses"]["FeaturesListResponse"];
+            /** @description One page of the project's features, with paging details. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeaturesListResponseData"];
+                };
+            };
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19881,6 +19996,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["FeatureResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19913,6 +20032,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["FeatureResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19934,9 +20057,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateFeatureRequest"];
+        /** @description The new feature; `name` and `variables` are required. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFeatureRequestData"];
+            };
+        };
         responses: {
             201: components["responses"]["FeatureResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19963,9 +20095,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateFeatureRequest"];
+        /** @description The feature fields to change; fields left out keep their value. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFeatureRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["FeatureResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -19995,6 +20136,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -20016,9 +20161,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["BulkUpdateFeaturesRequest"];
+        /** @description The ids of the features to change (1 to 100) and the status to give them. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkStatusUpdateRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };
@@ -20040,9 +20194,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["BulkDeleteFeaturesRequest"];
+        /** @description The ids of the features to delete (1 to 100). */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["BulkDeleteRequestData"];
+            };
+        };
         responses: {
             200: components["responses"]["BulkSuccessResponse"];
+            401: components["responses"]["UnauthorizedResponse"];
+            404: components["responses"]["NotFoundResponse"];
+            422: components["responses"]["ValidationErrorResponse"];
+            429: components["responses"]["RateLimitedResponse"];
             default: components["responses"]["ErrorResponse"];
         };
     };

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Fails when generated/ is not exactly what scripts/generate.mjs makes from spec/ now.
+// Fails when generated/ (or the operation index of spec/README.md) is not exactly what
+// scripts/generate.mjs makes from spec/ now.
 // Regenerates into a temporary directory; never touches the working tree.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -26,6 +27,9 @@ try {
     process.exit(1);
   }
   console.log("generated/ is up to date");
+  // The operation index of spec/README.md is written by the same `npm run generate`.
+  const index = spawnSync(process.execPath, [join(root, "scripts/spec-index.mjs"), "--check"], { stdio: "inherit" });
+  if (index.status !== 0) process.exit(index.status ?? 1);
 } finally {
   rmSync(fresh, { recursive: true, force: true });
 }

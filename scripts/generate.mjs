@@ -65,6 +65,12 @@ writeFileSync(join(outDir, "operations.ts"), operationTable(spec));
 
 console.log(`generated ${Object.keys(spec.paths).length} paths into ${outDir}`);
 
+// 5. The operation index of spec/README.md, when writing the repository's own generated/.
+if (outFlag < 0) {
+  const index = spawnSync(process.execPath, [join(root, "scripts/spec-index.mjs")], { cwd: root, stdio: "inherit" });
+  if (index.status !== 0) process.exit(index.status ?? 1);
+}
+
 /**
  * One entry per operationId: method, path template and two rules read from the spec, each
  * written only when true (the table ships in the runtime bundle; path parameters are read from

@@ -8,7 +8,7 @@ const root = new URL("../..", import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), "utf8");
 
 /** Contract files that are about something other than one tag. */
-const crossCutting = ["auth-methods", "coverage"];
+const crossCutting = ["auth-methods", "coverage", "errors"];
 
 /** The operations as Prism serves them: method and path of each operationId. */
 const bundled = JSON.parse(read("generated/openapi.json")) as {

@@ -325,12 +325,12 @@ describe("operation methods", () => {
 
 // getExperiencesList is the list the README's quick start pages through.
 describe("paginate against the mock", () => {
-  it("the README's quick-start loop finishes (the mock answers page 1 of 2 to every page asked)", async () => {
+  it("the README's quick-start loop finishes after one request (the mock's answer is page 1 of 1)", async () => {
     const requests: number[] = [];
     const logged = defaultsClient({ logger: (event) => void (event.type === "response" && requests.push(event.status)) });
     const seen: unknown[] = [];
     for await (const experience of logged.paginate("getExperiencesList", { body: { results_per_page: 50 } })) seen.push(experience);
     expect(seen.length).toBeGreaterThan(0);
-    expect(requests).toEqual([200, 200]);
+    expect(requests).toEqual([200]);
   });
 });

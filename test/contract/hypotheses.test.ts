@@ -45,10 +45,10 @@ describe("Hypotheses", () => {
     expect(data).toBeDefined();
     const read: Hypothesis = data!;
     if (read.prioritization_score_type === "PIE") {
-      expectTypeOf(read.prioritization_score_attributes).toEqualTypeOf<Schema<"PIE_Attributes"> | undefined>();
+      expectTypeOf(read.prioritization_score_attributes).toEqualTypeOf<Schema<"PieAttributes"> | undefined>();
       expect(typeof read.prioritization_score_attributes?.potential).toBe("number");
     } else {
-      expectTypeOf(read.prioritization_score_attributes).toEqualTypeOf<Schema<"ICE_Attributes"> | undefined>();
+      expectTypeOf(read.prioritization_score_attributes).toEqualTypeOf<Schema<"IceAttributes"> | undefined>();
       expect(typeof read.prioritization_score_attributes?.impact).toBe("number");
     }
   });
