@@ -63,7 +63,7 @@ describe("against Prism", () => {
     expect(run.stdout).toMatch(/\nExample:\n {2}\$ convert-api createExperience --account-id 100012 --project-id 10034 --body '\{"name":/);
     expect(run.status).toBe(0);
     const list = await cli(["list", "heatmap", "background"]);
-    expect(list.stdout).toMatch(/^POST +getExperienceHeatmapBackground +\/accounts\/.*\/background {2}Get heatmap background image\n$/);
+    expect(list.stdout).toMatch(/^POST +getExperienceHeatmapBackground +\/accounts\/.*\/background {2}Get Heatmap Background Image\n$/);
   });
 
   it("completes in bash with the script it prints", () => {
