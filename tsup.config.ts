@@ -7,7 +7,7 @@ import { defineConfig, type Options } from "tsup";
  * signing, fetch as the exchange, no file system): the package's export conditions pick it for
  * workers, browsers, Deno and Bun, so nothing is sniffed at run time.
  */
-const webPlatform: NonNullable<Options["esbuildPlugins"]>[number] = {
+export const webPlatform: NonNullable<Options["esbuildPlugins"]>[number] = {
   name: "web-platform",
   setup(build) {
     build.onResolve({ filter: /\/platform\/[a-z-]+\.js$/ }, (args) => {

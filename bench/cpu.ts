@@ -125,11 +125,11 @@ export interface CpuRow {
   name: string;
   /** Median over rounds of client CPU µs per request. */
   cpuUsPerRequest: number;
-  /** Median over rounds of this variant's CPU per request ÷ the faster floor's ((a) or (b)) in the same round. */
+  /** Median over rounds of this variant's CPU per request ÷ the floor's in the same round. */
   vsFloor: number;
   /** Quartiles of the same per-round ratios: how much the rounds disagree. */
   vsFloorQuartiles: [number, number];
-  /** Which floor was the faster one in most rounds. */
+  /** The floor: the hand-written variant, (a) or (b), with the lower median CPU per request. */
   floor: string;
   requestsPerSecond: number;
   rounds: { cpuUsPerRequest: number; requestsPerSecond: number }[];
@@ -169,10 +169,13 @@ export async function benchCpu(origin: string, client: Client, other: { label: s
   const rows: CpuRow[] = [];
   for (const concurrency of s.concurrencies) {
     const perRequest = (key: string) => runs.get(`${key}@${concurrency}`)!.map((r) => r.cpuUs / s.perRound);
+    // The floor is the hand-written variant with the lower median at this concurrency, compared
+    // round by round. Not the faster of the two in each round: the smaller of two noisy figures is
+    // below both medians, which would overstate every ratio.
     const a = perRequest("a");
     const b = perRequest("b");
-    const floor = a.map((x, i) => Math.min(x, b[i]!));
-    const aFaster = a.filter((x, i) => x <= b[i]!).length;
+    const floorKey = median(a) <= median(b) ? "a" : "b";
+    const floor = floorKey === "a" ? a : b;
     for (const v of all) {
       const cpu = perRequest(v.key);
       const rps = runs.get(`${v.key}@${concurrency}`)!.map((r) => (s.perRound / r.wallMs) * 1000);
@@ -185,7 +188,7 @@ export async function benchCpu(origin: string, client: Client, other: { label: s
         cpuUsPerRequest: median(cpu),
         vsFloor: median(ratios),
         vsFloorQuartiles: [quantile(ratios, 0.25), quantile(ratios, 0.75)],
-        floor: aFaster * 2 >= a.length ? "a" : "b",
+        floor: floorKey,
         requestsPerSecond: median(rps),
         rounds: cpu.map((x, i) => ({ cpuUsPerRequest: x, requestsPerSecond: rps[i]! })),
       });

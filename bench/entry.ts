@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
+import { webPlatform } from "../tsup.config.js";
 import { median, REPO } from "./lib.js";
 
 /** Newest modification time of the files under `path` (or of `path` itself). */
@@ -102,29 +103,34 @@ export interface SizeRow {
   gzipBytes: number;
 }
 
+/** Optional peer dependencies: loaded only by the options that need them, never part of an entry. */
+const OPTIONAL_PEERS = ["undici", "tough-cookie"];
+
 /**
- * `src/index.ts` under `root` bundled as ESM for node and minified, gzip level 9: the entry as
- * imported (openapi-fetch external: it is loaded with the first raw call), and with openapi-fetch
- * in the same file.
+ * `src/index.ts` under `root` bundled and minified, gzip level 9: the Node entry as imported
+ * (openapi-fetch external: it is loaded with the first raw call), with openapi-fetch in the same
+ * file, and the web entry (the build that workers, browsers, Deno and Bun get) with openapi-fetch.
  */
 export async function benchSize(root: string, label: string): Promise<SizeRow[]> {
   const cases = [
-    { name: `${label}src/index.ts, openapi-fetch external (loaded lazily)`, external: ["openapi-fetch"] },
-    { name: `${label}src/index.ts + openapi-fetch in one file`, external: [] as string[] },
+    { name: `${label}node entry, openapi-fetch external (loaded lazily)`, external: ["openapi-fetch"], web: false },
+    { name: `${label}node entry + openapi-fetch in one file`, external: [], web: false },
+    { name: `${label}web entry + openapi-fetch in one file`, external: [], web: true },
   ];
   const rows: SizeRow[] = [];
-  for (const { name, external } of cases) {
+  for (const { name, external, web } of cases) {
     const result = await build({
       absWorkingDir: root,
       nodePaths: [join(REPO, "node_modules")], // BENCH_SRC uses this repository's packages
       entryPoints: ["src/index.ts"],
       bundle: true,
       format: "esm",
-      platform: "node",
-      target: "node20",
+      platform: web ? "neutral" : "node",
+      target: web ? "es2022" : "node20",
+      ...(web && { plugins: [webPlatform], mainFields: ["module", "main"] }),
       minify: true,
       write: false,
-      external,
+      external: [...external, ...OPTIONAL_PEERS],
       logLevel: "silent",
     });
     const code = result.outputFiles[0]!.contents;
