@@ -40,8 +40,9 @@ const settings = quick
     }
   : {
       // Many short rounds rather than a few long ones: a busy spell of the machine then spoils a
-      // few rounds, which the medians drop. 64 and more per round keep 32 requests in flight.
-      small: { perRound: 256, rounds: 21, warmup: 512 },
+      // few rounds, which the medians drop. 64 and more per round keep 32 requests in flight; 1,024
+      // small ones (about 40 ms of CPU) keep timer ticks and GC pauses from deciding a round.
+      small: { perRound: 1024, rounds: 21, warmup: 1024 },
       oneMiB: { perRound: 64, rounds: 11, warmup: 64 },
       importProcesses: 21,
       memory: { requests: 100_000, warmup: 2_000 },
