@@ -1,7 +1,7 @@
-import { beforeAll, describe, expect, expectTypeOf, inject, it } from "vitest";
-import { type ConvertClient, createConvertClient, type Schema } from "../../src/index.js";
-import { ids, prismClient, TEST_KEY } from "../support/clients.js";
-import { defaultsClient, signedInDefaultsClient } from "../support/contract.js";
+import { beforeAll, describe, expect, expectTypeOf, it } from "vitest";
+import type { ConvertClient, Schema } from "../../src/index.js";
+import { ids, prismClient } from "../support/clients.js";
+import { clientsFor } from "../support/contract.js";
 
 type HeatmapDevices = Schema<"HeatmapDevices">;
 
@@ -76,20 +76,7 @@ describe("Experiences Heatmaps", () => {
 describe("operation methods", () => {
   const path = { experience_id: 100200, heatmap_id: "5d2c8a41f0e94b7a" };
   // Each auth type the operations accept (the global three), account and project from the client.
-  const clients: [string, () => Promise<ConvertClient<"account_id" | "project_id">>][] = [
-    ["request signing", async () => defaultsClient()],
-    [
-      "secret key",
-      async () =>
-        createConvertClient({
-          baseUrl: inject("prismUrl"),
-          auth: { type: "secretKey", ...TEST_KEY },
-          accountId: ids.account_id,
-          projectId: ids.project_id,
-        }),
-    ],
-    ["cookie session", signedInDefaultsClient],
-  ];
+  const clients = clientsFor("request signing", "secret key", "session cookie");
 
   describe.each(clients)("with %s", (_, make) => {
     let methods: ConvertClient<"account_id" | "project_id">;

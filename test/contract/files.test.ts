@@ -1,7 +1,7 @@
-import { beforeAll, describe, expect, expectTypeOf, inject, it } from "vitest";
-import { type ConvertClient, ConvertNotFoundError, createConvertClient, type Schema } from "../../src/index.js";
-import { ids, prismClient, TEST_KEY } from "../support/clients.js";
-import { defaultsClient, signedInDefaultsClient } from "../support/contract.js";
+import { beforeAll, describe, expect, expectTypeOf, it } from "vitest";
+import { type ConvertClient, ConvertNotFoundError, type Schema } from "../../src/index.js";
+import { ids, prismClient } from "../support/clients.js";
+import { clientsFor, defaultsClient } from "../support/contract.js";
 
 type UploadedFile = Schema<"UploadedFile">;
 type FileData = Schema<"FileData">;
@@ -78,20 +78,7 @@ describe("Files", () => {
 
 describe("operation methods", () => {
   // Each auth type the operations accept (the global three), account and project from the client.
-  const clients: [string, () => Promise<ConvertClient<"account_id" | "project_id">>][] = [
-    ["request signing", async () => defaultsClient()],
-    [
-      "secret key",
-      async () =>
-        createConvertClient({
-          baseUrl: inject("prismUrl"),
-          auth: { type: "secretKey", ...TEST_KEY },
-          accountId: ids.account_id,
-          projectId: ids.project_id,
-        }),
-    ],
-    ["cookie session", signedInDefaultsClient],
-  ];
+  const clients = clientsFor("request signing", "secret key", "session cookie");
 
   describe.each(clients)("with %s", (_, make) => {
     let methods: ConvertClient<"account_id" | "project_id">;

@@ -60,32 +60,39 @@ export function recordingDefaultsClient(): {
 /** Path of one experience for operation methods: the client fills in account and project. */
 export const defaultedExperience = { experience_id: 100200 } as const;
 
+const oauthAccessToken = oauthBearer.Authorization.slice("Bearer ".length);
+
+/** A defaults client per way of authenticating, by the name tests print. */
+const clientMakers = {
+  "request signing": async () => defaultsClient(),
+  "secret key": async () => defaultsClient({ auth: { type: "secretKey", ...TEST_KEY } }),
+  "OAuth access token": async () => defaultsClient({ auth: { type: "oauth", accessToken: oauthAccessToken } }),
+  "session cookie": signedInDefaultsClient,
+} satisfies Record<string, () => Promise<ConvertClient<"account_id" | "project_id">>>;
+
+type AuthName = keyof typeof clientMakers;
+
+/** The named ways of authenticating, as `describe.each` rows: `describe.each(clientsFor("secret key"))`. */
+export function clientsFor(
+  ...names: AuthName[]
+): ReadonlyArray<readonly [AuthName, () => Promise<ConvertClient<"account_id" | "project_id">>]> {
+  return names.map((name) => [name, clientMakers[name]] as const);
+}
+
 /**
- * One defaults client per auth type for operations that take the global security list: request
- * signing, secret key, OAuth access token and cookie session.
+ * Every way of authenticating that the spec's global `security` accepts, to call operations that
+ * declare no `security` of their own with each: `describe.each(globalSecurityClients)`.
  */
+export const globalSecurityClients = clientsFor("request signing", "secret key", "OAuth access token", "session cookie");
+
+/** The same clients made at once, by auth type, for a loop inside one test. */
 export async function defaultsClientPerAuth(): Promise<
   Record<"requestSigning" | "secretKey" | "oauth" | "session", ConvertClient<"account_id" | "project_id">>
 > {
   return {
-    requestSigning: defaultsClient(),
-    secretKey: defaultsClient({ auth: { type: "secretKey", ...TEST_KEY } }),
-    oauth: defaultsClient({ auth: { type: "oauth", accessToken: oauthBearer.Authorization.slice("Bearer ".length) } }),
-    session: await signedInDefaultsClient(),
+    requestSigning: await clientMakers["request signing"](),
+    secretKey: await clientMakers["secret key"](),
+    oauth: await clientMakers["OAuth access token"](),
+    session: await clientMakers["session cookie"](),
   };
 }
-
-/**
- * One client with default ids per way of authenticating that the spec's global `security`
- * accepts (request signing, secret key, OAuth access token, session cookie), to call operations that declare no
- * `security` of their own with each: `describe.each(globalSecurityClients)`.
- */
-export const globalSecurityClients: ReadonlyArray<readonly [string, () => Promise<ConvertClient<"account_id" | "project_id">>]> = [
-  ["request signing", async () => defaultsClient()],
-  ["secret key", async () => defaultsClient({ auth: { type: "secretKey", ...TEST_KEY } })],
-  [
-    "OAuth access token",
-    async () => defaultsClient({ auth: { type: "oauth", accessToken: oauthBearer.Authorization.slice("Bearer ".length) } }),
-  ],
-  ["session cookie", signedInDefaultsClient],
-];
