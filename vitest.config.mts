@@ -19,8 +19,8 @@ export default defineConfig({
       },
       // Every tag of the spec against one Prism mock of the bundled spec.
       { extends: true, test: { name: "contract", include: ["test/contract/**/*.test.ts"], globalSetup: ["test/setup/global-setup.ts"] } },
-      // The README's samples type-checked, and the HTML reference opened in Chromium.
-      { extends: true, test: { name: "docs", include: ["test/docs/**/*.test.ts"] } },
+      // The README's samples type-checked and run against one Prism mock, and the HTML reference opened in Chromium.
+      { extends: true, test: { name: "docs", include: ["test/docs/**/*.test.ts"], globalSetup: ["test/setup/global-setup.ts"] } },
       // The packed package on Node 22/24, Bun, Deno, workerd and Chromium (npm run runtimes:install first).
       {
         extends: true,

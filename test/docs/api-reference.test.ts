@@ -12,8 +12,13 @@ const page = join(root, "build/docs/index.html");
 const spec = JSON.parse(readFileSync(join(root, "generated/openapi.json"), "utf8"));
 const tags: string[] = spec.tags.map((tag: { name: string }) => tag.name);
 const summaries = new Set<string>();
-for (const item of Object.values(spec.paths) as Record<string, { summary?: string }>[]) {
-  for (const operation of Object.values(item)) if (operation.summary) summaries.add(operation.summary);
+const summariesByTag = new Map<string, string[]>();
+for (const item of Object.values(spec.paths) as Record<string, { summary?: string; tags?: string[] }>[]) {
+  for (const operation of Object.values(item)) {
+    if (!operation.summary) continue;
+    summaries.add(operation.summary);
+    for (const tag of operation.tags ?? []) summariesByTag.set(tag, [...(summariesByTag.get(tag) ?? []), operation.summary]);
+  }
 }
 
 let browser: Browser;
@@ -49,11 +54,25 @@ it("lists every tag and, once expanded, every operation of the spec", async () =
   // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText, the text a reader sees
   await expect.poll(async () => (await tab.locator("body").innerText()).includes("Convert API (2.0.0)")).toBe(true);
   // The menu shows one tag's operations at a time: open each and read what it lists.
+  const menu = tab.locator(".menu-content");
   let listed = "";
   for (const tag of tags) {
-    await tab.locator(".menu-content").getByText(tag, { exact: true }).first().click();
-    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText, the text a reader sees
-    listed += await tab.locator(".menu-content").innerText();
+    await menu.getByText(tag, { exact: true }).first().click();
+    // The tag's operations are drawn a moment after the click, later on a busy machine: wait (a
+    // while) until they show instead of reading the menu at once.
+    const own = summariesByTag.get(tag) ?? [];
+    let text = "";
+    await expect
+      .poll(
+        async () => {
+          // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText, the text a reader sees
+          text = await menu.innerText();
+          return own.filter((summary) => !text.includes(summary));
+        },
+        { timeout: 10_000, message: `operations the menu lists under ${tag}` },
+      )
+      .toEqual([]);
+    listed += text;
   }
   const missing = [...summaries].filter((summary) => !listed.includes(summary));
   expect(missing).toEqual([]);

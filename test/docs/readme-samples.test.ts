@@ -1,14 +1,14 @@
 // Every TypeScript sample in README.md must compile against the current sources, so the docs
 // cannot drift from the API. Each ```ts block is type-checked as its own module.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, expect, it } from "vitest";
+import { readmeTypeScriptSamples } from "../support/readme.js";
 
 const root = resolve(import.meta.dirname, "../..");
-const readme = readFileSync(join(root, "README.md"), "utf8");
-const samples = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
+const samples = readmeTypeScriptSamples();
 const dir = mkdtempSync(join(tmpdir(), "convert-readme-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

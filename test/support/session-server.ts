@@ -2,12 +2,20 @@ import { randomBytes } from "node:crypto";
 import type { ServerResponse } from "node:http";
 import { type RecordedRequest, type RecordingServer, startRecordingServer } from "./recording-server.js";
 
-/** Users of the fake API. */
+/** A user of the fake API: with `mfaCode`, sign-in asks for it; with `passwordExpired`, for a new password. */
+export interface SessionUser {
+  username: string;
+  password: string;
+  mfaCode?: string;
+  passwordExpired?: boolean;
+}
+
+/** The fake API's users unless `startSessionServer` is given others. */
 export const USERS = {
   plain: { username: "plain@example.com", password: "pl41n-Passw0rd!" },
   mfa: { username: "mfa@example.com", password: "mf4-Passw0rd!", mfaCode: "482913" },
-  expired: { username: "expired@example.com", password: "0ld-Passw0rd!" },
-} as const;
+  expired: { username: "expired@example.com", password: "0ld-Passw0rd!", passwordExpired: true },
+} as const satisfies Record<string, SessionUser>;
 
 export interface SessionServer extends RecordingServer {
   /** sids the server currently accepts. */
@@ -21,11 +29,12 @@ export interface SessionServer extends RecordingServer {
  * then MFA code or new password with a one-time step token, then `Set-Cookie: sid=...`; /auth/status
  * and /user accept only live sids; /auth/logout ends them.
  */
-export async function startSessionServer(): Promise<SessionServer> {
+export async function startSessionServer(users: readonly SessionUser[] = Object.values(USERS)): Promise<SessionServer> {
   const liveSessions = new Set<string>();
   const sessionsByUser = new Map<string, Set<string>>();
   const steps = new Map<string, { username: string; next: "mfa" | "newPassword" }>();
-  const passwords = new Map<string, string>(Object.values(USERS).map((u) => [u.username, u.password]));
+  const accounts = new Map<string, SessionUser>(users.map((u) => [u.username, u]));
+  const passwords = new Map<string, string>(users.map((u) => [u.username, u.password]));
 
   const reply = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
     response.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
@@ -59,17 +68,17 @@ export async function startSessionServer(): Promise<SessionServer> {
         if (passwords.get(data.username) !== data.password) {
           return reply(response, 200, { "auth-code": "ERROR", message: "Incorrect username or password." });
         }
-        if (data.username === USERS.mfa.username) return challenge(response, data.username, "mfa");
-        if (data.username === USERS.expired.username && data.password === USERS.expired.password) {
-          return challenge(response, data.username, "newPassword");
-        }
+        const account = accounts.get(data.username)!;
+        if (account.mfaCode !== undefined) return challenge(response, data.username, "mfa");
+        if (account.passwordExpired && data.password === account.password) return challenge(response, data.username, "newPassword");
         return signIn(response, data.username);
       }
       const step = steps.get(data.sessionToken);
       if (!step || step.username !== data.username)
         return reply(response, 200, { "auth-code": "NEW_AUTH_REQUIRED", message: "Start again" });
       if (body.requestType === "provideMfaCodeAuth" && step.next === "mfa") {
-        if (data.mfaCode !== USERS.mfa.mfaCode) return reply(response, 200, { "auth-code": "ERROR", message: "Invalid code." });
+        if (data.mfaCode !== accounts.get(step.username)?.mfaCode)
+          return reply(response, 200, { "auth-code": "ERROR", message: "Invalid code." });
         steps.delete(data.sessionToken);
         return signIn(response, step.username);
       }
