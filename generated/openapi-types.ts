@@ -5393,7 +5393,7 @@ export interface components {
             token_type: "Bearer";
             /**
              * @description When the token stops working, as a Unix timestamp in seconds.
-             * @example 1767225600
+             * @example 4102444800
              */
             expires_at: number;
             scope: components["schemas"]["OAuthScopeResponse"];
