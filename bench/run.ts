@@ -213,14 +213,26 @@ async function main() {
         r.name,
         String(r.skipLibCheck),
         fixed(r.wallMs / 1000, 2),
+        fixed(r.cpuMs / 1000, 2),
         fixed(r.checkSeconds, 2),
         thousands(r.instantiations),
         thousands(r.types),
         fixed(r.memoryKB / 1024, 0),
-        r.key === "floor" || !ratio ? "" : `${fixed(ratio.wall, 2)} / ${fixed(ratio.instantiations, 2)}`,
+        r.key === "floor" || !ratio ? "" : `${fixed(ratio.cpu, 2)} / ${fixed(ratio.instantiations, 2)}`,
       ];
     });
-    say(table(["consumer", "skipLibCheck", "wall s", "check s", "instantiations", "types", "memory MB", "x floor (wall / inst.)"], cells));
+    const header = [
+      "consumer",
+      "skipLibCheck",
+      "wall s",
+      "CPU s",
+      "check s",
+      "instantiations",
+      "types",
+      "memory MB",
+      "x floor (CPU / inst.)",
+    ];
+    say(table(header, cells));
     say("dist/: the package as built, resolved by its name; floor: openapi-fetch with the generated paths as a .d.ts\n");
   }
 
@@ -313,9 +325,9 @@ function checkTargets(results: Results): NonNullable<Results["targets"]> {
     const ratio = vsFloor(results.typecheck!, r);
     if (!ratio) continue;
     targets.push({
-      target: `tsc, 20 operation methods <= 1.5x bare openapi-fetch (wall and instantiations), skipLibCheck ${r.skipLibCheck}`,
-      measured: `${ratio.wall.toFixed(2)}x / ${ratio.instantiations.toFixed(2)}x`,
-      met: ratio.wall <= 1.5 && ratio.instantiations <= 1.5,
+      target: `tsc, 20 operation methods <= 1.5x bare openapi-fetch (CPU s and instantiations), skipLibCheck ${r.skipLibCheck}`,
+      measured: `${ratio.cpu.toFixed(2)}x / ${ratio.instantiations.toFixed(2)}x`,
+      met: ratio.cpu <= 1.5 && ratio.instantiations <= 1.5,
     });
   }
   return targets;

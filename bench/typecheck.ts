@@ -18,6 +18,8 @@ export interface TypecheckRow {
   runs: number;
   /** Median wall time of the whole `tsc` process, start-up included. */
   wallMs: number;
+  /** Median CPU time (user + system) of the same process. */
+  cpuMs: number;
   checkSeconds: number;
   totalSeconds: number;
   /** Instantiations, types and memory come from the first run: the first two never vary between runs. */
@@ -25,6 +27,7 @@ export interface TypecheckRow {
   types: number;
   memoryKB: number;
   wallSamplesMs: number[];
+  cpuSamplesMs: number[];
   checkSamples: number[];
 }
 
@@ -58,8 +61,9 @@ const CONSUMERS: Consumer[] = [
 const FLOOR_TYPES = join(REPO, "node_modules/.cache/bench-typecheck/openapi-types.d.ts");
 
 /**
- * `runs` rounds; each round runs every consumer with skipLibCheck true and false, one `tsc` at a time,
- * so that a busy spell of the machine falls on all of them alike. dist/ must be current (ensureDist).
+ * `runs` rounds; each round runs every consumer with skipLibCheck true and false, one `tsc` at a time
+ * and starting one case further on each round, so that a busy spell of the machine falls on all of
+ * them alike. dist/ must be current (ensureDist).
  */
 export function benchTypecheck(options: { runs: number; quick: boolean }): TypecheckRow[] {
   const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
@@ -71,7 +75,10 @@ export function benchTypecheck(options: { runs: number; quick: boolean }): Typec
     [true, false].map((skipLibCheck) => ({ consumer, skipLibCheck, samples: [] as Sample[] })),
   );
   for (let round = 0; round < options.runs; round++) {
-    for (const c of cases) c.samples.push(runTsc(tsc, c.consumer, c.skipLibCheck));
+    for (let i = 0; i < cases.length; i++) {
+      const c = cases[(round + i) % cases.length]!;
+      c.samples.push(runTsc(tsc, c.consumer, c.skipLibCheck));
+    }
   }
   return cases.map(({ consumer, skipLibCheck, samples }) => {
     const first = samples[0]!;
@@ -82,22 +89,25 @@ export function benchTypecheck(options: { runs: number; quick: boolean }): Typec
       skipLibCheck,
       runs: samples.length,
       wallMs: median(samples.map((s) => s.wallMs)),
+      cpuMs: median(samples.map((s) => s.cpuMs)),
       checkSeconds: median(samples.map((s) => s.checkSeconds)),
       totalSeconds: median(samples.map((s) => s.totalSeconds)),
       instantiations: first.instantiations,
       types: first.types,
       memoryKB: first.memoryKB,
       wallSamplesMs: samples.map((s) => Math.round(s.wallMs)),
+      cpuSamplesMs: samples.map((s) => Math.round(s.cpuMs)),
       checkSamples: samples.map((s) => s.checkSeconds),
     };
   });
 }
 
-type Sample = Pick<TypecheckRow, "wallMs" | "checkSeconds" | "totalSeconds" | "instantiations" | "types" | "memoryKB">;
+type Sample = Pick<TypecheckRow, "wallMs" | "cpuMs" | "checkSeconds" | "totalSeconds" | "instantiations" | "types" | "memoryKB">;
 
 function runTsc(tsc: string, consumer: Consumer, skipLibCheck: boolean): Sample {
   const project = fileURLToPath(new URL(`./fixtures/typecheck/${consumer.config}`, import.meta.url));
-  const args = [tsc, "-p", project, "--noEmit", "--skipLibCheck", String(skipLibCheck), "--extendedDiagnostics"];
+  const cpuAtExit = fileURLToPath(new URL("./cpu-at-exit.cjs", import.meta.url));
+  const args = ["--require", cpuAtExit, tsc, "-p", project, "--noEmit", "--skipLibCheck", String(skipLibCheck), "--extendedDiagnostics"];
   const start = performance.now();
   const run = spawnSync(process.execPath, args, { encoding: "utf8" });
   const wallMs = performance.now() - start;
@@ -111,6 +121,7 @@ function runTsc(tsc: string, consumer: Consumer, skipLibCheck: boolean): Sample 
   };
   return {
     wallMs,
+    cpuMs: figure("CPU microseconds") / 1000,
     checkSeconds: figure("Check time"),
     totalSeconds: figure("Total time"),
     instantiations: figure("Instantiations"),
@@ -119,9 +130,9 @@ function runTsc(tsc: string, consumer: Consumer, skipLibCheck: boolean): Sample 
   };
 }
 
-/** The row's cost against the floor's with the same skipLibCheck: wall time and instantiations. */
-export function vsFloor(rows: TypecheckRow[], row: TypecheckRow): { wall: number; instantiations: number } | undefined {
+/** The row's cost against the floor's with the same skipLibCheck: CPU time and instantiations. */
+export function vsFloor(rows: TypecheckRow[], row: TypecheckRow): { cpu: number; instantiations: number } | undefined {
   const floor = rows.find((r) => r.key === "floor" && r.skipLibCheck === row.skipLibCheck);
   if (!floor) return undefined;
-  return { wall: row.wallMs / floor.wallMs, instantiations: row.instantiations / floor.instantiations };
+  return { cpu: row.cpuMs / floor.cpuMs, instantiations: row.instantiations / floor.instantiations };
 }
