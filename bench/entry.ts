@@ -22,7 +22,7 @@ function newest(path: string): number {
  * just before (lint:package), so there the bench reuses it. Returns whether it built.
  */
 export function ensureDist(): boolean {
-  const outputs = ["dist/index.js", "dist/index.mjs"].map((file) => join(REPO, file));
+  const outputs = ["dist/index.js", "dist/index.mjs", "dist/index.d.ts"].map((file) => join(REPO, file));
   const inputs = ["src", "generated", "package.json", "tsup.config.ts"].map((file) => newest(join(REPO, file)));
   let built: number;
   try {
