@@ -1,8 +1,8 @@
-// Headless Chromium (Debian's package, installed by .ci/run) with the network off: a page may load
-// file:// URLs only. Every other request it makes is refused and recorded, and so is every load a
-// Content-Security-Policy blocked (those never become requests), so that a test can assert that a
-// page loads nothing from anywhere.
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+// Headless Chromium with the network off: a page may load file:// URLs only. Every other request
+// it makes is refused and recorded, and so is every load a Content-Security-Policy blocked (those
+// never become requests), so that a test can assert that a page loads nothing from anywhere.
+import type { BrowserContext, Page } from "playwright-core";
+import { launchChromium } from "./chromium.js";
 
 export interface OfflinePage {
   page: Page;
@@ -20,19 +20,7 @@ export interface OfflineBrowser {
 }
 
 export async function launchOfflineBrowser(): Promise<OfflineBrowser> {
-  const browser: Browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    // Flags for a sandboxed CI machine with no network but loopback (playwright uses a fresh profile).
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const browser = await launchChromium();
   const contexts: BrowserContext[] = [];
   return {
     async open(url) {
