@@ -77,7 +77,9 @@ it("shows an operation's TypeScript sample and its command line", async () => {
   expect(body).toContain("createConvertClient({");
   expect(body).toContain("path: { experience_id: 100200 }");
   // The sample panel's language menu: TypeScript first, then the command line.
-  await tab.page.getByRole("button", { name: "TypeScript" }).click();
+  // Neighbouring operations render too: the menu of this operation's own section.
+  const section = tab.page.locator(`[id="${operationAnchor("Experiences", "getExperience").slice(2)}"]`);
+  await section.getByRole("button", { name: "TypeScript" }).click();
   await tab.page.getByRole("menuitem", { name: "CLI" }).click();
   await expect
     .poll(async () => (await textOf(tab, "body")).includes("convert-api getExperience --experience-id 100200 --query.include alerts"))
