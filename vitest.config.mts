@@ -19,8 +19,15 @@ export default defineConfig({
       },
       // Every tag of the spec against one Prism mock of the bundled spec.
       { extends: true, test: { name: "contract", include: ["test/contract/**/*.test.ts"], globalSetup: ["test/setup/global-setup.ts"] } },
-      // The README's samples type-checked and run against one Prism mock, and the HTML reference opened in Chromium.
-      { extends: true, test: { name: "docs", include: ["test/docs/**/*.test.ts"], globalSetup: ["test/setup/global-setup.ts"] } },
+      // README's samples type-checked and run, the reference's type-checked, the recipes run; the references built once and opened in Chromium.
+      {
+        extends: true,
+        test: {
+          name: "docs",
+          include: ["test/docs/**/*.test.ts"],
+          globalSetup: ["test/setup/global-setup.ts", "test/setup/docs-build.ts"],
+        },
+      },
       // The packed package on Node 22/24, Bun, Deno, workerd and Chromium (npm run runtimes:install first).
       {
         extends: true,

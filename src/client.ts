@@ -25,6 +25,10 @@ export { DEFAULT_BASE_URL };
 
 const NO_HEADERS: Readonly<Record<string, string>> = {};
 
+/**
+ * The options of `createConvertClient`: credentials, API root, default ids, and the per-call limits
+ * (timeouts, retries, answer size) that each call may override.
+ */
 export interface ConvertClientOptions extends CallOptions {
   /** How requests authenticate. Required; `{ type: "none" }` for anonymous calls. */
   auth: ConvertAuth;

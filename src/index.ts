@@ -1,3 +1,8 @@
+/**
+ * The client for the Convert Experiences API v2: {@link createConvertClient}, its options, the
+ * errors it throws, pagination, logging, OAuth helpers and the types of every operation.
+ * @module convert-api-client
+ */
 // The public surface of "convert-api-client", in one list. Anything not exported here is internal.
 // The cookie-session entry is "convert-api-client/session" (src/session/index.ts).
 
@@ -35,7 +40,7 @@ export {
   ConvertValidationError,
 } from "./errors.js";
 // Logging
-export type { ConvertLogEvent, ConvertLogger } from "./logger.js";
+export type { ConvertLogEvent, ConvertLogFields, ConvertLogger } from "./logger.js";
 export type { OAuthAuthorizeOptions, OAuthExchangeOptions, OAuthGrant } from "./oauth.js";
 export {
   checkOAuthState,
@@ -48,6 +53,7 @@ export {
 } from "./oauth.js";
 // Operations and pagination
 export type { PaginateOptions, Paginator } from "./operations/paginate.js";
+export type { ConvertPromise, ConvertResponse } from "./operations/promise.js";
 export type {
   BinaryOperationId,
   OperationArgs,

@@ -1,5 +1,5 @@
 /** Facts about one attempt of a request, as the client sees it. Never holds credentials or bodies. */
-interface LogFields {
+export interface ConvertLogFields {
   /** operationId from the spec; undefined for raw calls to paths the spec does not know. */
   operationId: string | undefined;
   method: string;
@@ -10,10 +10,10 @@ interface LogFields {
 }
 
 export type ConvertLogEvent =
-  | ({ type: "request" } & LogFields)
-  | ({ type: "response"; status: number; durationMs: number } & LogFields)
-  | ({ type: "retry"; delayMs: number; reason: string } & LogFields)
-  | ({ type: "error"; error: string; durationMs: number } & LogFields);
+  | ({ type: "request" } & ConvertLogFields)
+  | ({ type: "response"; status: number; durationMs: number } & ConvertLogFields)
+  | ({ type: "retry"; delayMs: number; reason: string } & ConvertLogFields)
+  | ({ type: "error"; error: string; durationMs: number } & ConvertLogFields);
 
 /** Receives every request, response, retry and transport error. Keep it fast: it runs inline. */
 export type ConvertLogger = (event: ConvertLogEvent) => void;

@@ -27,6 +27,7 @@ export interface NoAuth {
   type: "none";
 }
 
+/** How a client authenticates: the `auth` option of `createConvertClient`, told apart by `type`. */
 export type ConvertAuth = RequestSigningAuth | SecretKeyAuth | OAuthAuth | SessionAuth | ReportTokenAuth | NoAuth;
 
 const AUTH_TYPES = '"requestSigning", "secretKey", "oauth", "session", "reportToken" or "none"';

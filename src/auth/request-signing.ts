@@ -2,6 +2,7 @@ import { ConvertConfigError } from "../errors.js";
 import type { Authenticator } from "../http/request.js";
 import { hmacSha256Hex, SYNC_SIGNING } from "../platform/hmac.js";
 
+/** What `signRequest` signs: the key, the expiry and the exact request. */
 export interface SignRequestInput {
   /** The API key's `key_id`. */
   applicationId: string;
@@ -15,6 +16,7 @@ export interface SignRequestInput {
   body?: string | Uint8Array | undefined;
 }
 
+/** The headers that carry a request signature: add all three to the request. */
 export interface SignatureHeaders {
   "Convert-Application-ID": string;
   Expires: string;
@@ -49,6 +51,7 @@ function headersOf(input: SignRequestInput, signature: string): SignatureHeaders
   };
 }
 
+/** HMAC request signing with an API key (the default key type): every attempt is signed afresh. */
 export interface RequestSigningAuth {
   type: "requestSigning";
   /** The API key's `key_id`. */

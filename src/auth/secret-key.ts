@@ -1,5 +1,6 @@
 import type { Authenticator } from "../http/request.js";
 
+/** An API key created with `auth_type: "secretKey"`, sent as `Authorization: Bearer <key_id>:<secret>` (HTTPS only). */
 export interface SecretKeyAuth {
   type: "secretKey";
   /** The API key's `key_id`. */

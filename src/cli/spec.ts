@@ -78,6 +78,8 @@ export interface BodyInfo {
   fields: FieldInfo[];
   /** Names of the body's alternative shapes (`oneOf`), when it has them. */
   variants: string[];
+  /** The body's schema, for example values. */
+  schema: SchemaObject;
 }
 
 export interface OperationInfo {
@@ -181,6 +183,7 @@ function describeBody(spec: Spec, given: NonNullable<OperationObject["requestBod
     description: oneLine(body.description ?? schema.description ?? ""),
     fields: objectFields(spec, schema),
     variants,
+    schema,
   };
 }
 

@@ -4,8 +4,9 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
+import { launchChromium } from "../support/chromium.js";
 import { type RecordingServer, startRecordingServer } from "../support/recording-server.js";
 
 const appDir = inject("packedApp");
@@ -57,18 +58,7 @@ window.run = async (api) => {
     const body = request.target.includes("aggregated_report") ? { data: { reportData: [] } } : { id: 10034, name: "Browser shop" };
     response.writeHead(200, { ...cors, "content-type": "application/json" }).end(JSON.stringify(body));
   });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

@@ -92,9 +92,20 @@ describe("operations from the spec", () => {
     expect(exampleCommand(spec, describeOperation(spec, "getExperience")!)).toBe(
       "convert-api getExperience --account-id 100012 --project-id 10034 --experience-id 100200 --query.include alerts",
     );
-    expect(exampleCommand(spec, describeOperation(spec, "createGoal")!)).toMatch(/--body '\{"name":.*"type":"dom_interaction"\}'$/);
+    // One variant of a union, with its nested required fields.
+    expect(exampleCommand(spec, describeOperation(spec, "createGoal")!)).toMatch(
+      /--body '\{"name":"[^"]+","type":"dom_interaction","settings":\{"tracked_items":\[\{\}\]\}\}'$/,
+    );
+    // Required fields of a $ref with `required` beside it, four levels down.
+    expect(exampleCommand(spec, describeOperation(spec, "createSubAccount")!)).toContain(
+      '"billing":{"products":{"experiences":{"plan":{"product":"experiences","usageLimits":{"domains":{"limitValue":10},',
+    );
     expect(exampleCommand(spec, describeOperation(spec, "uploadCdnImage")!)).toBe(
       `convert-api uploadCdnImage --account-id 100012 --project-id 10034 --body '{"image_name":"banner.png"}' --file image=./image.bin`,
+    );
+    // Parameters the defaults fill in may be left out (the reference's samples rely on them).
+    expect(exampleCommand(spec, describeOperation(spec, "getExperience")!, ["account_id", "project_id"])).toBe(
+      "convert-api getExperience --experience-id 100200 --query.include alerts",
     );
   });
 
