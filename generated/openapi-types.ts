@@ -10028,12 +10028,7 @@ export interface components {
          * @enum {string}
          */
         AccountUserAccessesExpandFields: "accesses.project";
-        /**
-         * @description `active` once the invited user has accepted the invitation, `pending` until then.
-         * @enum {string}
-         */
-        AccessStatuses: "active" | "pending";
-        /** @description The collaborator's name, and the flags each of their project accesses carries. */
+        /** @description The collaborator's name. */
         BaseAccountUserAccesses: {
             /**
              * @description Collaborator's first name.
@@ -10045,15 +10040,6 @@ export interface components {
              * @example Lee
              */
             last_name?: string;
-            /** @description The collaborator's project accesses. The live API accepts `api_access` on each of them; what the flag grants is not documented. */
-            accesses?: {
-                /**
-                 * @description Per-access API flag; its effect is not documented.
-                 * @example false
-                 */
-                api_access?: boolean;
-                status?: components["schemas"]["AccessStatuses"];
-            }[];
         };
         /** @description Identifies a collaborator by email, the only way for invitations not yet accepted. */
         UserByEmail: {
@@ -10076,6 +10062,11 @@ export interface components {
             /** @description The project this access is for: its id, or the whole project when asked for with `expand[]=accesses.project`; null when the access is not tied to one project. */
             project?: number | components["schemas"]["Project"] | null;
         };
+        /**
+         * @description `active` once the invited user has accepted the invitation, `pending` until then.
+         * @enum {string}
+         */
+        AccessStatuses: "active" | "pending";
         /** @description How one user collaborates in an account: who they are and which role they hold over which projects. Until the invited user accepts, `user_id` is null and the accesses are `pending`. */
         AccountAccess: components["schemas"]["BaseAccountUserAccesses"] & components["schemas"]["UserByEmail"] & components["schemas"]["UserById"] & {
             /** @description List of the projects the user can access, with the role over each. */
@@ -10101,6 +10092,11 @@ export interface components {
             /** @description List of the projects the user can access, with the role over each. */
             accesses?: (components["schemas"]["ProjectAccess"] & {
                 role?: components["schemas"]["AccessRoleNamesNoOwner"];
+                /**
+                 * @description Per-access API flag, which the live API accepts; its effect is not documented.
+                 * @example false
+                 */
+                api_access?: boolean;
             })[];
             /**
              * @description Personal message added to the invitation email.
@@ -10124,7 +10120,7 @@ export interface components {
             data?: components["schemas"]["AccountAccess"];
         };
         /** @description Invites a user, by email, to collaborate in the account with the given role over the given projects. */
-        AccountUserAccessesCreateRequestData: WithRequired<components["schemas"]["BaseAccountUserAccesses"], "accesses"> & WithRequired<components["schemas"]["UserByEmail"], "email"> & WithRequired<components["schemas"]["AccessCreateUpdateRole"], "accesses"> & components["schemas"]["AccountUserAccessesExpandParams"];
+        AccountUserAccessesCreateRequestData: components["schemas"]["BaseAccountUserAccesses"] & WithRequired<components["schemas"]["UserByEmail"], "email"> & WithRequired<components["schemas"]["AccessCreateUpdateRole"], "accesses"> & components["schemas"]["AccountUserAccessesExpandParams"];
         /** @description The project accesses of a collaborator. */
         BaseAccesses: {
             /** @description List of the projects the user can access, one entry per project. */
