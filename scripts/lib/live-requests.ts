@@ -5,13 +5,15 @@
 //
 // Each request fills every path parameter, every query parameter the facts declare, and every
 // property the body's schema declares, optional ones too, nested to full depth, arrays with one
-// item (or minItems), with values that keep the live enums, bounds, patterns and formats.
-// readOnly properties are left out, as in the generated request types. Requests follow one
-// another until every branch of every oneOf/anyOf met has been taken (nested ones too: a branch
-// that leads to a union not yet covered is taken again); each request with a nullable property
-// has a twin that takes the same branches and sends every such property as null.
-// `$ref` and readOnly come from ./fields.mjs, and so does the intersection of allOf members' facts
-// (types, enums, bounds): a value keeps all of them.
+// item (or minItems), maps with one entry, with values that keep the live enums, bounds, patterns
+// and formats (where a string has no format, a name such as `page_url` or `email` picks a
+// realistic value). A property readOnly in any allOf member is left out, as in the generated
+// request types. Requests follow one another until every branch of every oneOf/anyOf met has
+// been taken (nested ones too: a branch that leads to a union not yet covered is taken again);
+// each request with a nullable property has a twin that takes the same branches and sends every
+// such property as null. `$ref`, readOnly, nullability and the intersection of allOf members'
+// facts (types, enums, bounds) are read by ./fields.mjs, as compare-live reads them. The builder
+// checks itself against fields.mjs's field paths: a declared field that no request sends is noted.
 // @ts-expect-error: a plain .mjs module without types
 import { deref, marked, nullable, operationFields, shape } from "./fields.mjs";
 
@@ -38,7 +40,7 @@ export interface LiveRequest {
   operationId: string;
   /** "#1", "#2 (nulls)": which request of the operation this is. */
   label: string;
-  /** The branch taken at each union of more than one branch: `body.changes[]: 2/4`. */
+  /** The branch taken at each union of more than one branch: `body.changes[]: oneOf 2/6 ExperienceChangeCss`. */
   branches: string[];
   path: Record<string, Value>;
   query?: Record<string, Value>;
@@ -113,11 +115,12 @@ export function buildRequests(facts: Schema, operationId: string): BuiltOperatio
   if (!op) throw new Error(`no operation ${operationId} in the facts`);
   const notes = new Set<string>();
   const requests: LiveRequest[] = [];
-  const seen = new Set<string>();
+  const built = new Set<string>();
+  // A request like one built before (the same branches taken, the same values) is dropped.
   const add = (request: LiveRequest) => {
     const key = JSON.stringify([request.path, request.query, request.body, request.media]);
-    if (seen.has(key)) return;
-    seen.add(key);
+    if (built.has(key)) return;
+    built.add(key);
     requests.push(request);
   };
   const coverage = new Coverage();
