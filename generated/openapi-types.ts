@@ -10028,12 +10028,7 @@ export interface components {
          * @enum {string}
          */
         AccountUserAccessesExpandFields: "accesses.project";
-        /**
-         * @description `active` once the invited user has accepted the invitation, `pending` until then.
-         * @enum {string}
-         */
-        AccessStatuses: "active" | "pending";
-        /** @description The collaborator's name, and the flags each of their project accesses carries. */
+        /** @description The collaborator's name. */
         BaseAccountUserAccesses: {
             /**
              * @description Collaborator's first name.
@@ -10045,15 +10040,6 @@ export interface components {
              * @example Lee
              */
             last_name?: string;
-            /** @description The collaborator's project accesses. The live API accepts `api_access` on each of them; what the flag grants is not documented. */
-            accesses?: {
-                /**
-                 * @description Per-access API flag; its effect is not documented.
-                 * @example false
-                 */
-                api_access?: boolean;
-                status?: components["schemas"]["AccessStatuses"];
-            }[];
         };
         /** @description Identifies a collaborator by email, the only way for invitations not yet accepted. */
         UserByEmail: {
@@ -10076,6 +10062,11 @@ export interface components {
             /** @description The project this access is for: its id, or the whole project when asked for with `expand[]=accesses.project`; null when the access is not tied to one project. */
             project?: number | components["schemas"]["Project"] | null;
         };
+        /**
+         * @description `active` once the invited user has accepted the invitation, `pending` until then.
+         * @enum {string}
+         */
+        AccessStatuses: "active" | "pending";
         /** @description How one user collaborates in an account: who they are and which role they hold over which projects. Until the invited user accepts, `user_id` is null and the accesses are `pending`. */
         AccountAccess: components["schemas"]["BaseAccountUserAccesses"] & components["schemas"]["UserByEmail"] & components["schemas"]["UserById"] & {
             /** @description List of the projects the user can access, with the role over each. */
@@ -10101,6 +10092,11 @@ export interface components {
             /** @description List of the projects the user can access, with the role over each. */
             accesses?: (components["schemas"]["ProjectAccess"] & {
                 role?: components["schemas"]["AccessRoleNamesNoOwner"];
+                /**
+                 * @description Per-access API flag, which the live API accepts; its effect is not documented.
+                 * @example false
+                 */
+                api_access?: boolean;
             })[];
             /**
              * @description Personal message added to the invitation email.
@@ -10124,7 +10120,7 @@ export interface components {
             data?: components["schemas"]["AccountAccess"];
         };
         /** @description Invites a user, by email, to collaborate in the account with the given role over the given projects. */
-        AccountUserAccessesCreateRequestData: WithRequired<components["schemas"]["BaseAccountUserAccesses"], "accesses"> & WithRequired<components["schemas"]["UserByEmail"], "email"> & WithRequired<components["schemas"]["AccessCreateUpdateRole"], "accesses"> & components["schemas"]["AccountUserAccessesExpandParams"];
+        AccountUserAccessesCreateRequestData: components["schemas"]["BaseAccountUserAccesses"] & WithRequired<components["schemas"]["UserByEmail"], "email"> & WithRequired<components["schemas"]["AccessCreateUpdateRole"], "accesses"> & components["schemas"]["AccountUserAccessesExpandParams"];
         /** @description The project accesses of a collaborator. */
         BaseAccesses: {
             /** @description List of the projects the user can access, one entry per project. */
@@ -11186,7 +11182,7 @@ export interface components {
             /** @description The experience's variations, to label the figures of the report. */
             variations_data?: components["schemas"]["ExperienceReportVariationsData"];
         };
-        /** @description Report of one goal: visitors and metric figures of every variation over the whole period. */
+        /** @description Report of one goal over the whole period: the goal and its sample ratio check. */
         ExperienceAggregatedGoalReportBase: {
             /**
              * @description Id of the goal this part of the report is for.
@@ -11203,129 +11199,127 @@ export interface components {
              * @example 0.41
              */
             srm_pvalue?: number | null;
-            /** @description One entry per variation of the experience. */
-            variations?: {
+        };
+        /** @description Figures of one variation in an aggregated goal report, read the same way whatever the stats methodology; each report adds the variation's `metrics` in its own shape. */
+        ExperienceAggregatedVariationReportBase: {
+            /**
+             * @description Id of the variation.
+             * @example 100301
+             */
+            id?: number;
+            /**
+             * @description Visitors who saw the variation in the period.
+             * @example 12034
+             */
+            visitors?: number;
+            /**
+             * @deprecated
+             * @description Conversion figures of the variation. Deprecated; read `metrics` instead.
+             */
+            conversion_data?: {
                 /**
-                 * @description Id of the variation.
-                 * @example 100301
+                 * @description Number of conversions.
+                 * @example 412
                  */
-                id?: number;
+                conversions?: number;
                 /**
-                 * @description Visitors who saw the variation in the period.
-                 * @example 12034
+                 * @description Conversion rate.
+                 * @example 3.42
                  */
-                visitors?: number;
+                conversion_rate?: number;
                 /**
-                 * @deprecated
-                 * @description Conversion figures of the variation. Deprecated; read `metrics` instead.
+                 * @description Change of the conversion rate against the baseline.
+                 * @example 12.5
                  */
-                conversion_data?: {
-                    /**
-                     * @description Number of conversions.
-                     * @example 412
-                     */
-                    conversions?: number;
-                    /**
-                     * @description Conversion rate.
-                     * @example 3.42
-                     */
-                    conversion_rate?: number;
-                    /**
-                     * @description Change of the conversion rate against the baseline.
-                     * @example 12.5
-                     */
-                    conversion_rate_change?: number;
-                    /**
-                     * @description Margin of the conversion rate estimate.
-                     * @example 0.38
-                     */
-                    conversion_rate_interval?: number;
-                    /**
-                     * @description Confidence that the difference from the baseline is real.
-                     * @example 96.4
-                     */
-                    confidence?: number;
-                    /**
-                     * @description Whether the difference from the baseline is significant.
-                     * @example true
-                     */
-                    statistically_significant?: boolean;
-                };
+                conversion_rate_change?: number;
                 /**
-                 * @deprecated
-                 * @description Revenue figures of the variation, null for goals without revenue. Deprecated; read `metrics` instead.
+                 * @description Margin of the conversion rate estimate.
+                 * @example 0.38
                  */
-                revenue_data?: {
-                    /**
-                     * @description Revenue per visitor.
-                     * @example 2.87
-                     */
-                    revenue_per_visitor?: number;
-                    /**
-                     * @description Total revenue.
-                     * @example 34537.58
-                     */
-                    total_revenue?: number;
-                    /**
-                     * @description Margin of the revenue per visitor estimate.
-                     * @example 0.21
-                     */
-                    revenue_per_visitor_interval?: number;
-                    /**
-                     * @description Confidence that the difference from the baseline is real.
-                     * @example 91.2
-                     */
-                    confidence?: number;
-                    /**
-                     * @description Change of the revenue per visitor against the baseline.
-                     * @example 6.3
-                     */
-                    revenue_per_visitor_change?: number;
-                    /**
-                     * @description Whether the difference from the baseline is significant.
-                     * @example false
-                     */
-                    statistically_significant?: boolean;
-                } | null;
+                conversion_rate_interval?: number;
                 /**
-                 * @deprecated
-                 * @description Products-ordered figures of the variation, null for goals without revenue. Deprecated; read `metrics` instead.
+                 * @description Confidence that the difference from the baseline is real.
+                 * @example 96.4
                  */
-                products_data?: {
-                    /**
-                     * @description Products ordered per visitor.
-                     * @example 0.08
-                     */
-                    products_per_visitor?: number;
-                    /**
-                     * @description Total products ordered.
-                     * @example 962
-                     */
-                    total_products?: number;
-                    /**
-                     * @description Margin of the products per visitor estimate.
-                     * @example 0.01
-                     */
-                    products_per_visitor_interval?: number;
-                    /**
-                     * @description Confidence that the difference from the baseline is real.
-                     * @example 88.1
-                     */
-                    confidence?: number;
-                    /**
-                     * @description Change of the products per visitor against the baseline.
-                     * @example 4.1
-                     */
-                    products_per_visitor_change?: number;
-                    /**
-                     * @description Whether the difference from the baseline is significant.
-                     * @example false
-                     */
-                    statistically_significant?: boolean;
-                } | null;
-                /** @description Figures of each requested metric for the variation; their shape depends on the stats methodology of the report. */
-                metrics?: unknown[];
-            }[];
+                confidence?: number;
+                /**
+                 * @description Whether the difference from the baseline is significant.
+                 * @example true
+                 */
+                statistically_significant?: boolean;
+            };
+            /**
+             * @deprecated
+             * @description Revenue figures of the variation, null for goals without revenue. Deprecated; read `metrics` instead.
+             */
+            revenue_data?: {
+                /**
+                 * @description Revenue per visitor.
+                 * @example 2.87
+                 */
+                revenue_per_visitor?: number;
+                /**
+                 * @description Total revenue.
+                 * @example 34537.58
+                 */
+                total_revenue?: number;
+                /**
+                 * @description Margin of the revenue per visitor estimate.
+                 * @example 0.21
+                 */
+                revenue_per_visitor_interval?: number;
+                /**
+                 * @description Confidence that the difference from the baseline is real.
+                 * @example 91.2
+                 */
+                confidence?: number;
+                /**
+                 * @description Change of the revenue per visitor against the baseline.
+                 * @example 6.3
+                 */
+                revenue_per_visitor_change?: number;
+                /**
+                 * @description Whether the difference from the baseline is significant.
+                 * @example false
+                 */
+                statistically_significant?: boolean;
+            } | null;
+            /**
+             * @deprecated
+             * @description Products-ordered figures of the variation, null for goals without revenue. Deprecated; read `metrics` instead.
+             */
+            products_data?: {
+                /**
+                 * @description Products ordered per visitor.
+                 * @example 0.08
+                 */
+                products_per_visitor?: number;
+                /**
+                 * @description Total products ordered.
+                 * @example 962
+                 */
+                total_products?: number;
+                /**
+                 * @description Margin of the products per visitor estimate.
+                 * @example 0.01
+                 */
+                products_per_visitor_interval?: number;
+                /**
+                 * @description Confidence that the difference from the baseline is real.
+                 * @example 88.1
+                 */
+                confidence?: number;
+                /**
+                 * @description Change of the products per visitor against the baseline.
+                 * @example 4.1
+                 */
+                products_per_visitor_change?: number;
+                /**
+                 * @description Whether the difference from the baseline is significant.
+                 * @example false
+                 */
+                statistically_significant?: boolean;
+            } | null;
         };
         /** @description Figures of one metric for one variation, without statistical analysis. */
         BaseMetricNoStatistics: {
@@ -11437,9 +11431,11 @@ export interface components {
         ExperienceAggregatedMetricReportFrequentist: components["schemas"]["ExperienceAggregatedMetricFrequentist"] | components["schemas"]["ExperienceAggregatedMetricNoStatistics"];
         /** @description Report of one goal, with frequentist statistics for each variation's metrics. */
         ExperienceAggregatedGoalReportFrequentist: components["schemas"]["ExperienceAggregatedGoalReportBase"] & {
-            variations?: {
+            /** @description One entry per variation of the experience. */
+            variations?: (components["schemas"]["ExperienceAggregatedVariationReportBase"] & {
+                /** @description Figures of each requested metric for the variation. */
                 metrics?: components["schemas"]["ExperienceAggregatedMetricReportFrequentist"][];
-            }[];
+            })[];
         };
         /** @description Aggregated report computed with frequentist statistics (significance tests). */
         ExperienceAggregatedReportFrequentist: components["schemas"]["ExperienceAggregatedReportBase"] & {
@@ -11509,9 +11505,11 @@ export interface components {
         ExperienceAggregatedMetricReportBayesian: components["schemas"]["ExperienceAggregatedMetricBayesian"] | components["schemas"]["ExperienceAggregatedMetricNoStatistics"];
         /** @description Report of one goal, with Bayesian statistics for each variation's metrics. */
         ExperienceAggregatedGoalBayesian: components["schemas"]["ExperienceAggregatedGoalReportBase"] & {
-            variations?: {
+            /** @description One entry per variation of the experience. */
+            variations?: (components["schemas"]["ExperienceAggregatedVariationReportBase"] & {
+                /** @description Figures of each requested metric for the variation. */
                 metrics?: components["schemas"]["ExperienceAggregatedMetricReportBayesian"][];
-            }[];
+            })[];
         };
         /** @description Aggregated report computed with Bayesian statistics (chance to win). */
         ExperienceAggregatedReportBayesian: components["schemas"]["ExperienceAggregatedReportBase"] & {

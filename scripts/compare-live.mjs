@@ -14,6 +14,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BOUNDS, nullable, operationFields, operationsOf, pickViews, typeList } from "./lib/fields.mjs";
+import { glob } from "./lib/glob.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -109,8 +110,6 @@ function compareOperation(id, live, mine) {
 
 /** An allow-list entry matches by operation ("*" or a list), field path (`*` wildcards) and kind. */
 function isAccepted(id, diff) {
-  const glob = (pattern) => new RegExp(`^${pattern.split("*").map(literal).join(".*")}$`);
-  const literal = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const entry = accepted.find(
     (e) =>
       (e.operation === "*" || [e.operation].flat().includes(id)) &&

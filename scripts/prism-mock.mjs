@@ -94,7 +94,9 @@ async function load(specPath) {
   // Operations need nothing from `components` but the security schemes.
   const trimmed = { ...document, components: { securitySchemes: document.components?.securitySchemes ?? {} } };
   const tree = JSON.parse(JSON.stringify(trimmed));
-  const result = { operations: transformOas3Operations(tree), faker: tree["x-json-schema-faker"] ?? {} };
+  // Prism's transform writes absent optional fields as keys set to undefined (an http bearer
+  // scheme's `bearerFormat`); JSON drops them, so they go here too: cached and fresh starts alike.
+  const result = withoutUndefined({ operations: transformOas3Operations(tree), faker: tree["x-json-schema-faker"] ?? {} });
   const text = JSON.stringify(result);
   // Cache only a self-contained spec (the key hashes the root file, not files it $refs), and
   // only operations that JSON carries exactly (no undefined, no class instances).
@@ -113,6 +115,18 @@ async function load(specPath) {
     console.error("prism-mock: not caching the operations (multi-file spec, or not JSON-exact)");
   }
   return result;
+}
+
+/** Deletes, in place, every key of a plain object (at any depth) whose value is undefined. */
+function withoutUndefined(value) {
+  if (Array.isArray(value)) for (const item of value) withoutUndefined(item);
+  else if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    for (const [key, child] of Object.entries(value)) {
+      if (child === undefined) delete value[key];
+      else withoutUndefined(child);
+    }
+  }
+  return value;
 }
 
 // From here on this mirrors createPrismServerWithLogger in prism-cli/dist/util/createServer.js.

@@ -87,3 +87,45 @@ export function duplicateShapes(doc) {
   }
   return groups.sort((a, b) => a.kind.localeCompare(b.kind) || a.names[0].localeCompare(b.names[0]));
 }
+
+/**
+ * Array properties that two members of one allOf both declare: [{ at, property }], `at` the JSON
+ * pointer of the schema with the allOf (its own `properties` count as a member). openapi-typescript
+ * writes such a schema as `A & B`, and the `Readable`/`Writable` of openapi-typescript-helpers,
+ * which the operation methods' types apply, infer one element type from `X[] & Y[]`: the items of
+ * one member are lost to callers, on requests and answers alike. Declare the array once.
+ */
+export function splitArrays(doc) {
+  const deref = (node) => {
+    for (let hops = 0; node?.$ref && hops < 50; hops++) node = follow(doc, node.$ref);
+    return node;
+  };
+  const isArray = (schema) => {
+    const node = deref(schema);
+    return !!node && ([node.type].flat().includes("array") || node.items !== undefined);
+  };
+  /** The property names a member declares, its own allOf members' included. */
+  const declared = (member, seen = new Set()) => {
+    const node = deref(member);
+    if (!node || typeof node !== "object" || seen.has(node)) return new Map();
+    seen.add(node);
+    const names = new Map(Object.entries(node.properties ?? {}));
+    for (const inner of node.allOf ?? []) for (const [name, schema] of declared(inner, seen)) if (!names.has(name)) names.set(name, schema);
+    return names;
+  };
+  const found = [];
+  const walk = (node, at) => {
+    if (!node || typeof node !== "object") return;
+    if (Array.isArray(node.allOf)) {
+      const counts = new Map();
+      for (const member of [...node.allOf, { properties: node.properties ?? {} }]) {
+        for (const [name, schema] of declared(member)) if (isArray(schema)) counts.set(name, (counts.get(name) ?? 0) + 1);
+      }
+      for (const [property, count] of counts) if (count > 1) found.push({ at, property });
+    }
+    for (const [key, value] of Object.entries(node)) walk(value, `${at}/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`);
+  };
+  walk(doc.components?.schemas, "#/components/schemas");
+  walk(doc.paths, "#/paths");
+  return found;
+}

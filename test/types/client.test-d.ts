@@ -85,3 +85,22 @@ describe("options kept in a variable", () => {
     expectTypeOf(createConvertClient({ auth }).getProject).returns.toMatchTypeOf<Promise<Schema<"Project">>>();
   });
 });
+
+describe("arrays that allOf members build together", () => {
+  // openapi-typescript-helpers' Readable/Writable keep one element type of `X[] & Y[]`; the spec
+  // declares each array once (lint:shapes), so every field of an item reaches callers.
+  it("an aggregated report's variations carry the shared figures and the methodology's metrics", () => {
+    type Report = NonNullable<OperationResult<"getExperienceAggregatedReport">["data"]>;
+    type Goal = NonNullable<Extract<Report, { stats_methodology: "frequentist" }>["reportData"]>[number];
+    type Variation = NonNullable<Goal["variations"]>[number];
+    expectTypeOf<Variation["id"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<NonNullable<Variation["metrics"]>[number]>().toEqualTypeOf<Schema<"ExperienceAggregatedMetricReportFrequentist">>();
+  });
+
+  it("a collaborator's accesses take api_access beside project and role", () => {
+    void bare.addAccountUserAccesses({
+      path: { account_id: 1 },
+      body: { email: "sam.lee@example.com", accesses: [{ project: 10034, role: "edit", api_access: true }] },
+    });
+  });
+});

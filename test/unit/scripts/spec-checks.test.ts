@@ -1,12 +1,13 @@
 // scripts/spec-diff.mjs and scripts/check-shapes.mjs on small documents: what they call breaking,
-// when --check lets a breaking change through, and which components count as one shape.
+// when --check lets a breaking change through, which components count as one shape, and which
+// arrays two allOf members both declare.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 // @ts-expect-error: a plain .mjs module without types
-import { duplicateShapes } from "../../../scripts/lib/shapes.mjs";
+import { duplicateShapes, splitArrays } from "../../../scripts/lib/shapes.mjs";
 
 const root = resolve(import.meta.dirname, "../../..");
 const dir = mkdtempSync(join(tmpdir(), "convert-spec-checks-"));
@@ -154,6 +155,33 @@ describe("check-shapes", () => {
     expect(duplicateShapes({ components: { responses: { A: error(401), B: error(404) } } })).toEqual([]);
     expect(duplicateShapes({ components: { responses: { A: error(401), B: error(401) } } })).toEqual([
       { kind: "responses", names: ["A", "B"] },
+    ]);
+  });
+
+  it("finds an array that two allOf members both declare, through $refs and nested allOf, in components and paths", () => {
+    const list = (item: Doc) => ({ type: "object", properties: { items: { type: "array", items: item } } });
+    const doc = {
+      paths: {
+        "/a": { post: { requestBody: { content: { "application/json": { schema: { allOf: [list({}), list({ type: "string" })] } } } } } },
+      },
+      components: {
+        schemas: {
+          Base: list({ type: "object", properties: { id: { type: "integer" } } }),
+          Deep: { allOf: [{ $ref: "#/components/schemas/Base" }] },
+          // Split: Base's items and the own ones.
+          Report: { allOf: [{ $ref: "#/components/schemas/Deep" }, list({ type: "object", properties: { metrics: {} } })] },
+          // Split: a member and the schema's own properties.
+          Own: { allOf: [{ $ref: "#/components/schemas/Base" }], properties: { items: { type: ["array", "null"] } } },
+          // Not split: declared once, or the second time not as an array.
+          Once: { allOf: [{ $ref: "#/components/schemas/Base" }, { type: "object", properties: { name: { type: "string" } } }] },
+          Other: { allOf: [{ $ref: "#/components/schemas/Base" }, { type: "object", properties: { items: { type: "string" } } }] },
+        },
+      },
+    };
+    expect(splitArrays(doc)).toEqual([
+      { at: "#/components/schemas/Report", property: "items" },
+      { at: "#/components/schemas/Own", property: "items" },
+      { at: "#/paths/~1a/post/requestBody/content/application~1json/schema", property: "items" },
     ]);
   });
 });
