@@ -6,7 +6,7 @@
 // Reads the aggregated report (the numbers the report page shows) and writes them as CSV. To get
 // Convert's own export files instead, call exportExperienceReport: it answers a download link.
 import { writeFile } from "node:fs/promises";
-import { createConvertClient, type Schema } from "convert-api-client";
+import { createConvertClient } from "convert-api-client";
 
 const COLUMNS = [
   "goal_id",
@@ -35,10 +35,8 @@ async function main() {
   const report = await convert.getExperienceAggregatedReport({ path: { experience_id: experienceId }, body: {} });
   const variations = new Map((report.data?.variations_data ?? []).map((variation) => [variation.id, variation]));
   const rows = [COLUMNS];
-  // Each goal's report is its base shape (visitors and conversions per variation) and its
-  // statistics' metrics; the generated type keeps only the metrics of `variations`, so the goals
-  // are read through the base schema.
-  for (const goal of (report.data?.reportData ?? []) as Schema<"ExperienceAggregatedGoalReportBase">[]) {
+  // Each goal's report: visitors and conversions per variation, beside its statistics' metrics.
+  for (const goal of report.data?.reportData ?? []) {
     for (const result of goal.variations ?? []) {
       const variation = variations.get(result.id);
       const conversions = result.conversion_data;
