@@ -3,7 +3,7 @@
 // the CLI's example call (src/cli/help.ts), so that the --help example and the reference agree.
 // test/docs/code-samples.test.ts type-checks every TypeScript sample and runs every command line
 // through the CLI's parser in dry-run mode.
-import { type ExampleCall, exampleCall, exampleCommand } from "../../src/cli/help.js";
+import { type ExampleCall, exampleCall, exampleCommand } from "../../src/cli/example-call.js";
 import { describeOperation, type ParameterInfo, type Spec } from "../../src/cli/spec.js";
 import { allOperations } from "../../src/operations/table.js";
 import { Code, typescriptLiteral } from "./typescript-literal.js";

@@ -4,9 +4,10 @@
 // operation in the spec is a new command with no code here.
 import { type Command, Help, Option } from "commander";
 import { allOperations, type Operation, operationById } from "../operations/table.js";
+import { exampleCommand } from "./example-call.js";
 import { flagOf } from "./flags.js";
 import { BUILTIN_COMMANDS } from "./global-options.js";
-import { exampleCommand, formatBodyHelp } from "./help.js";
+import { formatBodyHelp } from "./help.js";
 import type { Io } from "./io.js";
 import { allowedValues, describeOperation, isArraySchema, loadSpec, type OperationInfo, type ParameterInfo, typeText } from "./spec.js";
 
