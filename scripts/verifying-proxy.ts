@@ -9,12 +9,20 @@ export interface VerifyingProxy {
   close(): Promise<void>;
 }
 
+/** An answer of the proxy's own for a signed request, instead of the upstream's; undefined forwards it. */
+export type CannedAnswer = (method: string, target: string) => { status: number; body: unknown } | undefined;
+
 /**
  * A proxy on 127.0.0.1 that checks every request's Convert signature the way the API does (with
  * scripts/verify-signature.ts, written apart from src/), answers 401 to a bad one, and forwards
- * good ones to `upstream` (the Prism mock, which only checks that the headers are present).
+ * good ones to `upstream` (the Prism mock, which only checks that the headers are present), or
+ * answers them itself where `canned` says so (a mock answers every project alike).
  */
-export async function startVerifyingProxy(upstream: string, secrets: Record<string, string>): Promise<VerifyingProxy> {
+export async function startVerifyingProxy(
+  upstream: string,
+  secrets: Record<string, string>,
+  canned: CannedAnswer = () => undefined,
+): Promise<VerifyingProxy> {
   const verdicts: VerifyingProxy["verdicts"] = [];
   const target = new URL(upstream);
   const server: Server = createServer(async (incoming, outgoing) => {
@@ -28,6 +36,8 @@ export async function startVerifyingProxy(upstream: string, secrets: Record<stri
       return void outgoing
         .writeHead(401, { "content-type": "application/json" })
         .end(JSON.stringify({ code: 401, message: `signature rejected: ${problem}` }));
+    const own = canned(incoming.method ?? "", arrived.target);
+    if (own) return void outgoing.writeHead(own.status, { "content-type": "application/json" }).end(JSON.stringify(own.body));
     const headers = { ...incoming.headers, host: target.host };
     const upstreamRequest = forward(
       { host: target.hostname, port: target.port, method: incoming.method, path: arrived.target, headers },

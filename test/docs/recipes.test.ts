@@ -3,8 +3,6 @@
 // every request's signature (scripts/verifying-proxy.ts), making the requests its recipe says.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, request as forward, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -19,34 +17,15 @@ const key = { applicationId: "recipes_application", secretKey: "recipes-secret-n
 const TARGET_PROJECT = 10035;
 
 let proxy: VerifyingProxy;
-let front: Server;
-let frontUrl: string;
 beforeAll(async () => {
-  proxy = await startVerifyingProxy(inject("prismUrl"), { [key.applicationId]: key.secretKey });
-  // The mock answers one goal list for every project; the target project of copy-goals answers an
-  // empty one here, so that the copy has goals to create. Everything else goes through untouched.
-  const upstream = new URL(proxy.url);
-  front = createServer((incoming, outgoing) => {
-    if (incoming.method === "POST" && incoming.url === `/accounts/100012/projects/${TARGET_PROJECT}/goals`) {
-      incoming.resume();
-      const page = { data: [], extra: { pagination: { current_page: 1, items_count: 0, items_per_page: 50, pages_count: 1 } } };
-      return void outgoing.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(page));
-    }
-    const onward = forward(
-      { host: upstream.hostname, port: upstream.port, method: incoming.method, path: incoming.url, headers: incoming.headers },
-      (answer) => {
-        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(outgoing);
-      },
-    );
-    onward.on("error", (error) => outgoing.writeHead(502).end(String(error)));
-    incoming.pipe(onward);
-  });
-  await new Promise<void>((done) => front.listen(0, "127.0.0.1", done));
-  frontUrl = `http://127.0.0.1:${(front.address() as AddressInfo).port}`;
+  // The mock answers one goal list for every project; the proxy answers the target project of
+  // copy-goals with an empty one, so that the copy has goals to create.
+  const emptyPage = { data: [], extra: { pagination: { current_page: 1, items_count: 0, items_per_page: 50, pages_count: 1 } } };
+  proxy = await startVerifyingProxy(inject("prismUrl"), { [key.applicationId]: key.secretKey }, (method, target) =>
+    method === "POST" && target === `/accounts/100012/projects/${TARGET_PROJECT}/goals` ? { status: 200, body: emptyPage } : undefined,
+  );
 });
 afterAll(async () => {
-  await new Promise((done) => front?.close(done));
   await proxy?.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -81,7 +60,7 @@ function runRecipe(file: string, args: string[]): Promise<{ status: number | nul
     env: {
       PATH: process.env.PATH ?? "",
       HOME: dir,
-      CONVERT_API_BASE_URL: frontUrl,
+      CONVERT_API_BASE_URL: proxy.url,
       CONVERT_APPLICATION_ID: key.applicationId,
       CONVERT_SECRET_KEY: key.secretKey,
       CONVERT_ACCOUNT_ID: "100012",
@@ -144,8 +123,12 @@ describe.sequential("each recipe runs to completion against the mock, with signe
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(result.stdout).toBe("copied 1 goal(s):\n  100500 -> 100500 Purchase completed\n");
-    // The target's list is answered in front of the proxy; the source's list and the create reach it.
-    expect(requests).toEqual(["POST /accounts/100012/projects/10034/goals", `POST /accounts/100012/projects/${TARGET_PROJECT}/goals/add`]);
+    // The target's list first (the proxy answers it), the source's, then the create in the target.
+    expect(requests).toEqual([
+      `POST /accounts/100012/projects/${TARGET_PROJECT}/goals`,
+      "POST /accounts/100012/projects/10034/goals",
+      `POST /accounts/100012/projects/${TARGET_PROJECT}/goals/add`,
+    ]);
     expect(problems).toEqual([]);
   }, 60_000);
 
