@@ -31,3 +31,22 @@ it("forwards a correctly signed request and refuses a wrongly signed one", async
   expect(proxy.verdicts.map((v) => v.problem)).toEqual([null, "signature mismatch"]);
   expect(upstream.requests.map((r) => r.target)).toEqual(["/accounts/1/projects/2/update"]);
 });
+
+it("answers a canned request itself, once its signature is good", async () => {
+  const canning = await startVerifyingProxy(upstream.origin, { [TEST_KEY.applicationId]: TEST_KEY.secretKey }, (method, target) =>
+    method === "GET" && target === "/accounts/1/projects/3" ? { status: 200, body: { id: 3 } } : undefined,
+  );
+  try {
+    const options = { baseUrl: canning.url, accountId: 1, projectId: 3 } as const;
+    const good = createConvertClient({ ...options, auth: { type: "requestSigning", ...TEST_KEY } });
+    const bad = createConvertClient({ ...options, auth: { type: "requestSigning", ...TEST_KEY, secretKey: "wrong" } });
+    const forwardedBefore = upstream.requests.length;
+    await expect(good.getProject()).resolves.toEqual({ id: 3 });
+    await expect(bad.getProject()).rejects.toBeInstanceOf(ConvertAuthenticationError);
+    await expect(good.getProject({ path: { project_id: 4 } })).resolves.toEqual({ id: 2 });
+    expect(canning.verdicts.map((v) => v.problem)).toEqual([null, "signature mismatch", null]);
+    expect(upstream.requests.slice(forwardedBefore).map((r) => r.target)).toEqual(["/accounts/1/projects/4"]);
+  } finally {
+    await canning.close();
+  }
+});
