@@ -20,6 +20,8 @@ const SECRET_HEADERS = new Set([
 ]);
 /** Body fields whose values are credentials: passwords, MFA and OAuth codes, tokens, secrets. */
 const SECRET_FIELD = /password|secret|token|code_verifier|^code$|mfa|api_?key|private_?key/i;
+/** Fields of the API whose names look like credentials but whose values are not (a kind, an action, a date). */
+const NOT_SECRET_FIELDS = new Set(["token_type", "token_action", "token_expiration"]);
 const REDACTED = "[redacted]";
 /** Bodies are cut in debug lines: a log is not an export. */
 const MAX_BODY_CHARS = 2_000;
@@ -114,7 +116,11 @@ export function redactValue(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactValue);
   if (typeof value !== "object" || value === null) return value;
   const safe: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) safe[key] = SECRET_FIELD.test(key) ? REDACTED : redactValue(item);
+  for (const [key, item] of Object.entries(value)) {
+    // A true/false (`mfaEnabled`, `has_secret`) tells nothing a credential would.
+    const secret = SECRET_FIELD.test(key) && !NOT_SECRET_FIELDS.has(key) && typeof item !== "boolean";
+    safe[key] = secret ? REDACTED : redactValue(item);
+  }
   return safe;
 }
 
